@@ -1,0 +1,61 @@
+namespace StartClaude.Abstractions;
+
+/// <summary>
+/// An endpoint as the MinIO client needs it: host, port and whether to use TLS. MinIO cannot take a
+/// URL (it keeps only host and port and takes the scheme from a separate switch), so the URL is
+/// parsed here, once, for every provider.
+/// </summary>
+/// <param name="Host">Host name or address.</param>
+/// <param name="Port">TCP port.</param>
+/// <param name="UseSsl">True for https.</param>
+public readonly record struct S3Endpoint(string Host, int Port, bool UseSsl)
+{
+    /// <summary>The endpoint as a URL, for messages.</summary>
+    public override string ToString()
+    {
+        var scheme = UseSsl ? "https" : "http";
+        var defaultPort = UseSsl ? 443 : 80;
+        return Port == defaultPort ? $"{scheme}://{Host}" : $"{scheme}://{Host}:{Port}";
+    }
+
+    /// <summary>
+    /// Parses an absolute http(s) URL with no path, query or user info.
+    /// Returns null and sets <paramref name="error"/> when it is not one.
+    /// </summary>
+    public static S3Endpoint? TryParse(string? url, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            error = "the endpoint URL is empty";
+            return null;
+        }
+
+        var text = url.Trim();
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            error = $"'{text}' is not an absolute http:// or https:// URL";
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(uri.Host))
+        {
+            error = $"'{text}' has no host";
+            return null;
+        }
+
+        if (uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            error = $"'{text}' has a path or query; give only scheme, host and port (the bucket is a separate setting)";
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            error = "the endpoint URL must not contain user info; give credentials as access key id and secret";
+            return null;
+        }
+
+        return new S3Endpoint(uri.IdnHost, uri.Port, uri.Scheme == Uri.UriSchemeHttps);
+    }
+}

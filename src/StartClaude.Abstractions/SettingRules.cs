@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace StartClaude.Abstractions;
+
+/// <summary>
+/// Checks that hold for every S3-compatible service. Each returns null when the value is acceptable,
+/// else one sentence saying why not. No message repeats a secret value.
+/// </summary>
+public static partial class SettingRules
+{
+    /// <summary>S3's bucket naming rules: 3–63 characters of a-z, 0-9, '.', '-', starting and ending with a letter or digit.</summary>
+    public static string? CheckBucket(string? bucket)
+    {
+        if (string.IsNullOrWhiteSpace(bucket))
+            return "the bucket name is empty";
+        if (bucket.Length is < 3 or > 63)
+            return $"the bucket name '{Shorten(bucket)}' must be 3 to 63 characters long";
+        if (!BucketPattern().IsMatch(bucket))
+            return $"the bucket name '{Shorten(bucket)}' may hold only lowercase letters, digits, '.' and '-', and must start and end with a letter or digit";
+        if (bucket.Contains("..", StringComparison.Ordinal) || bucket.Contains(".-", StringComparison.Ordinal) || bucket.Contains("-.", StringComparison.Ordinal))
+            return $"the bucket name '{bucket}' must not have '..', '.-' or '-.'";
+        if (IpAddressPattern().IsMatch(bucket))
+            return $"the bucket name '{bucket}' must not look like an IP address";
+        return null;
+    }
+
+    /// <summary>A region is a non-empty word of lowercase letters, digits and '-' (for example us-east-1, auto).</summary>
+    public static string? CheckRegion(string? region)
+    {
+        if (string.IsNullOrWhiteSpace(region))
+            return "the region is empty";
+        if (!RegionPattern().IsMatch(region))
+            return $"the region '{Shorten(region)}' may hold only lowercase letters, digits and '-' (for example us-east-1)";
+        return null;
+    }
+
+    /// <summary>An access key id is a non-empty token without spaces.</summary>
+    public static string? CheckAccessKeyId(string? accessKeyId, string label = "access key id")
+    {
+        if (string.IsNullOrWhiteSpace(accessKeyId))
+            return $"the {label} is empty";
+        if (accessKeyId.Any(char.IsWhiteSpace) || accessKeyId.Any(char.IsControl))
+            return $"the {label} must not contain spaces or control characters";
+        if (accessKeyId.Length > 256)
+            return $"the {label} is longer than 256 characters";
+        return null;
+    }
+
+    /// <summary>A secret is a non-empty token without spaces. The message never shows it.</summary>
+    public static string? CheckSecret(string? secret, string label = "secret access key")
+    {
+        if (string.IsNullOrEmpty(secret))
+            return $"the {label} is empty";
+        if (secret.Any(char.IsWhiteSpace) || secret.Any(char.IsControl))
+            return $"the {label} must not contain spaces or control characters";
+        if (secret.Length > 512)
+            return $"the {label} is longer than 512 characters";
+        return null;
+    }
+
+    /// <summary>An object key: 1 to 1024 bytes of UTF-8 without control characters.</summary>
+    public static string? CheckObjectKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+            return "the file path in the bucket is empty";
+        if (Encoding.UTF8.GetByteCount(key) > 1024)
+            return "the file path in the bucket is longer than 1024 bytes";
+        if (key.Any(char.IsControl))
+            return "the file path in the bucket must not contain control characters";
+        if (key.StartsWith('/'))
+            return $"the file path in the bucket '{Shorten(key)}' must not start with '/'";
+        return null;
+    }
+
+    /// <summary>An endpoint URL: see <see cref="S3Endpoint.TryParse"/>.</summary>
+    public static string? CheckEndpointUrl(string? url)
+    {
+        S3Endpoint.TryParse(url, out var error);
+        return error;
+    }
+
+    /// <summary>
+    /// The check every service applies to <paramref name="field"/>; providers call it for the fields
+    /// they have no rule of their own for. <paramref name="accessKeyLabel"/> and <paramref name="secretLabel"/>
+    /// put messages in the provider's words.
+    /// </summary>
+    public static string? Check(SettingField field, string? value, string accessKeyLabel = "access key id", string secretLabel = "secret access key") => field switch
+    {
+        SettingField.Bucket => CheckBucket(value),
+        SettingField.Region => CheckRegion(value),
+        SettingField.AccessKeyId => CheckAccessKeyId(value, accessKeyLabel),
+        SettingField.SecretAccessKey => CheckSecret(value, secretLabel),
+        SettingField.EndpointUrl => CheckEndpointUrl(value),
+        SettingField.Key => CheckObjectKey(value),
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    /// <summary>
+    /// Adds a problem for each of <paramref name="fields"/> whose value in <paramref name="input"/> fails
+    /// <see cref="Check"/>.
+    /// </summary>
+    public static void CheckAll(SettingsInput input, ICollection<SettingProblem> problems, IEnumerable<SettingField> fields, string accessKeyLabel = "access key id", string secretLabel = "secret access key")
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(problems);
+        foreach (var field in fields)
+        {
+            var message = Check(field, input.Get(field), accessKeyLabel, secretLabel);
+            if (message is not null)
+                problems.Add(new SettingProblem(field, message));
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 70 ? value : value[..67] + "...";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$")]
+    private static partial Regex BucketPattern();
+
+    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
+    private static partial Regex IpAddressPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,188 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StartClaude.Abstractions;
+
+namespace StartClaude.Core.Documents;
+
+/// <summary>
+/// A start-claude config document: <c>{ "version"?, "configs": [...], "settings": { "s3Sync"?, ... } }</c>.
+/// It is kept as a JSON tree so that every field this version does not know survives a round trip;
+/// the known fields are read through views. Instances are never changed: edits return a new document.
+/// </summary>
+public sealed class ConfigDocument
+{
+    /// <summary>Documents larger than this are refused rather than parsed.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    /// <summary>Deeper nesting than this is refused (a config document is shallow).</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        // Keep non-ASCII names readable in the file, as the original tool writes them.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly JsonObject _root;
+
+    private ConfigDocument(JsonObject root) => _root = root;
+
+    /// <summary>A new document with no configs.</summary>
+    public static ConfigDocument CreateEmpty() =>
+        new(new JsonObject { ["configs"] = new JsonArray(), ["settings"] = new JsonObject() });
+
+    /// <summary>
+    /// Parses UTF-8 JSON. <paramref name="origin"/> names the source in messages (for example "the local config.json").
+    /// </summary>
+    /// <exception cref="DocumentFormatException">Not JSON, too large, too deep, or not the expected shape.</exception>
+    public static ConfigDocument Parse(ReadOnlySpan<byte> utf8, string origin)
+    {
+        if (utf8.Length > MaxBytes)
+            throw new DocumentFormatException($"{origin} is {utf8.Length:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be");
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            utf8 = utf8[3..];
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions
+            {
+                MaxDepth = MaxDepth,
+                AllowDuplicateProperties = false,
+            });
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" (line {line + 1}, byte {ex.BytePositionInLine + 1})" : "";
+            throw new DocumentFormatException($"{origin} is not valid JSON{where}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new DocumentFormatException($"{origin} is not valid JSON", ex);
+        }
+
+        if (node is not JsonObject root)
+            throw new DocumentFormatException($"{origin} is not a start-claude config document: the top level must be a JSON object");
+        CheckShape(root, origin);
+        return new ConfigDocument(root);
+    }
+
+    /// <summary>The configurations, tombstones included, in file order.</summary>
+    public IReadOnlyList<ConfigEntry> Configs =>
+        _root["configs"] is JsonArray configs ? [.. configs.OfType<JsonObject>().Select(c => new ConfigEntry(c))] : [];
+
+    /// <summary>The configurations that are not deletion tombstones.</summary>
+    public IReadOnlyList<ConfigEntry> LiveConfigs => [.. Configs.Where(c => !c.IsDeleted)];
+
+    public bool HasLiveConfigs => LiveConfigs.Count > 0;
+
+    /// <summary>The raw <c>settings.s3Sync</c> object, or null when sync is not set up.</summary>
+    public S3SyncSection? S3Sync => S3SyncSection.From(SyncNode(_root));
+
+    /// <summary>A copy holding <paramref name="settings"/> as <c>settings.s3Sync</c>; other s3Sync fields are kept.</summary>
+    public ConfigDocument WithS3Sync(S3SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var copy = CloneRoot();
+        var settingsNode = copy["settings"] as JsonObject ?? new JsonObject();
+        copy["settings"] = settingsNode;
+        var sync = settingsNode["s3Sync"] as JsonObject ?? new JsonObject();
+        settingsNode["s3Sync"] = sync;
+        S3SyncSection.Write(sync, settings);
+        return new ConfigDocument(copy);
+    }
+
+    /// <summary>The document as it may leave the machine: without <c>settings.s3Sync</c>.</summary>
+    public ConfigDocument ForRemote()
+    {
+        var copy = CloneRoot();
+        (copy["settings"] as JsonObject)?.Remove("s3Sync");
+        return new ConfigDocument(copy);
+    }
+
+    /// <summary>
+    /// This (remote) document made local: <c>settings.s3Sync</c> is taken from <paramref name="local"/>,
+    /// whatever this document says, so a download never changes this machine's sync settings.
+    /// </summary>
+    public ConfigDocument WithSyncSettingsOf(ConfigDocument local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        var copy = ForRemote().CloneRoot();
+        if (SyncNode(local._root) is { } localSync)
+        {
+            var settingsNode = copy["settings"] as JsonObject ?? new JsonObject();
+            copy["settings"] = settingsNode;
+            settingsNode["s3Sync"] = localSync.DeepClone();
+        }
+        return new ConfigDocument(copy);
+    }
+
+    /// <summary>A copy whose configs are <paramref name="configs"/> and whose top-level settings are <paramref name="settings"/>.</summary>
+    internal ConfigDocument With(IEnumerable<JsonObject> configs, JsonObject settings)
+    {
+        var copy = CloneRoot();
+        copy["configs"] = new JsonArray([.. configs.Select(c => (JsonNode)c.DeepClone())]);
+        copy["settings"] = settings.DeepClone();
+        return new ConfigDocument(copy);
+    }
+
+    internal JsonObject SettingsNode => _root["settings"] as JsonObject ?? new JsonObject();
+
+    /// <summary>Whether both documents say the same once <c>settings.s3Sync</c> is set aside (key order ignored).</summary>
+    public bool SharesContentWith(ConfigDocument other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return ForRemote().CanonicalJson() == other.ForRemote().CanonicalJson();
+    }
+
+    /// <summary>SHA-256 of the canonical form of what this document shares (no s3Sync), in hex.</summary>
+    public string SharedContentHash() =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ForRemote().CanonicalJson())));
+
+    /// <summary>The document as written to a file: indented UTF-8 with a final newline.</summary>
+    public byte[] ToUtf8Bytes()
+    {
+        var text = _root.ToJsonString(WriteOptions) + "\n";
+        return Encoding.UTF8.GetBytes(text);
+    }
+
+    /// <summary>Compact JSON with object keys sorted at every level: equal content, equal text.</summary>
+    public string CanonicalJson() => Documents.CanonicalJson.Of(_root);
+
+    private JsonObject CloneRoot() => (JsonObject)_root.DeepClone();
+
+    private static JsonObject? SyncNode(JsonObject root) =>
+        (root["settings"] as JsonObject)?["s3Sync"] as JsonObject;
+
+    private static void CheckShape(JsonObject root, string origin)
+    {
+        if (root.TryGetPropertyValue("version", out var version) && version is not null && version.GetValueKind() != JsonValueKind.Number)
+            throw new DocumentFormatException($"{origin}: \"version\" must be a number");
+
+        if (root.TryGetPropertyValue("configs", out var configs) && configs is not null)
+        {
+            if (configs is not JsonArray array)
+                throw new DocumentFormatException($"{origin}: \"configs\" must be a list");
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is not JsonObject config)
+                    throw new DocumentFormatException($"{origin}: configs[{i}] must be an object");
+                if (config.TryGetPropertyValue("name", out var name) && name is not null && name.GetValueKind() != JsonValueKind.String)
+                    throw new DocumentFormatException($"{origin}: configs[{i}].name must be a string");
+            }
+        }
+
+        if (root.TryGetPropertyValue("settings", out var settings) && settings is not null)
+        {
+            if (settings is not JsonObject settingsObject)
+                throw new DocumentFormatException($"{origin}: \"settings\" must be an object");
+            if (settingsObject.TryGetPropertyValue("s3Sync", out var sync) && sync is not null && sync is not JsonObject)
+                throw new DocumentFormatException($"{origin}: \"settings.s3Sync\" must be an object");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace StartClaude.Core.Documents;
+
+/// <summary>A read-only view of one configuration in a document; every field stays in <see cref="Node"/>.</summary>
+public sealed class ConfigEntry(JsonObject node)
+{
+    public JsonObject Node { get; } = node;
+
+    public string? Name => StringField("name");
+
+    public string? Id => StringField("id");
+
+    public string? ProfileType => StringField("profileType");
+
+    public string? BaseUrl => StringField("baseUrl");
+
+    public string? Model => StringField("model");
+
+    public string? ApiKey => StringField("apiKey");
+
+    /// <summary>The original tool's deletion tombstone.</summary>
+    public bool IsDeleted => Node["isDeleted"] is JsonValue v && v.TryGetValue<bool>(out var deleted) && deleted;
+
+    public bool IsDefault => Node["isDefault"] is JsonValue v && v.TryGetValue<bool>(out var isDefault) && isDefault;
+
+    /// <summary>
+    /// Whether this entry and <paramref name="other"/> are the same configuration: by id where both have
+    /// one, else by name, ignoring case.
+    /// </summary>
+    public bool SameConfigAs(ConfigEntry other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Id is { Length: > 0 } id && other.Id is { Length: > 0 } otherId)
+            return string.Equals(id, otherId, StringComparison.Ordinal);
+        return Name is not null && string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string? StringField(string name) =>
+        Node[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

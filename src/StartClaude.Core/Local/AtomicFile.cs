@@ -1,0 +1,50 @@
+namespace StartClaude.Core.Local;
+
+/// <summary>
+/// Replaces a file so that a reader (or a crash) sees the old content or the new, never a mix:
+/// write a temp file beside it, flush it to disk, rename it over the target. On Unix the file is
+/// created 0600 and its folder 0700, whatever the umask.
+/// </summary>
+public static class AtomicFile
+{
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        EnsurePrivateFolder(folder);
+
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = OwnerReadWrite;
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(path, OwnerReadWrite);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
+    public static void EnsurePrivateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+        if (!Directory.Exists(folder))
+            Directory.CreateDirectory(folder, OwnerOnlyFolder);
+    }
+}

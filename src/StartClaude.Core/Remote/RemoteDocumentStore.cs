@@ -1,0 +1,217 @@
+using System.Net.Http;
+using System.Net.Sockets;
+using Minio;
+using Minio.DataModel.Args;
+using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
+
+namespace StartClaude.Core.Remote;
+
+/// <summary>
+/// The remote document: one object in one bucket, read, stat'ed and written through a MinIO client.
+/// Every failure comes out as a <see cref="RemoteStoreException"/> classified from the wire.
+/// </summary>
+public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout)
+{
+    public S3SyncSettings Settings => settings;
+
+    /// <summary>The endpoint as a URL, for messages.</summary>
+    public string Endpoint => endpoint;
+
+    public S3ExchangeRecorder Recorder => recorder;
+
+    /// <summary>
+    /// Tests the connection and looks for the document with one listing request, which (unlike a HEAD)
+    /// carries an error code that tells a wrong secret from an unknown key or a missing bucket.
+    /// Falls back to a HEAD where the credentials may not list the bucket.
+    /// </summary>
+    public async Task<RemoteObjectInfo?> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RunAsync("list the bucket", async token =>
+            {
+                var args = new ListObjectsArgs()
+                    .WithBucket(settings.Bucket)
+                    .WithPrefix(settings.Key)
+                    .WithRecursive(true)
+                    .WithListObjectsV1(false);
+                await foreach (var item in client.ListObjectsEnumAsync(args, token).ConfigureAwait(false))
+                {
+                    if (item.Key == settings.Key)
+                    {
+                        DateTimeOffset? modified = item.LastModifiedDateTime is { } dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)) : null;
+                        return new RemoteObjectInfo((long)item.Size, modified, item.ETag is { Length: > 0 } tag ? Quote(tag) : null);
+                    }
+                }
+                return null;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.AccessDenied)
+        {
+            return await StatAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Size, time and ETag of the remote document, or null when it does not exist.</summary>
+    public Task<RemoteObjectInfo?> StatAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("read the document's details", async token =>
+        {
+            var stat = await client.StatObjectAsync(new StatObjectArgs().WithBucket(settings.Bucket).WithObject(settings.Key), token).ConfigureAwait(false);
+            return (RemoteObjectInfo?)InfoOf(stat);
+        }, cancellationToken, missingObjectIsNull: true);
+
+    /// <summary>The remote document, or null when it does not exist.</summary>
+    public Task<RemoteObject?> ReadAsync(CancellationToken cancellationToken = default) =>
+        RunAsync("download the document", async token =>
+        {
+            using var buffer = new MemoryStream();
+            var args = new GetObjectArgs()
+                .WithBucket(settings.Bucket)
+                .WithObject(settings.Key)
+                .WithCallbackStream(async (stream, ct) => await CopyBoundedAsync(stream, buffer, ct).ConfigureAwait(false));
+            var stat = await client.GetObjectAsync(args, token).ConfigureAwait(false);
+            var content = buffer.ToArray();
+            if (stat.Size >= 0 && stat.Size != content.Length)
+                throw new RemoteStoreException(RemoteFailureKind.Unexpected,
+                    $"the download from {Describe()} was cut short ({content.Length:N0} of {stat.Size:N0} bytes); nothing was changed");
+            return (RemoteObject?)new RemoteObject(content, InfoOf(stat));
+        }, cancellationToken, missingObjectIsNull: true);
+
+    /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
+    public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        RunAsync("upload the document", async token =>
+        {
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            var args = new PutObjectArgs()
+                .WithBucket(settings.Bucket)
+                .WithObject(settings.Key)
+                .WithStreamData(stream)
+                .WithObjectSize(content.Length)
+                .WithContentType("application/json");
+            args = condition switch
+            {
+                WriteCondition.MustMatch match => args.WithMatchETag(match.ETag),
+                WriteCondition.MustNotExist => args.WithNotMatchETag("*"),
+                _ => args,
+            };
+            var response = await client.PutObjectAsync(args, token).ConfigureAwait(false);
+            return response?.Etag is { Length: > 0 } etag ? Quote(etag) : recorder.Last?.ETag;
+        }, cancellationToken);
+
+    private string Describe() => $"s3://{settings.Bucket}/{settings.Key} at {endpoint}";
+
+    private static RemoteObjectInfo InfoOf(Minio.DataModel.ObjectStat stat) =>
+        new(stat.Size, new DateTimeOffset(DateTime.SpecifyKind(stat.LastModified, DateTimeKind.Utc)), stat.ETag is { Length: > 0 } tag ? Quote(tag) : null);
+
+    // MinIO strips the quotes of an ETag; HTTP conditions need them.
+    private static string Quote(string etag) => etag.StartsWith('"') ? etag : $"\"{etag}\"";
+
+    private static async Task CopyBoundedAsync(Stream source, Stream target, CancellationToken token)
+    {
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > ConfigDocument.MaxBytes)
+                throw new DocumentFormatException($"the remote document is more than the {ConfigDocument.MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was changed");
+            await target.WriteAsync(chunk.AsMemory(0, read), token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T?> RunAsync<T>(string action, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken, bool missingObjectIsNull = false)
+    {
+        var before = recorder.Exchanges.Count;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await call(deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not Errors.StartClaudeException)
+        {
+            var exchanges = recorder.Exchanges;
+            var last = exchanges.Count > before ? exchanges[^1] : null;
+            if (missingObjectIsNull && last is { Status: 404 } && !IsBucketPath(last.Path) && last.ErrorCode is null or "NoSuchKey")
+                return default;
+            if (last is { Status: 403, ErrorCode: null })
+                last = await DiagnoseForbiddenAsync(last, cancellationToken).ConfigureAwait(false);
+            throw Classify(action, last, ex, deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested);
+        }
+    }
+
+    // A HEAD that answers 403 has no body to say why; one listing request usually does.
+    private async Task<S3Exchange> DiagnoseForbiddenAsync(S3Exchange forbidden, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var args = new ListObjectsArgs().WithBucket(settings.Bucket).WithPrefix(settings.Key).WithListObjectsV1(false);
+            await foreach (var _ in client.ListObjectsEnumAsync(args, deadline.Token).ConfigureAwait(false))
+                break;
+        }
+        catch (Exception)
+        {
+            // The diagnosis is best effort; its own failure is reported through what it recorded.
+        }
+        return recorder.Last is { Status: 403, ErrorCode: not null } diagnosed ? diagnosed : forbidden;
+    }
+
+    private bool IsBucketPath(string path) => path.Trim('/') == settings.Bucket;
+
+    private RemoteStoreException Classify(string action, S3Exchange? last, Exception ex, bool timedOut)
+    {
+        var where = Describe();
+        if (timedOut)
+            return new RemoteStoreException(RemoteFailureKind.TimedOut,
+                $"could not {action}: {endpoint} did not answer within {timeout.TotalSeconds:0} s", ex);
+
+        if (last is null)
+        {
+            var socket = FindInner<SocketException>(ex);
+            var http = FindInner<HttpRequestException>(ex);
+            if (socket is not null || http is not null)
+                return new RemoteStoreException(RemoteFailureKind.Unreachable,
+                    $"could not {action}: cannot reach {endpoint} ({(socket?.SocketErrorCode.ToString() ?? http!.HttpRequestError.ToString())}); check the endpoint URL and your network", ex);
+            if (FindInner<OperationCanceledException>(ex) is not null || FindInner<TimeoutException>(ex) is not null)
+                return new RemoteStoreException(RemoteFailureKind.TimedOut,
+                    $"could not {action}: {endpoint} did not answer in time", ex);
+            return new RemoteStoreException(RemoteFailureKind.Unexpected,
+                $"could not {action} at {where}: {ex.GetType().Name}", ex);
+        }
+
+        var status = $"HTTP {last.Status}{(last.ErrorCode is null ? "" : " " + last.ErrorCode)}";
+        return (last.ErrorCode, last.Status) switch
+        {
+            ("SignatureDoesNotMatch", _) => new RemoteStoreException(RemoteFailureKind.WrongSecret,
+                $"could not {action}: the secret access key is wrong for access key {SecretMask.Mask(settings.AccessKeyId)} ({status}); re-run start-claude s3-setup with the right secret", ex),
+            ("InvalidAccessKeyId", _) => new RemoteStoreException(RemoteFailureKind.UnknownAccessKey,
+                $"could not {action}: {endpoint} does not know access key {SecretMask.Mask(settings.AccessKeyId)} ({status}); check the access key id", ex),
+            _ when last.ErrorCode == "NoSuchBucket" || (last.Status == 404 && last.ErrorCode is null && IsBucketPath(last.Path)) => new RemoteStoreException(RemoteFailureKind.BucketMissing,
+                $"could not {action}: bucket '{settings.Bucket}' does not exist at {endpoint} ({status}); create it or fix the bucket name", ex),
+            ("RequestTimeTooSkewed", _) => new RemoteStoreException(RemoteFailureKind.ClockSkew,
+                $"could not {action}: this machine's clock differs too much from {endpoint}'s ({status}); fix the clock", ex),
+            (_, 403) => new RemoteStoreException(RemoteFailureKind.AccessDenied,
+                $"could not {action}: access denied to {where} ({status}); the credentials lack permission (s3:GetObject, s3:PutObject, s3:ListBucket) or are wrong", ex),
+            (_, 412) => new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
+                $"could not {action}: the remote document changed while this command ran ({status}); nothing was overwritten — run start-claude s3-sync again", ex),
+            (_, >= 500) => new RemoteStoreException(RemoteFailureKind.ServerError,
+                $"could not {action}: {endpoint} failed ({status}); try again later", ex),
+            _ => new RemoteStoreException(RemoteFailureKind.Unexpected,
+                $"could not {action} at {where}: {endpoint} answered {status}", ex),
+        };
+    }
+
+    private static T? FindInner<T>(Exception? ex) where T : Exception
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+                return match;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+namespace StartClaude.Core.Remote;
+
+public enum RemoteFailureKind
+{
+    WrongSecret,
+    UnknownAccessKey,
+    AccessDenied,
+    BucketMissing,
+    Unreachable,
+    TimedOut,
+    PreconditionFailed,
+    ClockSkew,
+    ServerError,
+    Unexpected,
+}

@@ -1,0 +1,11 @@
+namespace StartClaude.Core.Remote;
+
+/// <summary>One HTTP request to the service and what came back, as recorded on the wire.</summary>
+/// <param name="Method">HTTP method.</param>
+/// <param name="Path">Request path (path-style: /bucket or /bucket/key), no query.</param>
+/// <param name="Status">HTTP status code.</param>
+/// <param name="ETag">The ETag header, if any.</param>
+/// <param name="ErrorCode">The S3 error code from an error body (for example SignatureDoesNotMatch), if any.</param>
+/// <param name="RequestId">The service's request id, for reports.</param>
+/// <param name="Elapsed">Time from sending to the response headers and error body.</param>
+public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed);

@@ -1,0 +1,56 @@
+using StartClaude.Core.Documents;
+
+namespace StartClaude.Core.Sync;
+
+/// <summary>How two documents differ, config by config (s3Sync set aside).</summary>
+public sealed record DocumentDifference(
+    IReadOnlyList<ConfigEntry> OnlyLocal,
+    IReadOnlyList<ConfigEntry> OnlyRemote,
+    IReadOnlyList<(ConfigEntry Local, ConfigEntry Remote)> Changed,
+    bool OtherContentDiffers)
+{
+    public bool IsEmpty => OnlyLocal.Count == 0 && OnlyRemote.Count == 0 && Changed.Count == 0 && !OtherContentDiffers;
+
+    public static DocumentDifference Between(ConfigDocument local, ConfigDocument remote)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(remote);
+        var localConfigs = local.LiveConfigs;
+        var remoteConfigs = remote.LiveConfigs;
+
+        var changed = new List<(ConfigEntry, ConfigEntry)>();
+        var onlyLocal = new List<ConfigEntry>();
+        foreach (var l in localConfigs)
+        {
+            var match = remoteConfigs.FirstOrDefault(r => r.SameConfigAs(l));
+            if (match is null)
+                onlyLocal.Add(l);
+            else if (Canonical(l) != Canonical(match))
+                changed.Add((l, match));
+        }
+        var onlyRemote = remoteConfigs.Where(r => !localConfigs.Any(l => l.SameConfigAs(r))).ToList();
+
+        var configsDiffer = onlyLocal.Count > 0 || onlyRemote.Count > 0 || changed.Count > 0;
+        // Anything else (settings, tombstones, order, unknown fields) counts as a difference too.
+        var other = !configsDiffer && !local.SharesContentWith(remote);
+        return new DocumentDifference(onlyLocal, onlyRemote, changed, other);
+    }
+
+    /// <summary>One line per difference, secrets masked, for status and conflict reports.</summary>
+    public IEnumerable<string> Describe()
+    {
+        foreach (var c in OnlyLocal)
+            yield return $"only here:   {Label(c)}";
+        foreach (var c in OnlyRemote)
+            yield return $"only remote: {Label(c)}";
+        foreach (var (l, r) in Changed)
+            yield return $"changed:     {Label(l)} here, {Label(r)} remote";
+        if (OtherContentDiffers)
+            yield return "settings or other fields differ";
+    }
+
+    private static string Label(ConfigEntry c) =>
+        c.ApiKey is { } key ? $"{c.Name ?? "(unnamed)"} (key {SecretMask.Mask(key)})" : c.Name ?? "(unnamed)";
+
+    private static string Canonical(ConfigEntry c) => CanonicalJson.Of(c.Node);
+}
