@@ -1,0 +1,28 @@
+using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
+using StartClaude.Core.Providers;
+using StartClaude.Core.Remote;
+
+namespace StartClaude.Core.Sync;
+
+/// <summary>Everything a sync command works on: the local document, its S3 settings and the remote store.</summary>
+public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, RemoteDocumentStore Remote)
+{
+    public string RemoteName => $"s3://{Settings.Bucket}/{Settings.Key}";
+}
+
+/// <summary>Opens a <see cref="SyncTarget"/> from this machine's config.json.</summary>
+public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalog providers, RemoteStoreFactory remotes)
+{
+    /// <exception cref="LocalConfigException">No config.json, or no usable S3 settings in it.</exception>
+    public SyncTarget Open()
+    {
+        var local = localStore.Read()
+            ?? throw new LocalConfigException($"S3 sync is not set up: {localStore.ConfigPath} does not exist; run start-claude s3-setup");
+        var settings = providers.StoredSettings(local)
+            ?? throw new LocalConfigException($"S3 sync is not set up in {localStore.ConfigPath}; run start-claude s3-setup");
+        return new SyncTarget(local, settings, remotes.Create(settings));
+    }
+}

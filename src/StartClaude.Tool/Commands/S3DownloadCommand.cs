@@ -1,0 +1,71 @@
+using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Remote;
+using StartClaude.Core.Sync;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands;
+
+[Command("s3-download", Description = "Download the remote configs. With local configs present, asks whether to merge or replace.")]
+internal sealed class S3DownloadCommand(SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
+{
+    [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking.")]
+    public bool Force { get; set; }
+
+    [Option("--merge", Description = "Merge without asking: keep local configs, add remote ones, remote wins for the same config.")]
+    public bool Merge { get; set; }
+
+    public async Task<int> OnExecuteAsync()
+    {
+        if (Force && Merge)
+            throw new UsageException("--force and --merge contradict each other; pass one of them");
+
+        var target = loader.Open();
+        var remote = await target.Remote.ReadAsync().ConfigureAwait(false)
+            ?? throw new RemoteDocumentMissingException(target.RemoteName);
+        var remoteDocument = DocumentTransfer.ParseRemote(remote);
+
+        var difference = DocumentDifference.Between(target.Local, remoteDocument);
+        if (difference.IsEmpty)
+        {
+            console.Plain($"Already up to date with {target.RemoteName}.");
+            return 0;
+        }
+
+        var mode = Force || !target.Local.HasLiveConfigs ? DownloadMode.Replace
+            : Merge ? DownloadMode.Merge
+            : AskMode(difference);
+
+        var written = transfer.ApplyDownload(target.Local, remoteDocument, mode);
+        var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
+        console.Plain($"{verb} {remoteDocument.LiveConfigs.Count} remote configs from {target.RemoteName}; {written.LiveConfigs.Count} configs here now.");
+        return 0;
+    }
+
+    private enum Choice
+    {
+        Merge,
+        Replace,
+        Cancel,
+    }
+
+    private DownloadMode AskMode(DocumentDifference difference)
+    {
+        if (!prompts.CanAsk)
+            throw new SyncConflictException("there are local configs that differ from the remote ones; pass --merge to merge them or --force to replace them");
+        foreach (var line in difference.Describe())
+            console.Plain("  " + line);
+        var choice = prompts.Choose(
+            "Local configs exist. What should the download do?",
+            [(Choice.Merge, "Merge: keep local configs, add remote ones (remote wins for the same config)"),
+             (Choice.Replace, "Replace: the local configs become the remote ones"),
+             (Choice.Cancel, "Cancel")],
+            "--merge or --force");
+        return choice switch
+        {
+            Choice.Merge => DownloadMode.Merge,
+            Choice.Replace => DownloadMode.Replace,
+            _ => throw new CancelledByUserException(),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Remote;
+using StartClaude.Core.Sync;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands;
+
+[Command("s3-upload", Description = "Upload the local configs, replacing the remote document (S3 settings never leave this machine).")]
+internal sealed class S3UploadCommand(SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console)
+{
+    [Option("-f|--force", Description = "Upload even when there are no local configs and the remote document has some.")]
+    public bool Force { get; set; }
+
+    public async Task<int> OnExecuteAsync()
+    {
+        var target = loader.Open();
+        var condition = (WriteCondition)new WriteCondition.Unconditional();
+        if (!target.Local.HasLiveConfigs && !Force)
+        {
+            // Never wipe a remote full of configs with an empty local file by accident.
+            var remote = await target.Remote.ReadAsync().ConfigureAwait(false);
+            if (remote is not null && DocumentTransfer.ParseRemote(remote).LiveConfigs.Count is var count and > 0)
+                throw new SyncConflictException($"there are no configs here; uploading would delete the {count} remote configs. Pass --force to do it anyway, or run start-claude s3-download");
+            condition = WriteCondition.From(remote?.Info);
+        }
+
+        await transfer.UploadAsync(target, condition).ConfigureAwait(false);
+        console.Plain($"Uploaded {target.Local.LiveConfigs.Count} configs to {target.RemoteName} ({target.Remote.Endpoint}).");
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using StartClaude.Core.Local;
+using StartClaude.Core.Providers;
+using StartClaude.Core.Remote;
+using StartClaude.Core.Sync;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Composition;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddStartClaude(this IServiceCollection services, ToolConsole console, AppEnvironment environment, RemoteTimeouts timeouts)
+    {
+        services.AddSingleton(console);
+        services.AddSingleton(environment);
+        services.AddSingleton(timeouts);
+        services.AddSingleton<Prompts>();
+        services.AddSingleton<LocalConfigStore>();
+        services.AddSingleton<ProviderCatalog>();
+        services.AddSingleton<RemoteStoreFactory>();
+        services.AddSingleton<SyncTargetLoader>();
+        services.AddSingleton<DocumentTransfer>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using Spectre.Console;
+using StartClaude.Core.Errors;
+
+namespace StartClaude.Tool.Console;
+
+/// <summary>
+/// The questions a command may ask, answered on a terminal through Spectre.Console. Without a terminal
+/// every question fails at once with a usage error naming the flag that answers it.
+/// </summary>
+public sealed class Prompts(ToolConsole console)
+{
+    public bool CanAsk => console.IsInteractive;
+
+    public T Choose<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag, T? current = default)
+        where T : notnull
+    {
+        RequireTerminal(answeringFlag);
+        var ordered = choices.ToList();
+        if (current is not null && ordered.FindIndex(c => EqualityComparer<T>.Default.Equals(c.Value, current)) is var index and > 0)
+        {
+            // Spectre selects the first item; put the current choice there.
+            var item = ordered[index];
+            ordered.RemoveAt(index);
+            ordered.Insert(0, item);
+        }
+        var prompt = new SelectionPrompt<(T Value, string Label)>()
+            .Title(Markup.Escape(title))
+            .UseConverter(c => Markup.Escape(c.Label))
+            .AddChoices(ordered);
+        return console.Out.Prompt(prompt).Value;
+    }
+
+    public string Ask(string label, string answeringFlag, string? defaultValue, Func<string, string?> check, bool secret = false)
+    {
+        RequireTerminal(answeringFlag);
+        var prompt = new TextPrompt<string>(Markup.Escape(label) + ":");
+        if (secret)
+            prompt = prompt.Secret();
+        if (!string.IsNullOrEmpty(defaultValue))
+        {
+            prompt = prompt.DefaultValue(defaultValue);
+            // A stored secret is offered, masked; Enter keeps it.
+            prompt.ShowDefaultValue = !secret;
+        }
+        prompt = prompt.Validate(answer =>
+        {
+            var problem = check(answer);
+            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem));
+        });
+        return console.Out.Prompt(prompt);
+    }
+
+    private void RequireTerminal(string answeringFlag)
+    {
+        if (!console.IsInteractive)
+            throw new UsageException($"a decision is needed and there is no terminal to ask: pass {answeringFlag}");
+    }
+}

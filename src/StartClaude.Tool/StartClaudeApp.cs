@@ -1,0 +1,88 @@
+using McMaster.Extensions.CommandLineUtils;
+using Microsoft.Extensions.DependencyInjection;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
+using StartClaude.Core.Remote;
+using StartClaude.Tool.Commands;
+using StartClaude.Tool.Composition;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool;
+
+/// <summary>The composition root: one service collection, the command tree, and the mapping of failures to exit codes.</summary>
+public static class StartClaudeApp
+{
+    public const string TimeoutVariable = "START_CLAUDE_TIMEOUT_SECONDS";
+
+    public static async Task<int> RunAsync(string[] args, ToolConsole console, AppEnvironment environment, string? providerFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(environment);
+        try
+        {
+            using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
+            using var app = new CommandLineApplication<RootCommand>(new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
+            app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
+            RouteValidationErrors(app, console);
+            return await Task.Run(() => app.Execute(NormalizeSpelling(args))).ConfigureAwait(false);
+        }
+        catch (CommandParsingException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Message} (see start-claude --help)");
+            return ExitCodes.Usage;
+        }
+        catch (StartClaudeException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error.WriteLine("error: cancelled; nothing was changed");
+            return ExitCodes.Failure;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("interactive", StringComparison.OrdinalIgnoreCase))
+        {
+            // Spectre refuses to prompt on a non-interactive console; never hang, never crash.
+            console.Error.WriteLine("error: a question needs a terminal; pass the flags that answer it (see --help)");
+            return ExitCodes.Usage;
+        }
+    }
+
+    /// <summary>The original tool's newer spelling `s3 setup` means `s3-setup`.</summary>
+    internal static string[] NormalizeSpelling(string[] args) =>
+        args is ["s3", var verb, .. var rest] && !verb.StartsWith('-') ? [$"s3-{verb}", .. rest] : args;
+
+    private static ServiceProvider BuildServices(ToolConsole console, AppEnvironment environment, string providerFolder)
+    {
+        var services = new ServiceCollection();
+        services.AddStartClaude(console, environment, TimeoutsFrom(environment));
+        var loaded = ProviderModuleLoader.Register(services, providerFolder, console.Warn);
+        if (loaded.Count == 0)
+            console.Warn($"no provider modules found in {providerFolder}");
+        return services.BuildServiceProvider();
+    }
+
+    private static RemoteTimeouts TimeoutsFrom(AppEnvironment environment)
+    {
+        var text = environment.Get(TimeoutVariable);
+        if (text is null)
+            return RemoteTimeouts.Default;
+        if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds is <= 0 or > 600)
+            throw new UsageException($"{TimeoutVariable} must be a number of seconds between 0 and 600");
+        var perCall = TimeSpan.FromSeconds(seconds);
+        return new RemoteTimeouts(perCall < RemoteTimeouts.Default.Connect ? perCall : RemoteTimeouts.Default.Connect, perCall);
+    }
+
+    private static void RouteValidationErrors(CommandLineApplication app, ToolConsole console)
+    {
+        app.ValidationErrorHandler = result =>
+        {
+            console.Error.WriteLine($"error: {result.ErrorMessage}");
+            return ExitCodes.Usage;
+        };
+        foreach (var command in app.Commands)
+            RouteValidationErrors(command, console);
+    }
+}
