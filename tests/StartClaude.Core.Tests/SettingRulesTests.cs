@@ -1,0 +1,54 @@
+using StartClaude.Abstractions;
+
+namespace StartClaude.Core.Tests;
+
+public class SettingRulesTests
+{
+    [TestCase("my-bucket")]
+    [TestCase("a.b.c")]
+    [TestCase("abc")]
+    public void Valid_bucket_names_pass(string name) => SettingRules.CheckBucket(name).Should().BeNull();
+
+    [TestCase("", "empty")]
+    [TestCase("ab", "3 to 63")]
+    [TestCase("My-Bucket", "lowercase")]
+    [TestCase("-bucket", "start and end")]
+    [TestCase("bucket_name", "lowercase")]
+    [TestCase("a..b", "'..'")]
+    [TestCase("192.168.1.1", "IP address")]
+    public void Invalid_bucket_names_say_why(string name, string reason) =>
+        SettingRules.CheckBucket(name).Should().Contain(reason);
+
+    [TestCase("us east 1")]
+    [TestCase("US-EAST-1")]
+    [TestCase("")]
+    public void Regions_with_spaces_or_capitals_are_refused(string region) =>
+        SettingRules.CheckRegion(region).Should().NotBeNull();
+
+    [TestCase("http://127.0.0.1:9000", "127.0.0.1", 9000, false)]
+    [TestCase("https://abc.r2.cloudflarestorage.com", "abc.r2.cloudflarestorage.com", 443, true)]
+    [TestCase("https://s3.us-west-004.backblazeb2.com/", "s3.us-west-004.backblazeb2.com", 443, true)]
+    public void Endpoint_urls_become_host_port_and_tls(string url, string host, int port, bool ssl)
+    {
+        S3Endpoint.TryParse(url, out var error).Should().Be(new S3Endpoint(host, port, ssl));
+        error.Should().BeNull();
+    }
+
+    [TestCase("ftp://host", "http")]
+    [TestCase("not a url", "http")]
+    [TestCase("https://host/bucket", "path")]
+    [TestCase("https://host?x=1", "path or query")]
+    [TestCase("https://user:pw@host", "user info")]
+    [TestCase("", "empty")]
+    public void Bad_endpoint_urls_say_why(string url, string reason)
+    {
+        S3Endpoint.TryParse(url, out var error).Should().BeNull();
+        error.Should().Contain(reason);
+    }
+
+    [Test]
+    public void Secret_messages_never_repeat_the_secret()
+    {
+        SettingRules.CheckSecret("has space-supersecret").Should().NotContain("supersecret");
+    }
+}

@@ -1,0 +1,10 @@
+using StartClaude.Testing;
+
+namespace StartClaude.IntegrationTests;
+
+[SetUpFixture]
+public sealed class ServerLifetime
+{
+    [OneTimeTearDown]
+    public Task StopServersAsync() => SharedServers.StopAsync();
+}

@@ -1,0 +1,10 @@
+using StartClaude.Testing;
+
+namespace StartClaude.Providers.Tests;
+
+[SetUpFixture]
+public sealed class ServerLifetime
+{
+    [OneTimeTearDown]
+    public Task StopServersAsync() => SharedServers.StopAsync();
+}
