@@ -10,7 +10,7 @@ namespace StartClaude.Tool.Commands;
 internal sealed class S3SyncCommand(SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
 {
     [Option("--prefer <SIDE>", Description = "When both sides differ: 'local' uploads, 'remote' downloads (replacing local configs).")]
-    [AllowedValues("local", "remote", IgnoreCase = true)]
+    [AllowedValues("local", "remote", IgnoreCase = true, ErrorMessage = "--prefer must be local or remote")]
     public string? Prefer { get; set; }
 
     private enum Choice

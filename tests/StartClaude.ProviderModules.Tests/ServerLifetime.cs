@@ -1,6 +1,6 @@
 using StartClaude.Testing;
 
-namespace StartClaude.Providers.Tests;
+namespace StartClaude.ProviderModules.Tests;
 
 [SetUpFixture]
 public sealed class ServerLifetime

@@ -1,0 +1,55 @@
+using StartClaude.Testing;
+
+namespace StartClaude.Tool.Tests;
+
+public class S3StatusCommandTests : DeviceTestBase
+{
+    [Test]
+    public async Task Status_shows_settings_masked_and_the_remote_document()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        var args = SetupArgs.For(Server, Bucket).ToList();
+        args[args.IndexOf("--access-key-id") + 1] = "AKIAIOSFODNN7EXAMPLE";
+        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
+        var size = (await RemoteBytesAsync())!.Length;
+
+        var result = await Run(DeviceA, "s3-status");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Other S3-compatible service (s3-compatible)")
+            .And.Contain(Bucket)
+            .And.Contain("start-claude-config.json")
+            .And.Contain(Server.EndpointUrl)
+            .And.Contain("AKIA…MPLE")
+            .And.Contain($"exists, {size} B, last modified {DateTime.UtcNow:yyyy-MM-dd}")
+            .And.Contain("in sync");
+        result.All.Should().NotContain("AKIAIOSFODNN7EXAMPLE").And.NotContain(Server.SecretAccessKey).And.NotContain("XXXXXXXXXXXX");
+    }
+
+    [Test]
+    public async Task Status_says_when_there_is_no_remote_document()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+
+        var result = await Run(DeviceA, "s3-status");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("no remote document yet").And.Contain("local only");
+    }
+
+    [Test]
+    public async Task Status_says_which_configs_differ()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
+        DeviceA.WriteConfig(DeviceA.ReadConfig().Replace("\"home\"", "\"holiday\"", StringComparison.Ordinal));
+
+        var result = await Run(DeviceA, "s3-status");
+
+        result.ExitCode.Should().Be(0);
+        result.Output.Should().Contain("differ").And.Contain("only here:   holiday").And.Contain("only remote: home");
+    }
+}
