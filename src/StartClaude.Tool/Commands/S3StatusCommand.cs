@@ -1,5 +1,4 @@
 using McMaster.Extensions.CommandLineUtils;
-using Spectre.Console;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Providers;
 using StartClaude.Core.Sync;
@@ -16,8 +15,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, ProviderCatalog p
         var settings = target.Settings;
         var provider = providers.Get(settings.ProviderId);
 
-        var table = new Table().NoBorder().HideHeaders().AddColumn("").AddColumn("");
-        void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
+        // Plain aligned lines: easy to read and to grep, with no trailing padding.
+        void Row(string name, string value) => console.Plain($"{name + ":",-16}{value}");
         Row("Provider", $"{provider.DisplayName} ({provider.Id})");
         Row("Bucket", settings.Bucket);
         Row("Key", settings.Key);
@@ -31,7 +30,6 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, ProviderCatalog p
         {
             Row("Remote", "no remote document yet");
             Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-upload or s3-sync" : "nothing to sync yet");
-            console.Out.Write(table);
             return 0;
         }
 
@@ -40,7 +38,6 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, ProviderCatalog p
         Row("Remote configs", remoteDocument.LiveConfigs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var difference = DocumentDifference.Between(target.Local, remoteDocument);
         Row("State", difference.IsEmpty ? "in sync" : "local and remote differ: run start-claude s3-sync");
-        console.Out.Write(table);
         foreach (var line in difference.Describe())
             console.Plain("  " + line);
         return 0;

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace StartClaude.Testing;
+
+/// <summary>
+/// Runs the real start-claude executable as a child process with stdin not a terminal (as CI and
+/// scripts do). START_CLAUDE_BIN chooses the executable (for example an installed tool); by default
+/// the one built beside the tests.
+/// </summary>
+public static class ToolProcess
+{
+    public static string Executable =>
+        Environment.GetEnvironmentVariable("START_CLAUDE_BIN") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "start-claude.exe" : "start-claude");
+
+    public static async Task<ToolResult> RunAsync(TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["START_CLAUDE_HOME"] = home.Folder;
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment.Remove("AWS_SECRET_ACCESS_KEY");
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Executable}");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"start-claude {string.Join(' ', args)} did not finish within {limit.TotalSeconds} s");
+        }
+        return new ToolResult(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+    }
+}
