@@ -31,9 +31,9 @@ export AWS_SECRET_ACCESS_KEY=smoke-secret
 for home in a b; do
   START_CLAUDE_HOME="$work/$home" "$tool" s3-setup --provider s3-compatible --bucket smoke-bucket \
     --access-key-id smoke-key --endpoint-url "$endpoint" >/dev/null
-  [ "$home" = a ] && START_CLAUDE_HOME="$work/a" "$tool" s3-upload
 done
-START_CLAUDE_HOME="$work/b" "$tool" s3-download -f
+START_CLAUDE_HOME="$work/a" "$tool" s3-upload
+START_CLAUDE_HOME="$work/b" "$tool" s3-download -f | grep -q "^Downloaded 1 config"
 python3 - "$work/a/config.json" "$work/b/config.json" <<'PY'
 import json, sys
 docs = []
@@ -44,4 +44,4 @@ assert docs[0] == docs[1], "installed tool round trip lost data"
 print("installed tool: upload -> download round trip OK")
 PY
 
-START_CLAUDE_BIN="$tool" dotnet test tests/StartClaude.IntegrationTests -c Release --nologo 2>&1 | grep -v "warning NU1603"
+START_CLAUDE_BIN="$tool" run_dotnet_tests tests/StartClaude.IntegrationTests -c Release

@@ -38,3 +38,19 @@ ensure_s3rver() {
   echo "Installing s3rver into .tools/ (npm)..."
   npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error s3rver@3.7.1 >/dev/null
 }
+
+# Runs `dotnet test "$@"`, shows its output without restore-warning noise, and ends with one
+# closing line for the whole run ("N passed, N failed, N skipped"). Returns dotnet's status.
+run_dotnet_tests() {
+  local log status
+  log=$(mktemp)
+  set +e
+  dotnet test --nologo "$@" 2>&1 | tee "$log" | grep -v "warning NU1603"
+  status=${PIPESTATUS[0]}
+  set -e
+  awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+         gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+       END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  rm -f "$log"
+  return "$status"
+}

@@ -187,7 +187,7 @@ public class S3SetupCommandTests : DeviceTestBase
         var result = await Run(DeviceB, SetupArgs.For(Server, Bucket));
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("Found a remote document").And.Contain("2 remote configs were downloaded");
+        result.Output.Should().Contain("Found a remote document").And.Contain("remote document was downloaded: 2 configs");
         Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work", "home");
     }
 

@@ -14,7 +14,7 @@ public class TransferCommandTests : DeviceTestBase
         var result = await Run(DeviceA, "s3-upload");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("Uploaded 1 config");
+        result.Output.Should().Contain("Uploaded 1 config to");
         var remote = await RemoteTextAsync();
         remote.Should().NotContain("s3Sync").And.NotContain(Server.SecretAccessKey).And.NotContain(Server.AccessKeyId);
         JsonNode.DeepEquals(JsonNode.Parse(remote), JsonNode.Parse(SampleDocuments.WithUnknownFields)).Should().BeTrue();

@@ -38,7 +38,7 @@ internal sealed class S3DownloadCommand(SyncTargetLoader loader, DocumentTransfe
 
         var written = transfer.ApplyDownload(target.Local, remoteDocument, mode);
         var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
-        console.Plain($"{verb} {remoteDocument.LiveConfigs.Count} remote configs from {target.RemoteName}; {written.LiveConfigs.Count} configs here now.");
+        console.Plain($"{verb} {Counts.Configs(remoteDocument.LiveConfigs.Count)} from {target.RemoteName}; {Counts.Configs(written.LiveConfigs.Count)} here now.");
         return 0;
     }
 

@@ -124,14 +124,21 @@ internal sealed class S3SetupCommand(
 
     private SettingsInput Ask(IStorageProvider provider, SettingsInput input, SettingsInput flags)
     {
+        // A partly scripted run asks only what neither a flag, a stored value nor a default answers.
+        var partlyScripted = Enum.GetValues<SettingField>().Any(f => flags.Get(f) is not null);
         console.Plain($"{provider.DisplayName} settings (Enter keeps the value shown):");
         foreach (var question in provider.PromptScript)
         {
             if (flags.Get(question.Field) is not null)
                 continue;
+            var current = input.Get(question.Field) ?? question.SuggestedDefault?.Invoke(input);
+            if (partlyScripted && current is not null)
+            {
+                input = input.With(question.Field, current);
+                continue;
+            }
             if (question.Hint is { } hint)
                 console.Plain("  " + hint);
-            var current = input.Get(question.Field) ?? question.SuggestedDefault?.Invoke(input);
             var label = question.IsSecret && current is not null ? $"{question.Label} (Enter keeps {SecretMask.Mask(current)})" : question.Label;
             var answered = input;
             var answer = prompts.Ask(label, FlagOf(question.Field), current,
@@ -165,7 +172,7 @@ internal sealed class S3SetupCommand(
         if (remoteInfo is null)
         {
             console.Plain(saved.HasLiveConfigs
-                ? $"No remote document at {remoteName} yet. Run start-claude s3-sync to upload your {saved.LiveConfigs.Count} configs."
+                ? $"No remote document at {remoteName} yet. Run start-claude s3-sync to upload your {Counts.Configs(saved.LiveConfigs.Count)}."
                 : $"No remote document at {remoteName} yet. Add configs, then run start-claude s3-sync.");
             return;
         }
@@ -181,7 +188,7 @@ internal sealed class S3SetupCommand(
         if (!saved.HasLiveConfigs)
         {
             var written = transfer.ApplyDownload(saved, remoteDocument, DownloadMode.Replace);
-            console.Plain($"There were no configs here, so the {written.LiveConfigs.Count} remote configs were downloaded.");
+            console.Plain($"There were no configs here, so the remote document was downloaded: {Counts.Configs(written.LiveConfigs.Count)}.");
             return;
         }
 

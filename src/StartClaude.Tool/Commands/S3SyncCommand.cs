@@ -36,11 +36,11 @@ internal sealed class S3SyncCommand(SyncTargetLoader loader, DocumentTransfer tr
             case SyncAction.Upload:
                 // Conditional on what was just read, so a device that wrote in between is not overwritten.
                 await transfer.UploadAsync(target, WriteCondition.From(remote?.Info)).ConfigureAwait(false);
-                console.Plain($"Uploaded {target.Local.LiveConfigs.Count} configs to {target.RemoteName} ({Because(plan, action)}).");
+                console.Plain($"Uploaded {Counts.Configs(target.Local.LiveConfigs.Count)} to {target.RemoteName} ({Because(plan, action)}).");
                 return 0;
             default:
                 var written = transfer.ApplyDownload(target.Local, remoteDocument!, DownloadMode.Replace);
-                console.Plain($"Downloaded {written.LiveConfigs.Count} configs from {target.RemoteName} ({Because(plan, action)}).");
+                console.Plain($"Downloaded {Counts.Configs(written.LiveConfigs.Count)} from {target.RemoteName} ({Because(plan, action)}).");
                 return 0;
         }
     }

@@ -21,12 +21,12 @@ internal sealed class S3UploadCommand(SyncTargetLoader loader, DocumentTransfer 
             // Never wipe a remote full of configs with an empty local file by accident.
             var remote = await target.Remote.ReadAsync().ConfigureAwait(false);
             if (remote is not null && DocumentTransfer.ParseRemote(remote).LiveConfigs.Count is var count and > 0)
-                throw new SyncConflictException($"there are no configs here; uploading would delete the {count} remote configs. Pass --force to do it anyway, or run start-claude s3-download");
+                throw new SyncConflictException($"there are no configs here; uploading would delete the {Counts.Configs(count)} in the remote document. Pass --force to do it anyway, or run start-claude s3-download");
             condition = WriteCondition.From(remote?.Info);
         }
 
         await transfer.UploadAsync(target, condition).ConfigureAwait(false);
-        console.Plain($"Uploaded {target.Local.LiveConfigs.Count} configs to {target.RemoteName} ({target.Remote.Endpoint}).");
+        console.Plain($"Uploaded {Counts.Configs(target.Local.LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
         return 0;
     }
 }
