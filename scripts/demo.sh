@@ -7,10 +7,7 @@ source "$(dirname "$0")/lib.sh"
 root=$(repo_root)
 cd "$root"
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+make_workspace
 
 echo "== Building start-claude"
 dotnet publish src/StartClaude.Tool -c Release -o "$work/bin" --nologo -v quiet 2>&1 | grep -v "warning NU1603" || true
@@ -18,8 +15,7 @@ tool="$work/bin/start-claude"
 [ -x "$tool" ] || { echo "build failed" >&2; exit 1; }
 
 echo "== Starting moto_server on 127.0.0.1"
-endpoint=$(PID_FILE="$work/server.pid" BUCKET=start-claude-demo bash scripts/start-s3-server.sh)
-server_pid=$(cat "$work/server.pid")
+start_workspace_server start-claude-demo
 echo "   $endpoint, bucket start-claude-demo"
 
 laptop="$work/laptop"; desktop="$work/desktop"

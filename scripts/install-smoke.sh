@@ -7,10 +7,7 @@ source "$(dirname "$0")/lib.sh"
 root=$(repo_root)
 cd "$root"
 
-work=$(mktemp -d)
-server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
+make_workspace
 
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 rm -rf artifacts/nupkg
@@ -23,8 +20,7 @@ tool="$work/tools/start-claude"
 "$tool" --version | grep -qx "$version"
 "$tool" --help | grep -q s3-sync
 
-endpoint=$(PID_FILE="$work/server.pid" BUCKET=smoke-bucket bash scripts/start-s3-server.sh)
-server_pid=$(cat "$work/server.pid")
+start_workspace_server smoke-bucket
 mkdir -p "$work/a"
 printf '%s\n' '{"configs":[{"name":"smoke","apiKey":"sk-ant-smoke-000000000000-abcd","futureField":[1,2]}],"settings":{"keepMe":true}}' > "$work/a/config.json"
 export AWS_SECRET_ACCESS_KEY=smoke-secret

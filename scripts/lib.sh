@@ -54,3 +54,14 @@ run_dotnet_tests() {
   rm -f "$log"
   return "$status"
 }
+
+# Creates a scratch folder in $work, removed on exit together with any server started below.
+make_workspace() {
+  work=$(mktemp -d)
+  trap 'kill "$(cat "$work/server.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$work"' EXIT
+}
+
+# Starts moto_server on a free loopback port with bucket $1 (stopped on exit); sets $endpoint.
+start_workspace_server() {
+  endpoint=$(PID_FILE="$work/server.pid" BUCKET="$1" bash "$(repo_root)/scripts/start-s3-server.sh")
+}

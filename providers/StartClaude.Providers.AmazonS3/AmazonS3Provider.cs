@@ -45,8 +45,6 @@ public sealed class AmazonS3Provider : IStorageProvider
         if (endpoint is not null && SettingRules.CheckEndpointUrl(endpoint) is { } endpointProblem)
             problems.Add(new SettingProblem(SettingField.EndpointUrl, endpointProblem));
 
-        return problems.Count > 0
-            ? new SettingsResolution(null, problems)
-            : new SettingsResolution(new S3SyncSettings(Id, resolved.Bucket!, region, resolved.AccessKeyId!, resolved.SecretAccessKey!, endpoint, key), problems);
+        return SettingsResolution.Of(Id, resolved, problems);
     }
 }

@@ -74,9 +74,7 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
         if (RegionMismatch(region, endpoint) is { } mismatch)
             problems.Add(new SettingProblem(SettingField.EndpointUrl, mismatch));
 
-        return problems.Count > 0
-            ? new SettingsResolution(null, problems)
-            : new SettingsResolution(new S3SyncSettings(Id, resolved.Bucket!, region!, resolved.AccessKeyId!, resolved.SecretAccessKey!, endpoint, key), problems);
+        return SettingsResolution.Of(Id, resolved, problems);
     }
 
     // B2 rejects requests signed for another region than the endpoint's.

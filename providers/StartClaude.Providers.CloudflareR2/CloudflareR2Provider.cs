@@ -41,16 +41,11 @@ public sealed class CloudflareR2Provider : IStorageProvider
         var resolved = input with { Region = region, EndpointUrl = input.EndpointUrl?.Trim(), Key = key };
 
         var problems = new List<SettingProblem>();
-        if (string.IsNullOrWhiteSpace(resolved.EndpointUrl))
-            problems.Add(new SettingProblem(SettingField.EndpointUrl, "Cloudflare R2 needs its endpoint URL, https://<account-id>.r2.cloudflarestorage.com"));
-        else if (SettingRules.CheckEndpointUrl(resolved.EndpointUrl) is { } endpointProblem)
-            problems.Add(new SettingProblem(SettingField.EndpointUrl, endpointProblem));
+        SettingRules.RequireEndpoint(resolved, problems, "Cloudflare R2 needs its endpoint URL, https://<account-id>.r2.cloudflarestorage.com");
         SettingRules.CheckAll(resolved, problems,
             [SettingField.Bucket, SettingField.Region, SettingField.AccessKeyId, SettingField.SecretAccessKey, SettingField.Key],
             AccessKeyLabel, SecretLabel);
 
-        return problems.Count > 0
-            ? new SettingsResolution(null, problems)
-            : new SettingsResolution(new S3SyncSettings(Id, resolved.Bucket!, region, resolved.AccessKeyId!, resolved.SecretAccessKey!, resolved.EndpointUrl, key), problems);
+        return SettingsResolution.Of(Id, resolved, problems);
     }
 }

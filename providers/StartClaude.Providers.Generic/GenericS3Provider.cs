@@ -39,15 +39,10 @@ public sealed class GenericS3Provider : IStorageProvider
         var resolved = input with { Region = region, EndpointUrl = input.EndpointUrl?.Trim(), Key = key };
 
         var problems = new List<SettingProblem>();
-        if (string.IsNullOrWhiteSpace(resolved.EndpointUrl))
-            problems.Add(new SettingProblem(SettingField.EndpointUrl, "an S3-compatible service needs its endpoint URL"));
-        else
-            SettingRules.CheckAll(resolved, problems, [SettingField.EndpointUrl]);
+        SettingRules.RequireEndpoint(resolved, problems, "an S3-compatible service needs its endpoint URL");
         SettingRules.CheckAll(resolved, problems,
             [SettingField.Bucket, SettingField.Region, SettingField.AccessKeyId, SettingField.SecretAccessKey, SettingField.Key]);
 
-        return problems.Count > 0
-            ? new SettingsResolution(null, problems)
-            : new SettingsResolution(new S3SyncSettings(Id, resolved.Bucket!, region, resolved.AccessKeyId!, resolved.SecretAccessKey!, resolved.EndpointUrl, key), problems);
+        return SettingsResolution.Of(Id, resolved, problems);
     }
 }

@@ -112,6 +112,20 @@ public static partial class SettingRules
         }
     }
 
+    /// <summary>
+    /// For services that cannot work without an endpoint: adds <paramref name="missingMessage"/> when
+    /// none is given, or the reason the given one is not usable.
+    /// </summary>
+    public static void RequireEndpoint(SettingsInput input, ICollection<SettingProblem> problems, string missingMessage)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (string.IsNullOrWhiteSpace(input.EndpointUrl))
+            problems.Add(new SettingProblem(SettingField.EndpointUrl, missingMessage));
+        else if (CheckEndpointUrl(input.EndpointUrl) is { } problem)
+            problems.Add(new SettingProblem(SettingField.EndpointUrl, problem));
+    }
+
     private static string Shorten(string value) => value.Length <= 70 ? value : value[..67] + "...";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$")]

@@ -7,4 +7,19 @@ public sealed record SettingsResolution(S3SyncSettings? Settings, IReadOnlyList<
 {
     /// <summary>True when the settings can be used.</summary>
     public bool IsValid => Settings is not null && Problems.Count == 0;
+
+    /// <summary>
+    /// The outcome for <paramref name="resolved"/> input (defaults already filled in): its problems if
+    /// there are any, else complete settings for <paramref name="providerId"/>.
+    /// </summary>
+    public static SettingsResolution Of(string providerId, SettingsInput resolved, IReadOnlyList<SettingProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        ArgumentNullException.ThrowIfNull(problems);
+        return problems.Count > 0
+            ? new SettingsResolution(null, problems)
+            : new SettingsResolution(
+                new S3SyncSettings(providerId, resolved.Bucket!, resolved.Region!, resolved.AccessKeyId!, resolved.SecretAccessKey!, resolved.EndpointUrl, resolved.Key!),
+                problems);
+    }
 }
