@@ -33,3 +33,28 @@ public sealed class TempHome : IDisposable
         }
     }
 }
+
+public static class TempHomeEdits
+{
+    /// <summary>Changes config.json as a person (or the original tool) would, between runs of the tool.</summary>
+    public static void EditConfig(this TempHome home, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        ArgumentNullException.ThrowIfNull(home);
+        ArgumentNullException.ThrowIfNull(edit);
+        var root = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(home.ReadConfig())!;
+        edit(root);
+        home.WriteConfig(root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public static System.Text.Json.Nodes.JsonArray Configs(this System.Text.Json.Nodes.JsonObject root) =>
+        (System.Text.Json.Nodes.JsonArray)root["configs"]!;
+
+    public static System.Text.Json.Nodes.JsonObject Config(this System.Text.Json.Nodes.JsonObject root, string name) =>
+        root.Configs().OfType<System.Text.Json.Nodes.JsonObject>().Single(c => (string?)c["name"] == name);
+
+    public static void AddConfig(this System.Text.Json.Nodes.JsonObject root, string name, string model = "claude-sonnet-4") =>
+        root.Configs().Add(new System.Text.Json.Nodes.JsonObject { ["name"] = name, ["model"] = model, ["apiKey"] = $"sk-ant-api03-{name}-SECRETSECRETSECRET" });
+
+    public static void RemoveConfig(this System.Text.Json.Nodes.JsonObject root, string name) =>
+        root.Configs().Remove(root.Config(name));
+}

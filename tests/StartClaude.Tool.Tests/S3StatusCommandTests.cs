@@ -40,7 +40,7 @@ public class S3StatusCommandTests : DeviceTestBase
     }
 
     [Test]
-    public async Task Status_says_which_configs_differ()
+    public async Task Status_says_which_configs_changed_here_since_the_last_sync()
     {
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
         await SetUpSyncAsync(DeviceA);
@@ -50,6 +50,6 @@ public class S3StatusCommandTests : DeviceTestBase
         var result = await Run(DeviceA, "s3-status");
 
         result.ExitCode.Should().Be(0);
-        result.Output.Should().Contain("differ").And.Contain("only here:   holiday").And.Contain("only remote: home");
+        result.Output.Should().Contain("local changes").And.Contain("added:   holiday").And.Contain("removed: home");
     }
 }

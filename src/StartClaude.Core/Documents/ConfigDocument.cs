@@ -72,6 +72,12 @@ public sealed class ConfigDocument
         return new ConfigDocument(root);
     }
 
+    /// <summary>Wraps a tree built by the merge; the caller hands over ownership.</summary>
+    internal static ConfigDocument FromRoot(JsonObject root) => new(root);
+
+    /// <summary>The JSON tree, for the merge to read (never to change).</summary>
+    internal JsonObject Root => _root;
+
     /// <summary>The configurations, tombstones included, in file order.</summary>
     public IReadOnlyList<ConfigEntry> Configs =>
         _root["configs"] is JsonArray configs ? [.. configs.OfType<JsonObject>().Select(c => new ConfigEntry(c))] : [];

@@ -29,7 +29,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
     {
         try
         {
-            return await RunAsync("list the bucket", async token =>
+            var listed = await RunAsync("list the bucket", async token =>
             {
                 var args = new ListObjectsArgs()
                     .WithBucket(settings.Bucket)
@@ -46,6 +46,9 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 }
                 return null;
             }, cancellationToken).ConfigureAwait(false);
+            // Some services answer listings in a namespace the SDK does not read (s3rver): an empty
+            // listing proves the connection, not that the document is missing.
+            return listed ?? await StatAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.AccessDenied)
         {
@@ -80,12 +83,52 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
     public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
-        RunAsync("upload the document", async token =>
+        PutAsync(settings.Key, "upload the document", content, condition, cancellationToken);
+
+    /// <summary>
+    /// Learns whether the service honours conditional writes, on a probe object beside the document:
+    /// create it with If-None-Match: * twice. A service that honours it refuses the second (412);
+    /// one that ignores it accepts both; Backblaze B2 answers 501. The probe object is then removed.
+    /// </summary>
+    public async Task<bool> SupportsConditionalWritesAsync(CancellationToken cancellationToken = default)
+    {
+        var probeKey = settings.Key + ".start-claude-probe";
+        var body = "{}"u8.ToArray();
+        try
+        {
+            await PutAsync(probeKey, "probe conditional writes", body, new WriteCondition.MustNotExist(), cancellationToken).ConfigureAwait(false);
+            await PutAsync(probeKey, "probe conditional writes", body, new WriteCondition.MustNotExist(), cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+        {
+            return true;
+        }
+        catch (RemoteStoreException ex) when (ex.Kind is RemoteFailureKind.NotImplemented or RemoteFailureKind.Unexpected)
+        {
+            return false;
+        }
+        finally
+        {
+            try
+            {
+                using var deadline = new CancellationTokenSource(timeout);
+                await client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(settings.Bucket).WithObject(probeKey), deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Best effort: a leftover probe object is harmless and is reused next time.
+            }
+        }
+    }
+
+    private Task<string?> PutAsync(string key, string action, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken) =>
+        RunAsync(action, async token =>
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
             var args = new PutObjectArgs()
                 .WithBucket(settings.Bucket)
-                .WithObject(settings.Key)
+                .WithObject(key)
                 .WithStreamData(stream)
                 .WithObjectSize(content.Length)
                 .WithContentType("application/json");
@@ -96,6 +139,9 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 _ => args,
             };
             var response = await client.PutObjectAsync(args, token).ConfigureAwait(false);
+            // Never take a refused write for a success, whatever the SDK made of the answer.
+            if (recorder.Last is { Method: "PUT", Status: >= 300 } refused)
+                throw Classify(action, refused, new InvalidOperationException($"HTTP {refused.Status}"), timedOut: false);
             return response?.Etag is { Length: > 0 } etag ? Quote(etag) : recorder.Last?.ETag;
         }, cancellationToken);
 
@@ -198,6 +244,8 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 $"could not {action}: access denied to {where} ({status}); the credentials lack permission (s3:GetObject, s3:PutObject, s3:ListBucket) or are wrong", ex),
             (_, 412) => new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
                 $"could not {action}: the remote document changed while this command ran ({status}); nothing was overwritten — run start-claude s3-sync again", ex),
+            (_, 501) => new RemoteStoreException(RemoteFailureKind.NotImplemented,
+                $"could not {action}: {endpoint} does not support this request ({status})", ex),
             (_, >= 500) => new RemoteStoreException(RemoteFailureKind.ServerError,
                 $"could not {action}: {endpoint} failed ({status}); try again later", ex),
             _ => new RemoteStoreException(RemoteFailureKind.Unexpected,

@@ -11,5 +11,6 @@ public enum RemoteFailureKind
     PreconditionFailed,
     ClockSkew,
     ServerError,
+    NotImplemented,
     Unexpected,
 }

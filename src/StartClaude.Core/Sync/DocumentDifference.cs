@@ -49,6 +49,21 @@ public sealed record DocumentDifference(
             yield return "settings or other fields differ";
     }
 
+    /// <summary>
+    /// For a difference taken as <c>Between(current, base)</c>: what changed since the base, one line each.
+    /// </summary>
+    public IEnumerable<string> DescribeChanges()
+    {
+        foreach (var c in OnlyLocal)
+            yield return $"added:   {Label(c)}";
+        foreach (var c in OnlyRemote)
+            yield return $"removed: {Label(c)}";
+        foreach (var (now, _) in Changed)
+            yield return $"changed: {Label(now)}";
+        if (OtherContentDiffers)
+            yield return "settings or other fields changed";
+    }
+
     private static string Label(ConfigEntry c) =>
         c.ApiKey is { } key ? $"{c.Name ?? "(unnamed)"} (key {SecretMask.Mask(key)})" : c.Name ?? "(unnamed)";
 

@@ -12,8 +12,11 @@ public enum DownloadMode
     Merge,
 }
 
-/// <summary>Moves a document one way: local → remote without s3Sync, or remote → local keeping s3Sync.</summary>
-public sealed class DocumentTransfer(LocalConfigStore localStore)
+/// <summary>
+/// Moves a document one way: local → remote without s3Sync, or remote → local keeping s3Sync.
+/// Either way the two sides then agree, and that is recorded as the base of the next sync.
+/// </summary>
+public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore stateStore)
 {
     public const string RemoteOrigin = "the remote document";
 
@@ -29,19 +32,31 @@ public sealed class DocumentTransfer(LocalConfigStore localStore)
         return ConfigDocument.Parse(remote.Content, RemoteOrigin);
     }
 
-    public Task<string?> UploadAsync(SyncTarget target, WriteCondition condition, CancellationToken cancellationToken = default)
+    public async Task UploadAsync(SyncTarget target, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return target.Remote.WriteAsync(RemoteBytes(target.Local), condition, cancellationToken);
+        var etag = await target.Remote.WriteAsync(RemoteBytes(target.Local), condition, cancellationToken).ConfigureAwait(false);
+        stateStore.SaveBase(target.Settings, target.Local, etag);
     }
 
     /// <summary>Writes the downloaded document locally (atomically) and returns what was written.</summary>
-    public ConfigDocument ApplyDownload(ConfigDocument local, ConfigDocument remote, DownloadMode mode)
+    public ConfigDocument ApplyDownload(SyncTarget target, ConfigDocument remote, string? remoteETag, DownloadMode mode)
     {
+        ArgumentNullException.ThrowIfNull(target);
         var result = mode == DownloadMode.Merge
-            ? DocumentMerger.MergeRemoteIntoLocal(local, remote)
-            : remote.WithSyncSettingsOf(local);
+            ? DocumentMerger.MergeRemoteIntoLocal(target.Local, remote)
+            : remote.WithSyncSettingsOf(target.Local);
         localStore.Write(result);
+        // After a merge the remote still lacks the local additions: its document is the base, so the
+        // next sync sees them as local changes and uploads them.
+        stateStore.SaveBase(target.Settings, remote, remoteETag);
         return result;
+    }
+
+    /// <summary>Records that both sides hold <paramref name="agreed"/> now.</summary>
+    public void RecordAgreement(SyncTarget target, ConfigDocument agreed, string? remoteETag)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        stateStore.SaveBase(target.Settings, agreed, remoteETag);
     }
 }

@@ -28,6 +28,7 @@ internal sealed class S3DownloadCommand(SyncTargetLoader loader, DocumentTransfe
         var difference = DocumentDifference.Between(target.Local, remoteDocument);
         if (difference.IsEmpty)
         {
+            transfer.RecordAgreement(target, remoteDocument, remote.Info.ETag);
             console.Plain($"Already up to date with {target.RemoteName}.");
             return 0;
         }
@@ -36,7 +37,7 @@ internal sealed class S3DownloadCommand(SyncTargetLoader loader, DocumentTransfe
             : Merge ? DownloadMode.Merge
             : AskMode(difference);
 
-        var written = transfer.ApplyDownload(target.Local, remoteDocument, mode);
+        var written = transfer.ApplyDownload(target, remoteDocument, remote.Info.ETag, mode);
         var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
         console.Plain($"{verb} {Counts.Configs(remoteDocument.LiveConfigs.Count)} from {target.RemoteName}; {Counts.Configs(written.LiveConfigs.Count)} here now.");
         return 0;

@@ -63,7 +63,7 @@ internal sealed class S3SetupCommand(
         localStore.Write(saved);
         console.Plain($"Saved the S3 settings to {localStore.ConfigPath}.");
 
-        await FollowUpAsync(saved, store, remoteInfo).ConfigureAwait(false);
+        await FollowUpAsync(new SyncTarget(saved, settings, store), remoteInfo).ConfigureAwait(false);
         return 0;
     }
 
@@ -166,9 +166,9 @@ internal sealed class S3SetupCommand(
             throw new CancelledByUserException();
     }
 
-    private async Task FollowUpAsync(ConfigDocument saved, RemoteDocumentStore store, RemoteObjectInfo? remoteInfo)
+    private async Task FollowUpAsync(SyncTarget target, RemoteObjectInfo? remoteInfo)
     {
-        var remoteName = $"s3://{store.Settings.Bucket}/{store.Settings.Key}";
+        var (saved, store, remoteName) = (target.Local, target.Remote, target.RemoteName);
         if (remoteInfo is null)
         {
             console.Plain(saved.HasLiveConfigs
@@ -187,7 +187,7 @@ internal sealed class S3SetupCommand(
         var remoteDocument = DocumentTransfer.ParseRemote(remote);
         if (!saved.HasLiveConfigs)
         {
-            var written = transfer.ApplyDownload(saved, remoteDocument, DownloadMode.Replace);
+            var written = transfer.ApplyDownload(target, remoteDocument, remote.Info.ETag, DownloadMode.Replace);
             console.Plain($"There were no configs here, so the remote document was downloaded: {Counts.Configs(written.LiveConfigs.Count)}.");
             return;
         }
@@ -195,6 +195,7 @@ internal sealed class S3SetupCommand(
         var difference = DocumentDifference.Between(saved, remoteDocument);
         if (difference.IsEmpty)
         {
+            transfer.RecordAgreement(target, remoteDocument, remote.Info.ETag);
             console.Plain("Local and remote configs are already the same.");
             return;
         }

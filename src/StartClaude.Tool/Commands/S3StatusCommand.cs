@@ -1,3 +1,4 @@
+using System.Globalization;
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Providers;
@@ -6,8 +7,8 @@ using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands;
 
-[Command("s3-status", Description = "Show the S3 sync settings (secrets masked), the remote document and whether it differs from the local one.")]
-internal sealed class S3StatusCommand(SyncTargetLoader loader, ProviderCatalog providers, ToolConsole console)
+[Command("s3-status", Description = "Show the S3 sync settings (secrets masked), the remote document, and what changed on each side since the last sync.")]
+internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, ProviderCatalog providers, ToolConsole console)
 {
     public async Task<int> OnExecuteAsync()
     {
@@ -23,23 +24,33 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, ProviderCatalog p
         Row("Endpoint", target.Remote.Endpoint);
         Row("Region", settings.Region);
         Row("Access key", SecretMask.Mask(settings.AccessKeyId));
-        Row("Local configs", target.Local.LiveConfigs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
 
-        var remote = await target.Remote.ReadAsync().ConfigureAwait(false);
-        if (remote is null)
+        var status = await SyncStatus.ReadAsync(target, stateStore).ConfigureAwait(false);
+        if (status.Remote is not { } remote)
         {
             Row("Remote", "no remote document yet");
-            Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-upload or s3-sync" : "nothing to sync yet");
+            Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
             return 0;
         }
 
         Row("Remote", $"exists, {Sizes.Describe(remote.Info.Size)}, last modified {Times.Describe(remote.Info.LastModified)}");
-        var remoteDocument = DocumentTransfer.ParseRemote(remote);
-        Row("Remote configs", remoteDocument.LiveConfigs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var difference = DocumentDifference.Between(target.Local, remoteDocument);
-        Row("State", difference.IsEmpty ? "in sync" : "local and remote differ: run start-claude s3-sync");
-        foreach (var line in difference.Describe())
-            console.Plain("  " + line);
+        Row("Remote configs", remote.Document.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
+        Row("State", status.State switch
+        {
+            SyncState.InSync => "in sync",
+            SyncState.LocalChanges => "local changes: run start-claude s3-sync to upload them",
+            SyncState.RemoteChanges => "remote changes: run start-claude s3-sync to download them",
+            SyncState.BothChanged => "both changed: run start-claude s3-sync to merge",
+            _ => "local and remote differ (never synced from here): run start-claude s3-sync",
+        });
+        SyncReportWriter.WriteChanges(console, "Changes here", status.LocalChanges);
+        SyncReportWriter.WriteChanges(console, "Changes on the remote", status.RemoteChanges);
+        if (status.State == SyncState.DifferNeverSynced)
+        {
+            foreach (var line in status.Difference!.Describe())
+                console.Plain("  " + line);
+        }
         return 0;
     }
 }

@@ -20,6 +20,8 @@ public static class ServiceRegistration
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();
         services.AddSingleton<DocumentTransfer>();
+        services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<SyncEngine>();
         return services;
     }
 }

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Local;
+
+namespace StartClaude.Core.Sync;
+
+/// <summary>What this machine and one remote last agreed on.</summary>
+/// <param name="ETag">The remote object's ETag when they agreed.</param>
+/// <param name="Hash">SHA-256 of the agreed document's shared content.</param>
+/// <param name="Document">The agreed document (without s3Sync): the base of a three-way merge.</param>
+public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document);
+
+/// <summary>
+/// sync-state.json beside config.json: per remote, the base both sides last agreed on and whether
+/// the service honours conditional writes. It holds configs (API keys included), so it is written
+/// like config.json: atomically, 0600. A damaged state file only costs the base: sync then treats
+/// both sides as new, which asks rather than guesses.
+/// </summary>
+public sealed class SyncStateStore(AppEnvironment environment)
+{
+    public const string FileName = "sync-state.json";
+
+    public string StatePath => Path.Combine(environment.StartClaudeHome, FileName);
+
+    public static string RemoteId(S3SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return $"{settings.ProviderId}|{settings.EndpointUrl ?? settings.Region}|{settings.Bucket}|{settings.Key}";
+    }
+
+    public SyncBase? ReadBase(S3SyncSettings settings)
+    {
+        if (Entry(settings) is not { } entry || entry["base"] is not JsonObject baseNode || entry["hash"]?.GetValue<string>() is not { } hash)
+            return null;
+        try
+        {
+            var document = ConfigDocument.Parse(Encoding.UTF8.GetBytes(baseNode.ToJsonString()), StatePath);
+            return document.SharedContentHash() == hash ? new SyncBase(entry["etag"]?.GetValue<string>(), hash, document) : null;
+        }
+        catch (DocumentFormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the service honours If-Match / If-None-Match, once learned; null before.</summary>
+    public bool? ReadConditionalWrites(S3SyncSettings settings) =>
+        Entry(settings)?["conditionalWrites"] is JsonValue value && value.TryGetValue<bool>(out var supported) ? supported : null;
+
+    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, string? etag)
+    {
+        ArgumentNullException.ThrowIfNull(agreed);
+        Update(settings, entry =>
+        {
+            entry["etag"] = etag;
+            entry["hash"] = agreed.SharedContentHash();
+            entry["base"] = agreed.ForRemote().Root.DeepClone();
+            entry["agreedAt"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        });
+    }
+
+    public void SaveConditionalWrites(S3SyncSettings settings, bool supported) =>
+        Update(settings, entry => entry["conditionalWrites"] = supported);
+
+    private JsonObject? Entry(S3SyncSettings settings) =>
+        ReadAll()["remotes"] is JsonObject remotes ? remotes[RemoteId(settings)] as JsonObject : null;
+
+    private void Update(S3SyncSettings settings, Action<JsonObject> change)
+    {
+        var all = ReadAll();
+        var remotes = all["remotes"] as JsonObject ?? new JsonObject();
+        all["remotes"] = remotes;
+        var id = RemoteId(settings);
+        var entry = remotes[id] as JsonObject ?? new JsonObject();
+        remotes[id] = entry;
+        change(entry);
+        all["version"] = 1;
+        AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
+    }
+
+    private JsonObject ReadAll()
+    {
+        try
+        {
+            return File.Exists(StatePath) && JsonNode.Parse(File.ReadAllBytes(StatePath)) is JsonObject state ? state : new JsonObject();
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            return new JsonObject();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using StartClaude.Core.Errors;
+using StartClaude.Core.Sync;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands;
+
+/// <summary>
+/// Answers a sync's questions: from <c>--prefer</c> when given, else on a terminal (per conflict,
+/// showing both versions with secrets masked), else not at all: a conflict then ends the command
+/// with exit code 3 and nothing written anywhere.
+/// </summary>
+internal sealed class SyncDecisions(ConflictSide? prefer, Prompts prompts, ToolConsole console) : ISyncDecisions
+{
+    public IReadOnlyDictionary<MergeConflict, ConflictSide> DecideConflicts(IReadOnlyList<MergeConflict> conflicts)
+    {
+        if (prefer is { } side)
+            return conflicts.ToDictionary(c => c, _ => side);
+        if (!prompts.CanAsk)
+        {
+            var list = string.Join("; ", conflicts.Select(c => $"{c.Label}: here {c.Describe(ConflictSide.Local)}, remote {c.Describe(ConflictSide.Remote)}"));
+            throw new SyncConflictException($"both sides changed the same thing differently ({list}); pass --prefer local or --prefer remote to decide");
+        }
+
+        console.Plain("Both sides changed the same thing differently since the last sync:");
+        var decided = new Dictionary<MergeConflict, ConflictSide>();
+        foreach (var conflict in conflicts)
+        {
+            var choice = prompts.Choose(
+                $"{conflict.Label} — which version wins?",
+                [(Choice.Local, $"This machine's: {conflict.Describe(ConflictSide.Local)}"),
+                 (Choice.Remote, $"The remote one: {conflict.Describe(ConflictSide.Remote)}"),
+                 (Choice.Cancel, "Cancel the sync")],
+                "--prefer local|remote");
+            decided[conflict] = choice switch
+            {
+                Choice.Local => ConflictSide.Local,
+                Choice.Remote => ConflictSide.Remote,
+                _ => throw new CancelledByUserException(),
+            };
+        }
+        return decided;
+    }
+
+    public ConflictSide DecideWholeDocument(DocumentDifference difference)
+    {
+        if (prefer is { } side)
+            return side;
+        var lines = difference.Describe().ToList();
+        if (!prompts.CanAsk)
+            throw new SyncConflictException($"local and remote configs differ and were never synced from here ({string.Join("; ", lines)}); pass --prefer local to upload or --prefer remote to download");
+
+        console.Plain("Local and remote configs differ:");
+        foreach (var line in lines)
+            console.Plain("  " + line);
+        var choice = prompts.Choose(
+            "Which side should win?",
+            [(Choice.Local, "Upload: the remote document becomes the local one"),
+             (Choice.Remote, "Download: the local configs become the remote ones"),
+             (Choice.Cancel, "Cancel")],
+            "--prefer local|remote");
+        return choice switch
+        {
+            Choice.Local => ConflictSide.Local,
+            Choice.Remote => ConflictSide.Remote,
+            _ => throw new CancelledByUserException(),
+        };
+    }
+
+    private enum Choice
+    {
+        Local,
+        Remote,
+        Cancel,
+    }
+}

@@ -1,0 +1,43 @@
+using StartClaude.Core.Sync;
+
+namespace StartClaude.Tool.Console;
+
+/// <summary>Says what a sync did (or would do), and which configs it touched.</summary>
+internal static class SyncReportWriter
+{
+    public static void Write(ToolConsole console, SyncReport report, string remoteName)
+    {
+        var would = report.DryRun ? "Would " : "";
+        var line = (report.Outcome, report.DryRun) switch
+        {
+            (SyncOutcome.NothingToDo, _) => $"Nothing to do: {report.Reason}.",
+            (SyncOutcome.Uploaded, false) => $"Uploaded to {remoteName}: {report.Reason}.",
+            (SyncOutcome.Downloaded, false) => $"Downloaded from {remoteName}: {report.Reason}.",
+            (SyncOutcome.Merged, false) => $"Merged both sides and uploaded to {remoteName}: {report.Reason}.",
+            (SyncOutcome.Uploaded, true) => $"{would}upload to {remoteName}: {report.Reason}.",
+            (SyncOutcome.Downloaded, true) => $"{would}download from {remoteName}: {report.Reason}.",
+            _ => $"{would}merge both sides: {report.Reason}.",
+        };
+        if (report.DryRun)
+            console.Plain("Dry run: nothing will be changed.");
+        console.Plain(line);
+        WriteChanges(console, "Changes here", report.LocalChanges);
+        WriteChanges(console, "Changes on the remote", report.RemoteChanges);
+        foreach (var conflict in report.Conflicts)
+            console.Plain($"  conflict:    {conflict.Label} (here {conflict.Describe(ConflictSide.Local)}; remote {conflict.Describe(ConflictSide.Remote)})");
+        if (report.Retries > 0)
+            console.Plain($"Another device wrote while this sync ran; its changes were merged ({report.Retries} retr{(report.Retries == 1 ? "y" : "ies")}).");
+        if (!report.ConditionalWrites && report.Outcome is SyncOutcome.Uploaded or SyncOutcome.Merged && !report.DryRun)
+            console.Plain("Note: this service ignores conditional writes; the remote version was checked just before writing instead.");
+    }
+
+    /// <summary>A titled list of what changed since the base, or nothing when nothing did.</summary>
+    public static void WriteChanges(ToolConsole console, string title, DocumentDifference? difference)
+    {
+        if (difference is null || difference.IsEmpty)
+            return;
+        console.Plain(title + ":");
+        foreach (var line in difference.DescribeChanges())
+            console.Plain("  " + line);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace StartClaude.Testing;
+
+/// <summary>
+/// A loopback TCP proxy between the tool and an S3 server. It keeps every request line and header
+/// the tool sent (a wire trace), and can hold one chosen request until a callback has run — which is
+/// how a test makes another device write at a precise moment of a sync.
+/// </summary>
+public sealed class WireProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly int _targetPort;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<string> _requests = [];
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _holdGate = new(1, 1);
+    private Func<string, int, bool>? _holdWhen;
+    private Func<Task>? _onHold;
+    private readonly Dictionary<string, int> _seen = [];
+
+    public WireProxy(int targetPort)
+    {
+        _targetPort = targetPort;
+        _listener.Start();
+        _ = AcceptLoopAsync();
+    }
+
+    public string EndpointUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    /// <summary>Request heads (request line and headers) in the order they were sent.</summary>
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _requests];
+        }
+    }
+
+    /// <summary>
+    /// Before forwarding the first request whose request line starts with <paramref name="requestLinePrefix"/>
+    /// for the <paramref name="occurrence"/>-th time from now, runs <paramref name="callback"/> (once).
+    /// </summary>
+    public void HoldOnce(string requestLinePrefix, int occurrence, Func<Task> callback)
+    {
+        lock (_gate)
+            _seen.Clear();
+        _holdWhen = (line, count) => line.StartsWith(requestLinePrefix, StringComparison.Ordinal) && count == occurrence;
+        _onHold = callback;
+    }
+
+    public bool HoldFired { get; private set; }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            _ = HandleAsync(client);
+        }
+    }
+
+    private async Task HandleAsync(TcpClient client)
+    {
+        using (client)
+        using (var server = new TcpClient())
+        {
+            try
+            {
+                await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token).ConfigureAwait(false);
+                var up = PumpRequestsAsync(client.GetStream(), server.GetStream());
+                var down = client.GetStream() is var clientStream ? server.GetStream().CopyToAsync(clientStream, _stop.Token) : Task.CompletedTask;
+                await Task.WhenAny(up, down).ConfigureAwait(false);
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+            }
+            catch (IOException)
+            {
+            }
+            catch (SocketException)
+            {
+            }
+        }
+    }
+
+    // Forwards client bytes, noting each request head. HttpClient writes a head in one piece, so a
+    // chunk that starts with a method name starts a request.
+    private async Task PumpRequestsAsync(Stream from, Stream to)
+    {
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stop.Token).ConfigureAwait(false)) > 0)
+        {
+            var text = Encoding.ASCII.GetString(buffer, 0, Math.Min(read, 8192));
+            var headEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            if (headEnd > 0 && LooksLikeRequest(text))
+            {
+                var head = text[..headEnd];
+                var requestLine = head.Split("\r\n")[0];
+                int count;
+                lock (_gate)
+                {
+                    _requests.Add(head);
+                    var key = requestLine;
+                    _seen[key] = count = _seen.GetValueOrDefault(key) + 1;
+                }
+                await MaybeHoldAsync(requestLine, count).ConfigureAwait(false);
+            }
+            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task MaybeHoldAsync(string requestLine, int count)
+    {
+        if (_holdWhen is null || HoldFired)
+            return;
+        await _holdGate.WaitAsync(_stop.Token).ConfigureAwait(false);
+        try
+        {
+            if (!HoldFired && _holdWhen(requestLine, count))
+            {
+                HoldFired = true;
+                await _onHold!().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _holdGate.Release();
+        }
+    }
+
+    private static bool LooksLikeRequest(string text) =>
+        text.StartsWith("GET ", StringComparison.Ordinal) || text.StartsWith("PUT ", StringComparison.Ordinal)
+        || text.StartsWith("HEAD ", StringComparison.Ordinal) || text.StartsWith("POST ", StringComparison.Ordinal)
+        || text.StartsWith("DELETE ", StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        _stop.Dispose();
+        _holdGate.Dispose();
+    }
+}
