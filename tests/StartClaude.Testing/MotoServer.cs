@@ -20,12 +20,19 @@ public sealed partial class MotoServer : LoopbackS3Server
 
     public bool VerifiesSignatures { get; private init; }
 
-    public static async Task<MotoServer> StartAsync(bool verifySignatures = false)
+    /// <param name="verifySignatures">Check every SigV4 signature against a real IAM access key.</param>
+    /// <param name="atomicPuts">
+    /// Serialize object PUTs (tests/tools/moto_atomic_put.py): moto checks If-Match and writes without a
+    /// lock, so only then does it decide conditional writes atomically, as S3 does, under concurrency.
+    /// </param>
+    public static async Task<MotoServer> StartAsync(bool verifySignatures = false, bool atomicPuts = false)
     {
         var port = FreePort.Next();
-        var start = ExecutableSearch.OnPath("moto_server") is { } moto
-            ? new ProcessStartInfo(moto)
-            : new ProcessStartInfo("python3") { ArgumentList = { "-m", "moto.server" } };
+        var start = atomicPuts
+            ? new ProcessStartInfo("python3") { ArgumentList = { Path.Combine(ExecutableSearch.RepositoryRoot(), "tests", "tools", "moto_atomic_put.py") } }
+            : ExecutableSearch.OnPath("moto_server") is { } moto
+                ? new ProcessStartInfo(moto)
+                : new ProcessStartInfo("python3") { ArgumentList = { "-m", "moto.server" } };
         foreach (var arg in new[] { "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
         if (verifySignatures)

@@ -75,10 +75,15 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 .WithCallbackStream(async (stream, ct) => await CopyBoundedAsync(stream, buffer, ct).ConfigureAwait(false));
             var stat = await client.GetObjectAsync(args, token).ConfigureAwait(false);
             var content = buffer.ToArray();
-            if (stat.Size >= 0 && stat.Size != content.Length)
+            // The SDK's stat comes from a HEAD sent before the GET; the object may have been replaced
+            // in between. The GET's own headers describe the bytes received.
+            var get = recorder.Exchanges.LastOrDefault(e => e.Method == "GET" && e.Status == 200);
+            var announced = get?.ContentLength ?? stat.Size;
+            if (announced >= 0 && announced != content.Length)
                 throw new RemoteStoreException(RemoteFailureKind.Unexpected,
-                    $"the download from {Describe()} was cut short ({content.Length:N0} of {stat.Size:N0} bytes); nothing was changed");
-            return (RemoteObject?)new RemoteObject(content, InfoOf(stat));
+                    $"the download from {Describe()} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
+            var info = InfoOf(stat) with { Size = content.Length, ETag = get?.ETag ?? InfoOf(stat).ETag };
+            return (RemoteObject?)new RemoteObject(content, info);
         }, cancellationToken, missingObjectIsNull: true);
 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
@@ -92,7 +97,8 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
     /// </summary>
     public async Task<bool> SupportsConditionalWritesAsync(CancellationToken cancellationToken = default)
     {
-        var probeKey = settings.Key + ".start-claude-probe";
+        // A fresh name each time: devices probing at once must not see each other's probe objects.
+        var probeKey = $"{settings.Key}.start-claude-probe-{Guid.NewGuid():N}";
         var body = "{}"u8.ToArray();
         try
         {
@@ -117,7 +123,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
             }
             catch (Exception)
             {
-                // Best effort: a leftover probe object is harmless and is reused next time.
+                // Best effort: a leftover probe object is small and harmless.
             }
         }
     }

@@ -8,4 +8,5 @@ namespace StartClaude.Core.Remote;
 /// <param name="ErrorCode">The S3 error code from an error body (for example SignatureDoesNotMatch), if any.</param>
 /// <param name="RequestId">The service's request id, for reports.</param>
 /// <param name="Elapsed">Time from sending to the response headers and error body.</param>
-public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed);
+/// <param name="ContentLength">The Content-Length the service announced, if any.</param>
+public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null);

@@ -64,7 +64,8 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
             response.Headers.ETag?.Tag ?? HeaderValue(response.Headers, "ETag"),
             errorCode,
             HeaderValue(response.Headers, "x-amz-request-id"),
-            clock.Elapsed);
+            clock.Elapsed,
+            response.Content?.Headers.ContentLength);
         lock (_gate)
             _exchanges.Add(exchange);
         OnExchange?.Invoke(exchange);

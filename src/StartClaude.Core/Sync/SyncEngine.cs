@@ -41,8 +41,9 @@ public sealed record SyncReport(
 /// Two-way sync by content against the last agreed base (three-way). Every upload is conditional on
 /// the ETag the decision was based on (If-Match, or If-None-Match: * when creating); a refused write
 /// (412), or a changed ETag seen just before writing where the service ignores conditions, makes it
-/// read, merge and try again, a bounded number of times. Local is written before remote, and the base
-/// only after both, so an interrupted sync is finished by the next one without losing either side.
+/// read, merge and try again, a bounded number of times. A merge is written remote first, then local,
+/// and the base only after both: a refused or interrupted write leaves the old base in place, so the
+/// next attempt merges the same local changes again and nothing is lost or falsely conflicting.
 /// </summary>
 public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore stateStore)
 {
@@ -55,13 +56,17 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
         // Learned only when about to write, so a sync that writes nothing leaves no trace anywhere.
         var conditional = stateStore.ReadConditionalWrites(target.Settings) ?? true;
 
+        // Once this sync has seen no remote document, "nothing" is a state both sides agreed on: a
+        // document another device creates meanwhile is merged against an empty base, not a conflict.
+        var sawNoRemote = false;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (attempt > 0)
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), cancellationToken).ConfigureAwait(false);
             var local = attempt == 0 ? target.Local : localStore.Read() ?? target.Local;
-            var syncBase = stateStore.ReadBase(target.Settings);
+            var syncBase = stateStore.ReadBase(target.Settings) ?? (sawNoRemote ? SyncBase.Empty : null);
             var remote = await RemoteSnapshot.ReadAsync(target.Remote, syncBase, cancellationToken).ConfigureAwait(false);
+            sawNoRemote |= remote is null;
             var step = Plan(local, remote, syncBase, decisions, dryRun);
 
             if (dryRun || step.Outcome == SyncOutcome.NothingToDo)
@@ -78,13 +83,15 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
                 return step.Report(attempt, dryRun, conditional);
             }
 
-            if (step.Result.CanonicalJson() != local.CanonicalJson())
-                localStore.Write(step.Result);
             conditional = await ConditionalWritesAsync(target, cancellationToken).ConfigureAwait(false);
             var condition = remote is null ? (WriteCondition)new WriteCondition.MustNotExist() : remote.ETag is { } etag ? new WriteCondition.MustMatch(etag) : new WriteCondition.Unconditional();
             var written = await TryWriteAsync(target, step.Result, condition, conditional, cancellationToken).ConfigureAwait(false);
             if (written.Succeeded)
             {
+                // Remote first, then local, then the base: until the base moves, the next sync
+                // merges again against the old one, which converges whatever was interrupted.
+                if (step.Result.CanonicalJson() != local.CanonicalJson())
+                    localStore.Write(step.Result);
                 stateStore.SaveBase(target.Settings, step.Result, written.ETag);
                 return step.Report(attempt, dryRun, conditional);
             }

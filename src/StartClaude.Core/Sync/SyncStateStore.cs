@@ -11,7 +11,11 @@ namespace StartClaude.Core.Sync;
 /// <param name="ETag">The remote object's ETag when they agreed.</param>
 /// <param name="Hash">SHA-256 of the agreed document's shared content.</param>
 /// <param name="Document">The agreed document (without s3Sync): the base of a three-way merge.</param>
-public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document);
+public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document)
+{
+    /// <summary>The base when both sides are known to have held nothing (no remote document).</summary>
+    public static SyncBase Empty { get; } = new(null, ConfigDocument.CreateEmpty().SharedContentHash(), ConfigDocument.CreateEmpty());
+}
 
 /// <summary>
 /// sync-state.json beside config.json: per remote, the base both sides last agreed on and whether

@@ -171,6 +171,7 @@ internal sealed class S3SetupCommand(
         var (saved, store, remoteName) = (target.Local, target.Remote, target.RemoteName);
         if (remoteInfo is null)
         {
+            transfer.RecordAgreement(target, ConfigDocument.CreateEmpty(), null);
             console.Plain(saved.HasLiveConfigs
                 ? $"No remote document at {remoteName} yet. Run start-claude s3-sync to upload your {Counts.Configs(saved.LiveConfigs.Count)}."
                 : $"No remote document at {remoteName} yet. Add configs, then run start-claude s3-sync.");
