@@ -1,4 +1,5 @@
 using McMaster.Extensions.CommandLineUtils;
+using Spectre.Console;
 using StartClaude.Abstractions;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
@@ -6,22 +7,25 @@ using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
 using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
+using StartClaude.Tool.Commands.Setup;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands;
 
+/// <summary>
+/// The setup wizard. Nothing is written until every question is answered and the connection works,
+/// so cancelling at any point (Ctrl-C or a cancel choice) leaves config.json exactly as it was.
+/// </summary>
 [Command("s3-setup", Description = "Set up S3 sync: asks on a terminal, or takes every answer from flags. Tests the connection before saving.")]
 internal sealed class S3SetupCommand(
     LocalConfigStore localStore,
+    SyncStateStore stateStore,
     ProviderCatalog providers,
     RemoteStoreFactory remotes,
-    DocumentTransfer transfer,
     Prompts prompts,
     ToolConsole console,
     AppEnvironment environment)
 {
-    public const string SecretVariable = "AWS_SECRET_ACCESS_KEY";
-
     [Option("--provider <ID>", Description = "aws-s3, cloudflare-r2, backblaze-b2 or s3-compatible.")]
     public string? Provider { get; set; }
 
@@ -46,25 +50,98 @@ internal sealed class S3SetupCommand(
     [Option("-y|--yes", Description = "Replace existing S3 settings without asking.")]
     public bool Yes { get; set; }
 
+    private enum Retry
+    {
+        ReEnter,
+        Cancel,
+    }
+
     public async Task<int> OnExecuteAsync()
     {
         var local = localStore.Read() ?? ConfigDocument.CreateEmpty();
         var stored = StoredOrNull(local);
         var provider = ChooseProvider(stored);
-        var settings = Gather(provider, stored?.ProviderId == provider.Id ? stored : null);
+        var flags = new SettingsInput(Bucket, Region, AccessKeyId, SecretAccessKey ?? environment.Get(SetupQuestions.SecretVariable), EndpointUrl, Key);
+        var questions = new SetupQuestions(prompts, console);
+
+        var previous = stored?.ProviderId == provider.Id ? SettingsInput.From(stored) : null;
+        var settings = questions.Gather(provider, flags, previous, askEverything: false);
         ConfirmReplacement(stored, settings);
 
-        console.Plain($"Testing the connection to {provider.DisplayName}, bucket '{settings.Bucket}'...");
-        var store = remotes.Create(settings);
-        var remoteInfo = await store.ProbeAsync().ConfigureAwait(false);
-        console.Plain("Connection OK.");
+        RemoteDocumentStore store;
+        RemoteObject? remote;
+        while (true)
+        {
+            store = remotes.Create(settings);
+            try
+            {
+                remote = await TestConnectionAsync(provider, store).ConfigureAwait(false);
+                break;
+            }
+            catch (RemoteStoreException ex) when (prompts.CanAsk && ex.Kind is not RemoteFailureKind.PreconditionFailed)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                var retry = prompts.Choose("The connection test failed. What now?",
+                    [(Retry.ReEnter, "Re-enter the settings"), (Retry.Cancel, "Cancel: change nothing")], "--yes");
+                if (retry == Retry.Cancel)
+                    throw new CancelledByUserException();
+                settings = questions.Gather(provider, flags, SettingsInput.From(settings), askEverything: true);
+            }
+        }
 
-        var saved = local.WithS3Sync(settings);
-        localStore.Write(saved);
-        console.Plain($"Saved the S3 settings to {localStore.ConfigPath}.");
-
-        await FollowUpAsync(new SyncTarget(saved, settings, store), remoteInfo).ConfigureAwait(false);
+        var target = new SyncTarget(local.WithS3Sync(settings), settings, store);
+        var plan = new SetupRemoteStep(prompts, console, new SyncDecisions(null, prompts, console)).Decide(target.Local, remote);
+        await ApplyAsync(target, plan, remote).ConfigureAwait(false);
+        Summarize(provider, settings, plan);
         return 0;
+    }
+
+    private async Task<RemoteObject?> TestConnectionAsync(IStorageProvider provider, RemoteDocumentStore store)
+    {
+        var what = $"Testing the connection to {provider.DisplayName}, bucket '{store.Settings.Bucket}'...";
+        async Task<RemoteObject?> Test()
+        {
+            var info = await store.ProbeAsync().ConfigureAwait(false);
+            return info is null ? null : await store.ReadAsync().ConfigureAwait(false);
+        }
+
+        RemoteObject? remote;
+        if (console.IsInteractive)
+            remote = await console.Out.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(what), _ => Test()).ConfigureAwait(false);
+        else
+        {
+            console.Plain(what);
+            remote = await Test().ConfigureAwait(false);
+        }
+        console.Plain("Connection OK.");
+        return remote;
+    }
+
+    private async Task ApplyAsync(SyncTarget target, SetupPlan plan, RemoteObject? remote)
+    {
+        // Remote first: if the upload fails, nothing here has changed.
+        var etag = plan.RemoteETag;
+        if (plan.Upload)
+        {
+            var condition = remote?.Info.ETag is { } seen ? new WriteCondition.MustMatch(seen) : (WriteCondition)new WriteCondition.MustNotExist();
+            etag = await target.Remote.WriteAsync(DocumentTransfer.RemoteBytes(plan.Local), condition).ConfigureAwait(false);
+        }
+        localStore.Write(plan.Local);
+        if (plan.Agreed is not null)
+            stateStore.SaveBase(target.Settings, plan.Agreed, etag);
+    }
+
+    private void Summarize(IStorageProvider provider, S3SyncSettings settings, SetupPlan plan)
+    {
+        console.Plain($"Saved the S3 settings to {localStore.ConfigPath}.");
+        console.Plain(plan.Outcome);
+        console.Plain("");
+        console.Plain("Sync is set up:");
+        console.Plain($"  Service:     {provider.DisplayName}");
+        console.Plain($"  Document:    s3://{settings.Bucket}/{settings.Key}");
+        console.Plain($"  Access key:  {SecretMask.Mask(settings.AccessKeyId)}");
+        console.Plain($"  Configs:     {plan.Local.LiveConfigs.Count} here");
+        console.Plain("Next: start-claude s3-sync to sync, start-claude s3-status to see where things stand.");
     }
 
     private S3SyncSettings? StoredOrNull(ConfigDocument local)
@@ -90,62 +167,12 @@ internal sealed class S3SetupCommand(
                 ? providers.Get(stored.ProviderId)
                 : throw new UsageException($"--provider is required without a terminal: one of {string.Join(", ", providers.All.Select(p => p.Id))}");
         }
-        return prompts.Choose(
+        var current = stored is null ? null : providers.Find(stored.ProviderId);
+        return prompts.ChooseStartingWith(
             "Which storage service holds your configs?",
-            [.. providers.All.Select(p => (p, p.DisplayName))],
+            [.. providers.All.Select(p => (p, p == current ? $"{p.DisplayName} (current)" : p.DisplayName))],
             "--provider",
-            stored is null ? null : providers.Find(stored.ProviderId));
-    }
-
-    private S3SyncSettings Gather(IStorageProvider provider, S3SyncSettings? stored)
-    {
-        var flags = new SettingsInput(Bucket, Region, AccessKeyId, SecretAccessKey ?? environment.Get(SecretVariable), EndpointUrl, Key);
-        var input = stored is null ? new SettingsInput() : SettingsInput.From(stored);
-        foreach (var field in Enum.GetValues<SettingField>())
-        {
-            if (flags.Get(field) is { } given)
-                input = input.With(field, given);
-        }
-
-        if (prompts.CanAsk && !AllFlagsGiven(provider, flags))
-            input = Ask(provider, input, flags);
-
-        var resolution = provider.Resolve(input);
-        if (resolution.IsValid)
-            return resolution.Settings!;
-        var reasons = resolution.Problems.Select(p => input.Get(p.Field) is null
-            ? $"{FlagOf(p.Field)} is required ({p.Message})"
-            : $"{FlagOf(p.Field)}: {p.Message}");
-        throw new UsageException(string.Join("; ", reasons));
-    }
-
-    private static bool AllFlagsGiven(IStorageProvider provider, SettingsInput flags) =>
-        provider.Resolve(flags).IsValid;
-
-    private SettingsInput Ask(IStorageProvider provider, SettingsInput input, SettingsInput flags)
-    {
-        // A partly scripted run asks only what neither a flag, a stored value nor a default answers.
-        var partlyScripted = Enum.GetValues<SettingField>().Any(f => flags.Get(f) is not null);
-        console.Plain($"{provider.DisplayName} settings (Enter keeps the value shown):");
-        foreach (var question in provider.PromptScript)
-        {
-            if (flags.Get(question.Field) is not null)
-                continue;
-            var current = input.Get(question.Field) ?? question.SuggestedDefault?.Invoke(input);
-            if (partlyScripted && current is not null)
-            {
-                input = input.With(question.Field, current);
-                continue;
-            }
-            if (question.Hint is { } hint)
-                console.Plain("  " + hint);
-            var label = question.IsSecret && current is not null ? $"{question.Label} (Enter keeps {SecretMask.Mask(current)})" : question.Label;
-            var answered = input;
-            var answer = prompts.Ask(label, FlagOf(question.Field), current,
-                value => provider.CheckAnswer(question.Field, value.Trim(), answered), question.IsSecret);
-            input = input.With(question.Field, question.IsSecret ? answer : answer.Trim());
-        }
-        return input;
+            current);
     }
 
     private void ConfirmReplacement(S3SyncSettings? stored, S3SyncSettings settings)
@@ -165,55 +192,4 @@ internal sealed class S3SetupCommand(
         if (keep)
             throw new CancelledByUserException();
     }
-
-    private async Task FollowUpAsync(SyncTarget target, RemoteObjectInfo? remoteInfo)
-    {
-        var (saved, store, remoteName) = (target.Local, target.Remote, target.RemoteName);
-        if (remoteInfo is null)
-        {
-            transfer.RecordAgreement(target, ConfigDocument.CreateEmpty(), null);
-            console.Plain(saved.HasLiveConfigs
-                ? $"No remote document at {remoteName} yet. Run start-claude s3-sync to upload your {Counts.Configs(saved.LiveConfigs.Count)}."
-                : $"No remote document at {remoteName} yet. Add configs, then run start-claude s3-sync.");
-            return;
-        }
-
-        var remote = await store.ReadAsync().ConfigureAwait(false);
-        if (remote is null)
-        {
-            console.Plain($"The remote document at {remoteName} has just gone. Run start-claude s3-sync.");
-            return;
-        }
-        console.Plain($"Found a remote document at {remoteName}: {Sizes.Describe(remote.Info.Size)}, last modified {Times.Describe(remote.Info.LastModified)}.");
-        var remoteDocument = DocumentTransfer.ParseRemote(remote);
-        if (!saved.HasLiveConfigs)
-        {
-            var written = transfer.ApplyDownload(target, remoteDocument, remote.Info.ETag, DownloadMode.Replace);
-            console.Plain($"There were no configs here, so the remote document was downloaded: {Counts.Configs(written.LiveConfigs.Count)}.");
-            return;
-        }
-
-        var difference = DocumentDifference.Between(saved, remoteDocument);
-        if (difference.IsEmpty)
-        {
-            transfer.RecordAgreement(target, remoteDocument, remote.Info.ETag);
-            console.Plain("Local and remote configs are already the same.");
-            return;
-        }
-        console.Plain("Local and remote configs differ:");
-        foreach (var line in difference.Describe())
-            console.Plain("  " + line);
-        console.Plain("Nothing was changed. Run start-claude s3-sync to choose which side wins.");
-    }
-
-    internal static string FlagOf(SettingField field) => field switch
-    {
-        SettingField.Bucket => "--bucket",
-        SettingField.Region => "--region",
-        SettingField.AccessKeyId => "--access-key-id",
-        SettingField.SecretAccessKey => $"--secret-access-key (or {SecretVariable})",
-        SettingField.EndpointUrl => "--endpoint-url",
-        SettingField.Key => "--key",
-        _ => throw new ArgumentOutOfRangeException(nameof(field)),
-    };
 }

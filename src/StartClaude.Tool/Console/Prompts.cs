@@ -11,23 +11,30 @@ public sealed class Prompts(ToolConsole console)
 {
     public bool CanAsk => console.IsInteractive;
 
-    public T Choose<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag, T? current = default)
+    public T Choose<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag)
         where T : notnull
     {
         RequireTerminal(answeringFlag);
+        var prompt = new SelectionPrompt<(T Value, string Label)>()
+            .Title(Markup.Escape(title))
+            .UseConverter(c => Markup.Escape(c.Label))
+            .AddChoices(choices);
+        return console.Out.Prompt(prompt).Value;
+    }
+
+    /// <summary>Like <see cref="Choose{T}"/>, with <paramref name="current"/> listed first (Spectre selects the first item).</summary>
+    public T ChooseStartingWith<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag, T? current)
+        where T : class
+    {
         var ordered = choices.ToList();
-        if (current is not null && ordered.FindIndex(c => EqualityComparer<T>.Default.Equals(c.Value, current)) is var index and > 0)
+        var index = current is null ? -1 : ordered.FindIndex(c => ReferenceEquals(c.Value, current));
+        if (index > 0)
         {
-            // Spectre selects the first item; put the current choice there.
             var item = ordered[index];
             ordered.RemoveAt(index);
             ordered.Insert(0, item);
         }
-        var prompt = new SelectionPrompt<(T Value, string Label)>()
-            .Title(Markup.Escape(title))
-            .UseConverter(c => Markup.Escape(c.Label))
-            .AddChoices(ordered);
-        return console.Out.Prompt(prompt).Value;
+        return Choose(title, ordered, answeringFlag);
     }
 
     public string Ask(string label, string answeringFlag, string? defaultValue, Func<string, string?> check, bool secret = false)
