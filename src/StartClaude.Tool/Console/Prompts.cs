@@ -40,7 +40,9 @@ public sealed class Prompts(ToolConsole console)
     public string Ask(string label, string answeringFlag, string? defaultValue, Func<string, string?> check, bool secret = false)
     {
         RequireTerminal(answeringFlag);
-        var prompt = new TextPrompt<string>(Markup.Escape(label) + ":");
+        // Spectre ends a prompt that shows a default with "(default):" itself.
+        var showsDefault = !string.IsNullOrEmpty(defaultValue) && !secret;
+        var prompt = new TextPrompt<string>(Markup.Escape(label) + (showsDefault ? "" : ":"));
         if (secret)
             prompt = prompt.Secret();
         if (!string.IsNullOrEmpty(defaultValue))

@@ -1,0 +1,48 @@
+using StartClaude.Core.Documents;
+using StartClaude.Testing;
+
+namespace StartClaude.IntegrationTests;
+
+/// <summary>The installed tool's setup wizard in a real terminal, typed into as a person would.</summary>
+public class TerminalSetupTests
+{
+    [Test]
+    public async Task A_person_sets_up_an_S3_compatible_service_in_a_terminal()
+    {
+        TmuxSession.Available.Should().BeTrue("tmux is installed by .ci/run");
+        var server = await SharedServers.MotoAsync();
+        var bucket = await server.CreateBucketAsync();
+        using var home = new TempHome();
+        home.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
+        using var terminal = new TmuxSession($"'{ToolProcess.Executable}' s3-setup",
+            new Dictionary<string, string> { ["START_CLAUDE_HOME"] = home.Folder, ["TERM"] = "xterm-256color" });
+
+        await terminal.WaitForAsync("Which storage service holds your configs?");
+        terminal.SendKeys("Down", "Down", "Down");
+        await terminal.WaitForAsync("> Other S3-compatible service");
+        terminal.SendKeys("Enter");
+        await terminal.WaitForAsync("Bucket name:");
+        terminal.TypeLine("Bad_Name");
+        await terminal.WaitForAsync("lowercase");
+        terminal.TypeLine(bucket);
+        await terminal.WaitForAsync("Region");
+        terminal.TypeLine("");
+        await terminal.WaitForAsync("Access Key ID:");
+        terminal.TypeLine(server.AccessKeyId);
+        await terminal.WaitForAsync("Secret Access Key:");
+        terminal.TypeLine(server.SecretAccessKey);
+        await terminal.WaitForAsync("Custom endpoint URL:");
+        terminal.TypeLine(server.EndpointUrl);
+        await terminal.WaitForAsync("File path in bucket");
+        terminal.TypeLine("");
+        var screen = await terminal.WaitForAsync("[exit ");
+
+        screen.Should().Contain("Connection OK").And.Contain("Sync is set up").And.Contain("[exit 0]");
+        screen.Should().NotContain(server.SecretAccessKey, "the secret is typed masked and never echoed");
+        var saved = ConfigDocument.Parse(home.ReadConfigBytes(), "saved").S3Sync!;
+        saved.ProviderId.Should().Be("s3-compatible");
+        saved.Input.Bucket.Should().Be(bucket);
+        saved.Input.SecretAccessKey.Should().Be(server.SecretAccessKey);
+        TestContext.Out.WriteLine(screen);
+    }
+}

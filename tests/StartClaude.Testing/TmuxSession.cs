@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace StartClaude.Testing;
+
+/// <summary>A program in a real terminal (tmux): keys are typed with send-keys, the screen read with capture-pane.</summary>
+public sealed class TmuxSession : IDisposable
+{
+    private readonly string _name = "sc-" + Guid.NewGuid().ToString("N")[..10];
+
+    public TmuxSession(string command, IReadOnlyDictionary<string, string> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var exports = string.Join(' ', environment.Select(e => $"{e.Key}='{e.Value}'"));
+        // Keep the pane open after the program ends so its last screen and exit code can be read.
+        Tmux("new-session", "-d", "-s", _name, "-x", "160", "-y", "50",
+            $"env {exports} {command}; echo \"[exit $?]\"; sleep 600");
+    }
+
+    public static bool Available => ExecutableSearch.OnPath("tmux") is not null;
+
+    public void SendKeys(params string[] keys) => Tmux(["send-keys", "-t", _name, .. keys]);
+
+    /// <summary>Types <paramref name="text"/> literally, then Enter.</summary>
+    public void TypeLine(string text)
+    {
+        if (text.Length > 0)
+            Tmux("send-keys", "-t", _name, "-l", text);
+        Tmux("send-keys", "-t", _name, "Enter");
+    }
+
+    public string Screen() => Tmux("capture-pane", "-p", "-t", _name, "-S", "-200");
+
+    public async Task<string> WaitForAsync(string text, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < deadline)
+        {
+            var screen = Screen();
+            if (screen.Contains(text, StringComparison.Ordinal))
+                return screen;
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+        throw new TimeoutException($"'{text}' did not appear on the screen:\n{Screen()}");
+    }
+
+    private static string Tmux(params string[] args)
+    {
+        var start = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed: {error}");
+        return output;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Tmux("kill-session", "-t", _name);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+}
