@@ -23,9 +23,8 @@ tool="$work/tools/start-claude"
 start_workspace_server smoke-bucket
 mkdir -p "$work/a"
 printf '%s\n' '{"configs":[{"name":"smoke","apiKey":"sk-ant-smoke-000000000000-abcd","futureField":[1,2]}],"settings":{"keepMe":true}}' > "$work/a/config.json"
-export AWS_SECRET_ACCESS_KEY=smoke-secret
 for home in a b; do
-  START_CLAUDE_HOME="$work/$home" "$tool" s3-setup --provider s3-compatible --bucket smoke-bucket \
+  AWS_SECRET_ACCESS_KEY=smoke-secret START_CLAUDE_HOME="$work/$home" "$tool" s3-setup --provider s3-compatible --bucket smoke-bucket \
     --access-key-id smoke-key --endpoint-url "$endpoint" >/dev/null
 done
 START_CLAUDE_HOME="$work/a" "$tool" s3-upload
