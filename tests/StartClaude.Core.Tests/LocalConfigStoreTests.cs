@@ -13,7 +13,8 @@ public class LocalConfigStoreTests
     public void SetUp()
     {
         _home = new TempHome();
-        _store = new LocalConfigStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = _home.Folder }));
+        var environment = AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = _home.Folder });
+        _store = new LocalConfigStore(environment, new BackupStore(environment));
     }
 
     [TearDown]
@@ -41,10 +42,33 @@ public class LocalConfigStoreTests
 
         _store.Read()!.LiveConfigs.Select(c => c.Name).Should().Equal("b");
         Directory.GetFiles(_home.Folder).Should().Equal(_home.ConfigPath);
+        Directory.GetFiles(Path.Combine(_home.Folder, "backups")).Should().ContainSingle("the first version was kept before the second replaced it");
         if (!OperatingSystem.IsWindows())
         {
             File.GetUnixFileMode(_home.ConfigPath).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.GetUnixFileMode(_home.Folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Test]
+    public void Backups_are_private_bounded_and_restorable()
+    {
+        for (var i = 0; i < BackupStore.MaxBackups + 5; i++)
+            _store.Write(ConfigDocument.Parse(System.Text.Encoding.UTF8.GetBytes(SampleDocuments.WithConfigs($"v{i}")), "t"));
+        var backups = new BackupStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = _home.Folder }));
+
+        var list = backups.List();
+        var restored = _store.Restore(list[^1]);
+
+        list.Should().HaveCount(BackupStore.MaxBackups);
+        list[0].Path.Should().EndWith(".json");
+        restored.LiveConfigs.Single().Name.Should().Be("v4", "the oldest kept backup is the one before v5");
+        _store.Read()!.LiveConfigs.Single().Name.Should().Be("v4");
+        backups.List()[0].Should().NotBe(list[0], "restoring kept the file it replaced");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(list[0].Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(backups.Folder).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 

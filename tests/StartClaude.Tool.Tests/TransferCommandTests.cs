@@ -133,3 +133,27 @@ public class TransferCommandTests : DeviceTestBase
         }
     }
 }
+
+public class BackupCommandTests : DeviceTestBase
+{
+    [Test]
+    public async Task A_download_keeps_the_replaced_file_and_restore_brings_it_back()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
+        DeviceB.WriteConfig(SampleDocuments.WithConfigs("laptop"));
+        await SetUpSyncAsync(DeviceB);
+        var beforeDownload = DeviceB.ReadConfigBytes();
+        (await Run(DeviceB, "s3-download", "-f")).ExitCode.Should().Be(0);
+
+        var list = await Run(DeviceB, "backups");
+        var restore = await Run(DeviceB, "backups", "restore", "latest");
+
+        list.ExitCode.Should().Be(0);
+        list.Output.Should().Contain("1 config").And.Contain("backups restore");
+        restore.ExitCode.Should().Be(0, restore.ToString());
+        DeviceB.ReadConfigBytes().Should().Equal(beforeDownload);
+        (await Run(DeviceB, "backups", "restore", "nope")).ExitCode.Should().Be(2);
+    }
+}

@@ -2,8 +2,11 @@ using StartClaude.Core.Documents;
 
 namespace StartClaude.Core.Local;
 
-/// <summary>Reads and atomically replaces this machine's config.json.</summary>
-public sealed class LocalConfigStore(AppEnvironment environment)
+/// <summary>
+/// Reads and atomically replaces this machine's config.json, keeping the previous content in the
+/// backups whenever a write changes it.
+/// </summary>
+public sealed class LocalConfigStore(AppEnvironment environment, BackupStore backups)
 {
     public const string FileName = "config.json";
 
@@ -37,12 +40,35 @@ public sealed class LocalConfigStore(AppEnvironment environment)
     /// <summary>The local document, or an empty one when config.json does not exist yet.</summary>
     public ConfigDocument ReadOrEmpty() => Read() ?? ConfigDocument.CreateEmpty();
 
+    /// <summary>Restores a backup (keeping the current file as a backup first).</summary>
+    /// <exception cref="DocumentFormatException">The backup is not a config document.</exception>
+    public ConfigDocument Restore(Backup backup)
+    {
+        ArgumentNullException.ThrowIfNull(backup);
+        var bytes = File.ReadAllBytes(backup.Path);
+        var document = ConfigDocument.Parse(bytes, backup.Path);
+        WriteBytes(bytes);
+        return document;
+    }
+
     public void Write(ConfigDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        WriteBytes(document.ToUtf8Bytes());
+    }
+
+    private void WriteBytes(byte[] content)
+    {
         try
         {
-            AtomicFile.Write(ConfigPath, document.ToUtf8Bytes());
+            if (File.Exists(ConfigPath))
+            {
+                var previous = File.ReadAllBytes(ConfigPath);
+                if (previous.AsSpan().SequenceEqual(content))
+                    return;
+                backups.Keep(previous);
+            }
+            AtomicFile.Write(ConfigPath, content);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -4,7 +4,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace StartClaude.Tool.Commands;
 
 [Command("start-claude", Description = "Keep Claude Code configurations in sync across devices through S3-compatible storage.")]
-[Subcommand(typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand))]
+[Subcommand(typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 internal sealed class RootCommand
 {

@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
 using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Console;
@@ -7,7 +8,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-download", Description = "Download the remote configs. With local configs present, asks whether to merge or replace.")]
-internal sealed class S3DownloadCommand(SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
+internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
 {
     [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking.")]
     public bool Force { get; set; }
@@ -20,6 +21,7 @@ internal sealed class S3DownloadCommand(SyncTargetLoader loader, DocumentTransfe
         if (Force && Merge)
             throw new UsageException("--force and --merge contradict each other; pass one of them");
 
+        using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
         var remote = await target.Remote.ReadAsync().ConfigureAwait(false)
             ?? throw new RemoteDocumentMissingException(target.RemoteName);

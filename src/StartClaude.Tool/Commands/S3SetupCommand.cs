@@ -17,7 +17,7 @@ namespace StartClaude.Tool.Commands;
 /// so cancelling at any point (Ctrl-C or a cancel choice) leaves config.json exactly as it was.
 /// </summary>
 [Command("s3-setup", Description = "Set up S3 sync: asks on a terminal, or takes every answer from flags. Tests the connection before saving.")]
-internal sealed class S3SetupCommand(
+internal sealed class S3SetupCommand(HomeLock homeLock, 
     LocalConfigStore localStore,
     SyncStateStore stateStore,
     ProviderCatalog providers,
@@ -58,6 +58,7 @@ internal sealed class S3SetupCommand(
 
     public async Task<int> OnExecuteAsync()
     {
+        using var homeLockHeld = homeLock.Acquire();
         var local = localStore.Read() ?? ConfigDocument.CreateEmpty();
         var stored = StoredOrNull(local);
         var provider = ChooseProvider(stored);

@@ -1,11 +1,12 @@
 using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Local;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-sync", Description = "Two-way sync against the last agreed state: one-sided changes win without a question, both-sided ones merge per config; only real conflicts ask (or --prefer).")]
-internal sealed class S3SyncCommand(SyncTargetLoader loader, SyncEngine engine, Prompts prompts, ToolConsole console)
+internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, SyncEngine engine, Prompts prompts, ToolConsole console)
 {
     [Option("--prefer <SIDE>", Description = "Decide conflicts without asking: 'local' keeps this machine's version, 'remote' the remote one.")]
     [AllowedValues("local", "remote", IgnoreCase = true, ErrorMessage = "--prefer must be local or remote")]
@@ -16,6 +17,7 @@ internal sealed class S3SyncCommand(SyncTargetLoader loader, SyncEngine engine, 
 
     public async Task<int> OnExecuteAsync()
     {
+        using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;

@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
 using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Console;
@@ -7,13 +8,14 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-upload", Description = "Upload the local configs, replacing the remote document (S3 settings never leave this machine).")]
-internal sealed class S3UploadCommand(SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console)
+internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console)
 {
     [Option("-f|--force", Description = "Upload even when there are no local configs and the remote document has some.")]
     public bool Force { get; set; }
 
     public async Task<int> OnExecuteAsync()
     {
+        using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
         var condition = (WriteCondition)new WriteCondition.Unconditional();
         if (!target.Local.HasLiveConfigs && !Force)

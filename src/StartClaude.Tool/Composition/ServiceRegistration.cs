@@ -16,6 +16,8 @@ public static class ServiceRegistration
         services.AddSingleton(timeouts);
         services.AddSingleton<Prompts>();
         services.AddSingleton<LocalConfigStore>();
+        services.AddSingleton<BackupStore>();
+        services.AddSingleton<HomeLock>();
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();
