@@ -4,13 +4,36 @@ using System.Text;
 
 namespace StartClaude.Testing;
 
+/// <summary>What the proxy can do to a request instead of forwarding it.</summary>
+public enum Fault
+{
+    /// <summary>Close the connection without an answer.</summary>
+    CloseWithoutAnswer,
+    /// <summary>Reset the connection (TCP RST).</summary>
+    Reset,
+    /// <summary>Never answer.</summary>
+    Stall,
+    /// <summary>Answer 200 with a Content-Length the body never reaches, then close.</summary>
+    TruncateBody,
+    /// <summary>Answer 500 InternalError.</summary>
+    ServerError500,
+    /// <summary>Answer 503 SlowDown.</summary>
+    SlowDown503,
+    /// <summary>Answer 200 with a valid document whose stored checksum does not match it.</summary>
+    WrongChecksum,
+    /// <summary>Answer 403 AccessDenied.</summary>
+    AccessDenied403,
+}
+
 /// <summary>
 /// A loopback TCP proxy between the tool and an S3 server. It keeps every request line and header
-/// the tool sent (a wire trace), and can hold one chosen request until a callback has run — which is
-/// how a test makes another device write at a precise moment of a sync.
+/// the tool sent (a wire trace), can hold one chosen request until a callback has run — which is
+/// how a test makes another device write at a precise moment of a sync — and can answer chosen
+/// requests with a fault instead of forwarding them.
 /// </summary>
 public sealed class WireProxy : IAsyncDisposable
 {
+    private (Fault Fault, string Prefix, int Remaining)? _fault;
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly int _targetPort;
     private readonly CancellationTokenSource _stop = new();
@@ -54,6 +77,15 @@ public sealed class WireProxy : IAsyncDisposable
 
     public bool HoldFired { get; private set; }
 
+    /// <summary>Answers the next <paramref name="times"/> requests whose request line starts with <paramref name="requestLinePrefix"/> with <paramref name="fault"/>.</summary>
+    public void Inject(Fault fault, string requestLinePrefix, int times)
+    {
+        lock (_gate)
+            _fault = (fault, requestLinePrefix, times);
+    }
+
+    public int FaultsInjected { get; private set; }
+
     private async Task AcceptLoopAsync()
     {
         while (!_stop.IsCancellationRequested)
@@ -83,7 +115,7 @@ public sealed class WireProxy : IAsyncDisposable
             try
             {
                 await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token).ConfigureAwait(false);
-                var up = PumpRequestsAsync(client.GetStream(), server.GetStream());
+                var up = PumpRequestsAsync(client, server.GetStream());
                 var down = client.GetStream() is var clientStream ? server.GetStream().CopyToAsync(clientStream, _stop.Token) : Task.CompletedTask;
                 await Task.WhenAny(up, down).ConfigureAwait(false);
             }
@@ -101,8 +133,9 @@ public sealed class WireProxy : IAsyncDisposable
 
     // Forwards client bytes, noting each request head. HttpClient writes a head in one piece, so a
     // chunk that starts with a method name starts a request.
-    private async Task PumpRequestsAsync(Stream from, Stream to)
+    private async Task PumpRequestsAsync(TcpClient client, Stream to)
     {
+        var from = client.GetStream();
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = await from.ReadAsync(buffer, _stop.Token).ConfigureAwait(false)) > 0)
@@ -121,10 +154,68 @@ public sealed class WireProxy : IAsyncDisposable
                     _seen[key] = count = _seen.GetValueOrDefault(key) + 1;
                 }
                 await MaybeHoldAsync(requestLine, count).ConfigureAwait(false);
+                if (TakeFault(requestLine) is { } fault)
+                {
+                    await ApplyAsync(fault, client).ConfigureAwait(false);
+                    return;
+                }
             }
             await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
         }
     }
+
+    private Fault? TakeFault(string requestLine)
+    {
+        lock (_gate)
+        {
+            if (_fault is not { } f || f.Remaining <= 0 || !requestLine.StartsWith(f.Prefix, StringComparison.Ordinal))
+                return null;
+            _fault = f with { Remaining = f.Remaining - 1 };
+            FaultsInjected++;
+            return f.Fault;
+        }
+    }
+
+    private async Task ApplyAsync(Fault fault, TcpClient client)
+    {
+        var stream = client.GetStream();
+        switch (fault)
+        {
+            case Fault.Reset:
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Client.Close();
+                return;
+            case Fault.Stall:
+                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                return;
+            case Fault.CloseWithoutAnswer:
+                client.Client.Shutdown(SocketShutdown.Both);
+                return;
+            case Fault.TruncateBody:
+                await WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\nETag: \"0123456789abcdef\"\r\nConnection: close\r\n\r\n{\"configs\":[{\"name\":").ConfigureAwait(false);
+                client.Client.Shutdown(SocketShutdown.Both);
+                return;
+            case Fault.WrongChecksum:
+                const string body = "{\"configs\":[{\"name\":\"tampered\"}]}";
+                await WriteAsync(stream, $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nETag: \"0123456789abcdef\"\r\nx-amz-meta-start-claude-sha256: {new string('0', 64)}\r\nConnection: close\r\n\r\n{body}").ConfigureAwait(false);
+                client.Client.Shutdown(SocketShutdown.Both);
+                return;
+            default:
+                var (status, code) = fault switch
+                {
+                    Fault.SlowDown503 => ("503 Slow Down", "SlowDown"),
+                    Fault.AccessDenied403 => ("403 Forbidden", "AccessDenied"),
+                    _ => ("500 Internal Server Error", "InternalError"),
+                };
+                var xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>injected</Message></Error>";
+                await WriteAsync(stream, $"HTTP/1.1 {status}\r\nContent-Type: application/xml\r\nContent-Length: {xml.Length}\r\nConnection: close\r\n\r\n{xml}").ConfigureAwait(false);
+                client.Client.Shutdown(SocketShutdown.Both);
+                return;
+        }
+    }
+
+    private async Task WriteAsync(Stream stream, string text) =>
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(text), _stop.Token).ConfigureAwait(false);
 
     private async Task MaybeHoldAsync(string requestLine, int count)
     {

@@ -13,6 +13,12 @@ namespace StartClaude.Core.Remote;
 /// </summary>
 public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout)
 {
+    /// <summary>Object metadata holding the SHA-256 of the document as uploaded, checked on download.</summary>
+    public const string ChecksumHeader = "x-amz-meta-start-claude-sha256";
+
+    /// <summary>Attempts per request for transient failures (5xx, throttling, a broken connection).</summary>
+    public const int MaxAttempts = 3;
+
     public S3SyncSettings Settings => settings;
 
     /// <summary>The endpoint as a URL, for messages.</summary>
@@ -80,8 +86,12 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
             var get = recorder.Exchanges.LastOrDefault(e => e.Method == "GET" && e.Status == 200);
             var announced = get?.ContentLength ?? stat.Size;
             if (announced >= 0 && announced != content.Length)
-                throw new RemoteStoreException(RemoteFailureKind.Unexpected,
+                throw new RemoteStoreException(RemoteFailureKind.Interrupted,
                     $"the download from {Describe()} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
+            if (get?.ContentSha256 is { Length: > 0 } expected
+                && !string.Equals(expected, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), StringComparison.OrdinalIgnoreCase))
+                throw new RemoteStoreException(RemoteFailureKind.Corrupted,
+                    $"the document downloaded from {Describe()} does not match the checksum it was stored with; it was not applied");
             var info = InfoOf(stat) with { Size = content.Length, ETag = get?.ETag ?? InfoOf(stat).ETag };
             return (RemoteObject?)new RemoteObject(content, info);
         }, cancellationToken, missingObjectIsNull: true);
@@ -137,7 +147,11 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 .WithObject(key)
                 .WithStreamData(stream)
                 .WithObjectSize(content.Length)
-                .WithContentType("application/json");
+                .WithContentType("application/json")
+                .WithHeaders(new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [ChecksumHeader] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.Span)),
+                });
             args = condition switch
             {
                 WriteCondition.MustMatch match => args.WithMatchETag(match.ETag),
@@ -173,7 +187,25 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
         }
     }
 
+    // Transient failures are retried with growing, jittered pauses; nothing else is (a wrong key
+    // stays wrong, a 412 is an answer, and a timeout already took its bound).
     private async Task<T?> RunAsync<T>(string action, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken, bool missingObjectIsNull = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(action, call, cancellationToken, missingObjectIsNull).ConfigureAwait(false);
+            }
+            catch (RemoteStoreException ex) when (attempt < MaxAttempts && ex.Kind is RemoteFailureKind.ServerError or RemoteFailureKind.Throttled or RemoteFailureKind.Interrupted)
+            {
+                var pause = TimeSpan.FromMilliseconds((ex.Kind == RemoteFailureKind.Throttled ? 500 : 200) * Math.Pow(3, attempt - 1) * (0.75 + Random.Shared.NextDouble() / 2));
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<T?> RunOnceAsync<T>(string action, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken, bool missingObjectIsNull)
     {
         var before = recorder.Exchanges.Count;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -221,8 +253,11 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
             return new RemoteStoreException(RemoteFailureKind.TimedOut,
                 $"could not {action}: {endpoint} did not answer within {timeout.TotalSeconds:0} s", ex);
 
-        if (last is null)
+        if (last is null || (last.Status < 300 && IsBrokenTransfer(ex)))
         {
+            if (IsBrokenTransfer(ex))
+                return new RemoteStoreException(RemoteFailureKind.Interrupted,
+                    $"could not {action}: the connection to {endpoint} broke off mid-request; nothing was changed", ex);
             var socket = FindInner<SocketException>(ex);
             var http = FindInner<HttpRequestException>(ex);
             if (socket is not null || http is not null)
@@ -250,6 +285,8 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 $"could not {action}: access denied to {where} ({status}); the credentials lack permission (s3:GetObject, s3:PutObject, s3:ListBucket) or are wrong", ex),
             (_, 412) => new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
                 $"could not {action}: the remote document changed while this command ran ({status}); nothing was overwritten — run start-claude s3-sync again", ex),
+            (_, 429) or ("SlowDown", _) or (_, 503) => new RemoteStoreException(RemoteFailureKind.Throttled,
+                $"could not {action}: {endpoint} is busy and asked to slow down ({status}); try again in a minute", ex),
             (_, 501) => new RemoteStoreException(RemoteFailureKind.NotImplemented,
                 $"could not {action}: {endpoint} does not support this request ({status})", ex),
             (_, >= 500) => new RemoteStoreException(RemoteFailureKind.ServerError,
@@ -258,6 +295,13 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 $"could not {action} at {where}: {endpoint} answered {status}", ex),
         };
     }
+
+    // A connection reset or a response that ended early, as opposed to one never made.
+    private static bool IsBrokenTransfer(Exception ex) =>
+        FindInner<HttpRequestException>(ex) is { HttpRequestError: HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse }
+        || FindInner<HttpIOException>(ex) is not null
+        || FindInner<SocketException>(ex) is { SocketErrorCode: SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown }
+        || (FindInner<IOException>(ex) is not null && FindInner<SocketException>(ex) is not { SocketErrorCode: SocketError.ConnectionRefused });
 
     private static T? FindInner<T>(Exception? ex) where T : Exception
     {

@@ -9,4 +9,5 @@ namespace StartClaude.Core.Remote;
 /// <param name="RequestId">The service's request id, for reports.</param>
 /// <param name="Elapsed">Time from sending to the response headers and error body.</param>
 /// <param name="ContentLength">The Content-Length the service announced, if any.</param>
-public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null);
+/// <param name="ContentSha256">The SHA-256 the document was stored with (our own object metadata), if any.</param>
+public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null);

@@ -65,7 +65,8 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
             errorCode,
             HeaderValue(response.Headers, "x-amz-request-id"),
             clock.Elapsed,
-            response.Content?.Headers.ContentLength);
+            response.Content?.Headers.ContentLength,
+            HeaderValue(response.Headers, RemoteDocumentStore.ChecksumHeader));
         lock (_gate)
             _exchanges.Add(exchange);
         OnExchange?.Invoke(exchange);
