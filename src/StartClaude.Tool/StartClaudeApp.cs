@@ -48,6 +48,13 @@ public static class StartClaudeApp
             console.Error.WriteLine("error: a question needs a terminal; pass the flags that answer it (see --help)");
             return ExitCodes.Usage;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not a user error. Only the type is shown: a third-party message might quote
+            // a request or a value, and nothing here may print a secret.
+            console.Error.WriteLine($"error: internal error ({ex.GetType().Name}); please report it");
+            return ExitCodes.Failure;
+        }
     }
 
     /// <summary>The original tool's newer spelling `s3 setup` means `s3-setup`.</summary>

@@ -47,6 +47,10 @@ public sealed class ConfigDocument
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             utf8 = utf8[3..];
 
+        // The JSON reader checks UTF-8 only in the values it decodes, and lazily: check it all now.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8))
+            throw new DocumentFormatException($"{origin} is not valid JSON: it is not UTF-8 text (byte {FirstInvalidUtf8(utf8):N0})");
+
         JsonNode? node;
         try
         {
@@ -165,6 +169,35 @@ public sealed class ConfigDocument
     private static JsonObject? SyncNode(JsonObject root) =>
         (root["settings"] as JsonObject)?["s3Sync"] as JsonObject;
 
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(utf8, new char[utf8.Length], out var read, out _, replaceInvalidSequences: false);
+        return read + 1;
+    }
+
+    /// <summary>Longest config name accepted; a name is a label, not a payload.</summary>
+    public const int MaxNameLength = 256;
+
+    private static readonly string[] TextFields = ["name", "id", "profileType", "apiKey", "baseUrl", "model", "authToken", "smallFastModel", "permissionMode"];
+    private static readonly string[] FlagFields = ["isDefault", "enabled", "isDeleted"];
+
+    // The fields this version reads must have the type it reads; every other field is kept as it is.
+    private static void CheckConfig(JsonObject config, string where)
+    {
+        foreach (var field in TextFields)
+        {
+            if (config.TryGetPropertyValue(field, out var value) && value is not null && value.GetValueKind() != JsonValueKind.String)
+                throw new DocumentFormatException($"{where}.{field} must be a string");
+        }
+        foreach (var field in FlagFields)
+        {
+            if (config.TryGetPropertyValue(field, out var value) && value is not null && value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                throw new DocumentFormatException($"{where}.{field} must be true or false");
+        }
+        if (config["name"] is JsonValue name && name.GetValue<string>().Length > MaxNameLength)
+            throw new DocumentFormatException($"{where}.name is {name.GetValue<string>().Length:N0} characters long; at most {MaxNameLength} are allowed");
+    }
+
     private static void CheckShape(JsonObject root, string origin)
     {
         if (root.TryGetPropertyValue("version", out var version) && version is not null && version.GetValueKind() != JsonValueKind.Number)
@@ -178,8 +211,7 @@ public sealed class ConfigDocument
             {
                 if (array[i] is not JsonObject config)
                     throw new DocumentFormatException($"{origin}: configs[{i}] must be an object");
-                if (config.TryGetPropertyValue("name", out var name) && name is not null && name.GetValueKind() != JsonValueKind.String)
-                    throw new DocumentFormatException($"{origin}: configs[{i}].name must be a string");
+                CheckConfig(config, $"{origin}: configs[{i}]");
             }
         }
 
