@@ -22,6 +22,8 @@ public static class StartClaudeApp
         try
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
+            if (args.Contains(RootCommand.VerboseFlag))
+                services.GetRequiredService<RemoteStoreFactory>().OnExchange = exchange => TraceExchange(console, exchange);
             using var app = new CommandLineApplication<RootCommand>(new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
             app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
             RouteValidationErrors(app, console);
@@ -56,6 +58,11 @@ public static class StartClaudeApp
             return ExitCodes.Failure;
         }
     }
+
+    // Method, path, status and time only: headers (Authorization) and bodies (API keys) never appear.
+    private static void TraceExchange(ToolConsole console, S3Exchange exchange) =>
+        console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"http: {exchange.Method} {exchange.Path} -> {exchange.Status}{(exchange.ErrorCode is null ? "" : " " + exchange.ErrorCode)} ({exchange.Elapsed.TotalMilliseconds:0} ms)"));
 
     /// <summary>The original tool's newer spelling `s3 setup` means `s3-setup`.</summary>
     internal static string[] NormalizeSpelling(string[] args) =>

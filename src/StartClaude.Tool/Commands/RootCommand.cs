@@ -8,6 +8,12 @@ namespace StartClaude.Tool.Commands;
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 internal sealed class RootCommand
 {
+    public const string VerboseFlag = "--verbose";
+
+    /// <summary>Read before parsing (StartClaudeApp); declared here so every command accepts it and --help lists it.</summary>
+    [Option(VerboseFlag, Description = "Show each HTTP request on stderr: method, path, status, duration (secrets are never shown).", Inherited = true)]
+    public bool Verbose { get; set; }
+
     public static string Version =>
         typeof(RootCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(RootCommand).Assembly.GetName().Version?.ToString()

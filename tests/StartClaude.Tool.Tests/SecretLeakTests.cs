@@ -1,0 +1,63 @@
+using StartClaude.Testing;
+
+namespace StartClaude.Tool.Tests;
+
+/// <summary>Every command, in normal, verbose and failing paths, with known secrets: none may reach stdout or stderr.</summary>
+public class SecretLeakTests : DeviceTestBase
+{
+    protected override bool VerifySignatures => true;
+
+    private const string ApiKey = "sk-ant-api03-LEAKCHECKapikeyLEAKCHECKapikey-Zz99";
+    private const string AuthToken = "tok-LEAKCHECKauthTOKENleakcheck-0001";
+    private const string WrongSecret = "LEAKCHECKwrongSECRETleakcheckWRONG000000";
+
+    private readonly List<ToolResult> _results = [];
+
+    private async Task<ToolResult> Step(TempHome device, params string[] args)
+    {
+        var result = await Run(device, args);
+        _results.Add(result);
+        return result;
+    }
+
+    private static string Document(string name, string model) =>
+        "{\"configs\":[{\"name\":\"" + name + "\",\"apiKey\":\"" + ApiKey + "\",\"authToken\":\"" + AuthToken + "\",\"model\":\"" + model
+        + "\",\"customHeaders\":\"x-key: " + ApiKey + "\"}],\"settings\":{}}";
+
+    [Test]
+    public async Task No_secret_reaches_the_output_of_any_command()
+    {
+        DeviceA.WriteConfig(Document("work", "a"));
+        DeviceB.WriteConfig(Document("work", "b"));
+        var verbose = "--verbose";
+
+        // Normal and verbose paths.
+        (await Step(DeviceA, [.. SetupArgs.For(Server, Bucket), verbose])).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-upload", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-status", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-sync", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-download", "-f", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "backups")).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-sync", "--dry-run", verbose)).ExitCode.Should().Be(0);
+        _results.Should().Contain(r => r.Error.Contains("http: GET", StringComparison.Ordinal), "--verbose shows the requests");
+
+        // Failing paths: a conflict listing configs, a wrong secret, a secret with a space, a bad remote document.
+        (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket)])).ExitCode.Should().Be(0);
+        (await Step(DeviceB, "s3-sync", verbose)).ExitCode.Should().Be(3);
+        (await Step(DeviceB, "s3-download", verbose)).ExitCode.Should().Be(3);
+        (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket, secret: WrongSecret), "--yes", verbose])).ExitCode.Should().Be(1);
+        (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket, secret: "has space " + WrongSecret)])).ExitCode.Should().Be(2);
+        DeviceB.WriteConfig(DeviceB.ReadConfig().Replace(Server.SecretAccessKey, WrongSecret, StringComparison.Ordinal));
+        foreach (var command in new[] { "s3-sync", "s3-upload", "s3-status" })
+            (await Step(DeviceB, command, verbose)).ExitCode.Should().Be(1);
+        await Server.PutObjectAsync(Bucket, "start-claude-config.json", System.Text.Encoding.UTF8.GetBytes("{\"configs\":[{\"name\":\"x\",\"apiKey\":\"" + ApiKey + "\",\"isDefault\":\"no\"}]}"));
+        (await Step(DeviceA, "s3-download", "-f", verbose)).ExitCode.Should().Be(1);
+
+        foreach (var result in _results)
+        {
+            foreach (var secret in new[] { ApiKey, AuthToken, Server.SecretAccessKey, WrongSecret, Server.AccessKeyId })
+                result.All.Should().NotContain(secret, $"no output may show a secret:\n{result}");
+        }
+        _results.Should().Contain(r => r.All.Contains("sk-ant-…Zz99", StringComparison.Ordinal), "keys are shown masked where a person needs to recognise them");
+    }
+}
