@@ -55,6 +55,20 @@ public sealed partial class MotoServer : LoopbackS3Server
         }
     }
 
+    /// <summary>Grants public read on one object (a canned ACL); only for a server that does not check signatures.</summary>
+    public async Task MakeObjectPublicAsync(string bucket, string key)
+    {
+        if (VerifiesSignatures)
+            throw new InvalidOperationException("an unsigned ACL change needs the server that accepts any credentials");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{EndpointUrl}/{bucket}/{key}?acl");
+        request.Headers.TryAddWithoutValidation("x-amz-acl", "public-read");
+        request.Headers.TryAddWithoutValidation("Authorization",
+            "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0");
+        using var response = await http.SendAsync(request).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task CreateIamUserAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };

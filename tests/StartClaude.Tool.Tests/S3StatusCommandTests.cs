@@ -53,3 +53,22 @@ public class S3StatusCommandTests : DeviceTestBase
         result.Output.Should().Contain("local changes").And.Contain("added:   holiday").And.Contain("removed: home");
     }
 }
+
+public class PublicBucketWarningTests : DeviceTestBase
+{
+    [Test]
+    public async Task Status_warns_when_the_document_is_publicly_readable_and_not_otherwise()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
+        var privateStatus = await Run(DeviceA, "s3-status");
+
+        await Server.MakeObjectPublicAsync(Bucket, "start-claude-config.json");
+        var publicStatus = await Run(DeviceA, "s3-status");
+
+        privateStatus.Error.Should().NotContain("without credentials");
+        publicStatus.ExitCode.Should().Be(0);
+        publicStatus.Error.Should().Contain("warning: the remote document can be read without credentials");
+    }
+}

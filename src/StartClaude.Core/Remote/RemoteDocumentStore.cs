@@ -138,6 +138,38 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
         }
     }
 
+    /// <summary>
+    /// Whether the document can be read without credentials: an unsigned HEAD of its URL. True or
+    /// false where the service answers plainly (200, or 401/403), null when it cannot tell.
+    /// </summary>
+    public async Task<bool?> IsPubliclyReadableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // The SDK keeps the endpoint with or without its scheme depending on how it was given.
+            var endpointText = client.Config.Endpoint;
+            var baseUri = Uri.TryCreate(endpointText, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+                ? new Uri(absolute.GetLeftPart(UriPartial.Authority) + "/")
+                : new Uri($"{(client.Config.Secure ? "https" : "http")}://{endpointText}/");
+            var url = new Uri(baseUri, $"{Uri.EscapeDataString(settings.Bucket)}/{string.Join('/', settings.Key.Split('/').Select(Uri.EscapeDataString))}");
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            using var request = new HttpRequestMessage(HttpMethod.Head, url);
+            using var response = await client.Config.HttpClient.SendAsync(request, deadline.Token).ConfigureAwait(false);
+            return (int)response.StatusCode switch
+            {
+                >= 200 and < 300 => true,
+                401 or 403 => false,
+                _ => null,
+            };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or ArgumentException or IOException or InvalidOperationException)
+        {
+            // A check that cannot be made is no reason to fail the status.
+            return null;
+        }
+    }
+
     private Task<string?> PutAsync(string key, string action, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken) =>
         RunAsync(action, async token =>
         {

@@ -36,6 +36,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
 
         Row("Remote", $"exists, {Sizes.Describe(remote.Info.Size)}, last modified {Times.Describe(remote.Info.LastModified)}");
         Row("Remote configs", remote.Document.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
+        if (await target.Remote.IsPubliclyReadableAsync().ConfigureAwait(false) == true)
+            console.Warn($"the remote document can be read without credentials (an anonymous request got it): anyone with its URL can read your API keys. Make the bucket private.");
         Row("State", status.State switch
         {
             SyncState.InSync => "in sync",
