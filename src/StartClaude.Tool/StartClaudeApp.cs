@@ -25,7 +25,8 @@ public static class StartClaudeApp
             if (args.Contains(RootCommand.VerboseFlag))
                 services.GetRequiredService<RemoteStoreFactory>().OnExchange = exchange => TraceExchange(console, exchange);
             using var app = new CommandLineApplication<RootCommand>(new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
-            app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
+            // Injection first: the default conventions may create the root model while they apply.
+            app.Conventions.UseConstructorInjection(services).UseDefaultConventions();
             RouteValidationErrors(app, console);
             return await Task.Run(() => app.Execute(NormalizeSpelling(args))).ConfigureAwait(false);
         }

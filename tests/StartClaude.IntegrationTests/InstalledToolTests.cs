@@ -20,8 +20,24 @@ public class InstalledToolTests
         version.ExitCode.Should().Be(0);
         version.Output.Trim().Should().MatchRegex(@"^\d+\.\d+\.\d+");
         help.ExitCode.Should().Be(0);
-        help.Output.Should().Contain("s3-setup").And.Contain("s3-upload").And.Contain("s3-download").And.Contain("s3-sync").And.Contain("s3-status");
+        help.Output.Should().Contain("list").And.Contain("add").And.Contain("s3-setup").And.Contain("s3-upload").And.Contain("s3-download").And.Contain("s3-sync").And.Contain("s3-status");
         help.Error.Should().BeEmpty("no provider module may be missing or broken");
+    }
+
+    [Test]
+    public async Task Add_then_start_runs_claude_from_PATH_sharing_this_output_and_returning_its_exit_code()
+    {
+        using var home = new TempHome();
+        using var claude = new StandInClaude(exitCode: 42);
+
+        var add = await ToolProcess.RunAsync(home, null, Limit, "add", "work", "--api-key", "sk-ant-api03-PROCESSTEST-0000-c3Fz", "--model", "claude-opus-4");
+        var start = await ToolProcess.RunAsync(home, claude.OnPath(), Limit, "--", "-p", "hello there");
+
+        add.ExitCode.Should().Be(0, add.ToString());
+        start.ExitCode.Should().Be(42, start.ToString());
+        start.Output.Should().Contain("stand-in claude ran with 2 arguments", "claude writes to the same stdout");
+        claude.Variables.Should().Contain("ANTHROPIC_API_KEY", "sk-ant-api03-PROCESSTEST-0000-c3Fz").And.Contain("ANTHROPIC_MODEL", "claude-opus-4");
+        claude.Arguments.Should().Equal("-p", "hello there");
     }
 
     [Test]

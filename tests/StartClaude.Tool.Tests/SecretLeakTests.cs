@@ -41,6 +41,19 @@ public class SecretLeakTests : DeviceTestBase
         (await Step(DeviceA, "s3-sync", "--dry-run", verbose)).ExitCode.Should().Be(0);
         _results.Should().Contain(r => r.Error.Contains("http: GET", StringComparison.Ordinal), "--verbose shows the requests");
 
+        // The config commands and a start (each change uploads at once, so they talk to the server too).
+        using var claude = new StandInClaude();
+        (await Step(DeviceA, "list", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "show", "work", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "add", "second", "--api-key", ApiKey, "--auth-token", AuthToken, verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "edit", "second", "--model", "m", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "add", "SECOND", "--api-key", ApiKey, verbose)).ExitCode.Should().Be(2);
+        (await Step(DeviceA, "show", "second", "--reveal")).ExitCode.Should().Be(2);
+        _results.Add(await RunWith(DeviceA, claude.OnPath(), "second", verbose));
+        _results[^1].ExitCode.Should().Be(0, _results[^1].ToString());
+        claude.Variables.Should().Contain("ANTHROPIC_API_KEY", ApiKey, "the key reaches claude, and only claude");
+        (await Step(DeviceA, "remove", "second", "--yes", verbose)).ExitCode.Should().Be(0);
+
         // Failing paths: a conflict listing configs, a wrong secret, a secret with a space, a bad remote document.
         (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket)])).ExitCode.Should().Be(0);
         (await Step(DeviceB, "s3-sync", verbose)).ExitCode.Should().Be(3);

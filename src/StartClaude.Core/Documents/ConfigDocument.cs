@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StartClaude.Abstractions;
+using StartClaude.Core.Configs;
 
 namespace StartClaude.Core.Documents;
 
@@ -82,6 +83,9 @@ public sealed class ConfigDocument
     /// <summary>The JSON tree, for the merge to read (never to change).</summary>
     internal JsonObject Root => _root;
 
+    /// <summary>The original tool's format version (<c>"version"</c>), when the document has one.</summary>
+    public double? Version => _root["version"] is JsonValue v && v.TryGetValue<double>(out var version) ? version : null;
+
     /// <summary>The configurations, tombstones included, in file order.</summary>
     public IReadOnlyList<ConfigEntry> Configs =>
         _root["configs"] is JsonArray configs ? [.. configs.OfType<JsonObject>().Select(c => new ConfigEntry(c))] : [];
@@ -141,6 +145,13 @@ public sealed class ConfigDocument
         return new ConfigDocument(copy);
     }
 
+    /// <summary>A copy whose configs are <paramref name="configs"/> (deep-copied); everything else is kept.</summary>
+    public ConfigDocument WithConfigs(IEnumerable<JsonObject> configs)
+    {
+        ArgumentNullException.ThrowIfNull(configs);
+        return With(configs, SettingsNode);
+    }
+
     internal JsonObject SettingsNode => _root["settings"] as JsonObject ?? new JsonObject();
 
     /// <summary>Whether both documents say the same once <c>settings.s3Sync</c> is set aside (key order ignored).</summary>
@@ -178,21 +189,28 @@ public sealed class ConfigDocument
     /// <summary>Longest config name accepted; a name is a label, not a payload.</summary>
     public const int MaxNameLength = 256;
 
-    private static readonly string[] TextFields = ["name", "id", "profileType", "apiKey", "baseUrl", "model", "authToken", "smallFastModel", "permissionMode"];
-    private static readonly string[] FlagFields = ["isDefault", "enabled", "isDeleted"];
-
     // The fields this version reads must have the type it reads; every other field is kept as it is.
+    // Values are only type-checked here: a document another device wrote is shared, not judged.
     private static void CheckConfig(JsonObject config, string where)
     {
-        foreach (var field in TextFields)
+        if (config.TryGetPropertyValue("id", out var id) && id is not null && id.GetValueKind() != JsonValueKind.String)
+            throw new DocumentFormatException($"{where}.id must be a string");
+        if (config.TryGetPropertyValue("isDeleted", out var deleted) && deleted is not null && deleted.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            throw new DocumentFormatException($"{where}.isDeleted must be true or false");
+        foreach (var field in ConfigFields.All)
         {
-            if (config.TryGetPropertyValue(field, out var value) && value is not null && value.GetValueKind() != JsonValueKind.String)
-                throw new DocumentFormatException($"{where}.{field} must be a string");
-        }
-        foreach (var field in FlagFields)
-        {
-            if (config.TryGetPropertyValue(field, out var value) && value is not null && value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-                throw new DocumentFormatException($"{where}.{field} must be true or false");
+            if (!config.TryGetPropertyValue(field.Name, out var value) || value is null)
+                continue;
+            var kind = value.GetValueKind();
+            var problem = field.Kind switch
+            {
+                FieldKind.Flag when kind is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false",
+                FieldKind.Number when kind != JsonValueKind.Number => "must be a number",
+                FieldKind.Text or FieldKind.Secret or FieldKind.Url or FieldKind.Choice when kind != JsonValueKind.String => "must be a string",
+                _ => null,
+            };
+            if (problem is not null)
+                throw new DocumentFormatException($"{where}.{field.Name} {problem}");
         }
         if (config["name"] is JsonValue name && name.GetValue<string>().Length > MaxNameLength)
             throw new DocumentFormatException($"{where}.name is {name.GetValue<string>().Length:N0} characters long; at most {MaxNameLength} are allowed");

@@ -19,6 +19,16 @@ public sealed class ConfigEntry(JsonObject node)
 
     public string? ApiKey => StringField("apiKey");
 
+    public string? AuthToken => StringField("authToken");
+
+    public string? PermissionMode => StringField("permissionMode");
+
+    /// <summary>Configs are enabled unless they say <c>"enabled": false</c>.</summary>
+    public bool IsEnabled => Node["enabled"] is not JsonValue v || !v.TryGetValue<bool>(out var enabled) || enabled;
+
+    /// <summary>The original tool's priority: lower first; configs without one come after.</summary>
+    public double Order => Node["order"] is JsonValue v && v.TryGetValue<double>(out var order) ? order : double.MaxValue;
+
     /// <summary>The original tool's deletion tombstone.</summary>
     public bool IsDeleted => Node["isDeleted"] is JsonValue v && v.TryGetValue<bool>(out var deleted) && deleted;
 

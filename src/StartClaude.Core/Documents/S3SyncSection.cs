@@ -9,6 +9,12 @@ namespace StartClaude.Core.Documents;
 /// </summary>
 public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
 {
+    /// <summary>The original tool's default for <see cref="RemoteCheckInterval"/>.</summary>
+    public static readonly TimeSpan DefaultRemoteCheckInterval = TimeSpan.FromMinutes(60);
+
+    /// <summary>How often starting a config may check the remote (<c>remoteConfigCheckIntervalMinutes</c>, default 60).</summary>
+    public TimeSpan RemoteCheckInterval { get; init; } = DefaultRemoteCheckInterval;
+
     internal static S3SyncSection? From(JsonObject? node)
     {
         if (node is null)
@@ -21,7 +27,12 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
                 Text(node, "accessKeyId"),
                 Text(node, "secretAccessKey"),
                 Text(node, "endpointUrl"),
-                Text(node, "key")));
+                Text(node, "key")))
+        {
+            RemoteCheckInterval = node["remoteConfigCheckIntervalMinutes"] is JsonValue v && v.TryGetValue<double>(out var minutes) && minutes >= 0
+                ? TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.MaxValue.TotalMinutes / 2))
+                : DefaultRemoteCheckInterval,
+        };
     }
 
     /// <summary>Writes <paramref name="settings"/> into <paramref name="node"/>, leaving its other fields as they are.</summary>

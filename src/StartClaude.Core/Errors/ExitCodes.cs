@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>Local and remote differ and a decision is needed (<c>--prefer local|remote</c>).</summary>
     public const int Conflict = 3;
+
+    /// <summary>The <c>claude</c> executable is not on PATH (the shell's "command not found").</summary>
+    public const int ClaudeNotFound = 127;
 }

@@ -31,3 +31,9 @@ public sealed class CancelledByUserException(string message = "cancelled; nothin
 {
     public override int ExitCode => ExitCodes.Failure;
 }
+
+/// <summary>Claude Code cannot be started: not on PATH, or the OS refused to run it.</summary>
+public sealed class ClaudeLaunchException(string message, int exitCode, Exception? inner = null) : StartClaudeException(message, inner)
+{
+    public override int ExitCode { get; } = exitCode;
+}

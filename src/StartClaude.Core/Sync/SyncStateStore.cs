@@ -66,6 +66,15 @@ public sealed class SyncStateStore(AppEnvironment environment)
         });
     }
 
+    /// <summary>When this machine last checked the remote on its own (before starting a config), or null.</summary>
+    public DateTimeOffset? ReadCheckedAt(S3SyncSettings settings) =>
+        Entry(settings)?["checkedAt"] is JsonValue value && value.TryGetValue<string>(out var text)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at : null;
+
+    public void SaveCheckedAt(S3SyncSettings settings, DateTimeOffset at) =>
+        Update(settings, entry => entry["checkedAt"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
     public void SaveConditionalWrites(S3SyncSettings settings, bool supported) =>
         Update(settings, entry => entry["conditionalWrites"] = supported);
 

@@ -1,12 +1,25 @@
 using System.Reflection;
 using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Configs;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Launch;
+using StartClaude.Core.Local;
+using StartClaude.Tool.Commands.Configs;
+using StartClaude.Tool.Configs;
+using StartClaude.Tool.Console;
+using StartClaude.Tool.Launch;
 
 namespace StartClaude.Tool.Commands;
 
-[Command("start-claude", Description = "Keep Claude Code configurations in sync across devices through S3-compatible storage.")]
-[Subcommand(typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand))]
+[Command("start-claude",
+    Description = "Start Claude Code with one of your configurations, manage them, and keep them in sync across devices through S3-compatible storage.",
+    ExtendedHelpText = "\nExamples:\n  start-claude                   start the default configuration\n  start-claude work -- -p \"hi\"   start 'work', passing -p \"hi\" to claude\n  start-claude --api-key K --model M   start with no configuration at all",
+    AllowArgumentSeparator = true)]
+[Subcommand(typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
+    typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
-internal sealed class RootCommand
+internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteCheck remoteCheck, ClaudeProcess claude, Prompts prompts)
 {
     public const string VerboseFlag = "--verbose";
 
@@ -14,14 +27,60 @@ internal sealed class RootCommand
     [Option(VerboseFlag, Description = "Show each HTTP request on stderr: method, path, status, duration (secrets are never shown).", Inherited = true)]
     public bool Verbose { get; set; }
 
+    [Argument(0, "name", Description = "The configuration to start (default: the default one).")]
+    public string? Name { get; set; }
+
+    [Option("--api-key <KEY>", Description = "Use this API key (ANTHROPIC_API_KEY) instead of the configuration's.")]
+    public string? ApiKey { get; set; }
+
+    [Option("--base-url <URL>", Description = "Use this base URL (ANTHROPIC_BASE_URL).")]
+    public string? BaseUrl { get; set; }
+
+    [Option("--model <MODEL>", Description = "Use this model (ANTHROPIC_MODEL).")]
+    public string? Model { get; set; }
+
+    [Option("-e|--env <VARIABLE>", Description = "Set an environment variable for Claude Code, as NAME=VALUE (repeatable; applied last).")]
+    public string[] Variables { get; set; } = [];
+
+    /// <summary>Everything after <c>--</c>, passed to claude untouched.</summary>
+    public string[] RemainingArguments { get; set; } = [];
+
     public static string Version =>
         typeof(RootCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(RootCommand).Assembly.GetName().Version?.ToString()
         ?? "0.0.0";
 
-    public int OnExecute(CommandLineApplication app)
+    public async Task<int> OnExecuteAsync()
     {
-        app.ShowHelp();
-        return 0;
+        var overrides = new LaunchOverrides(ApiKey, BaseUrl, Model, Variables);
+        // Checked before any file or network work, so a bad flag changes nothing.
+        LaunchPlan.For(null, overrides, []);
+
+        var document = localStore.ReadOrEmpty();
+        if (await remoteCheck.RunAsync(document, DateTimeOffset.UtcNow).ConfigureAwait(false))
+            document = localStore.ReadOrEmpty();
+
+        var config = Choose(document, overrides);
+        if (config is { IsEnabled: false })
+            throw new UsageException($"config '{config.Name}' is disabled; turn it on with: start-claude edit \"{config.Name}\" --enabled true");
+        return await claude.RunAsync(LaunchPlan.For(config, overrides, RemainingArguments)).ConfigureAwait(false);
+    }
+
+    private ConfigEntry? Choose(ConfigDocument document, LaunchOverrides overrides)
+    {
+        if (Name is not null)
+            return ConfigBook.Get(document, Name);
+        if (ConfigBook.Default(document) is { } preferred)
+            return preferred;
+        var configs = ConfigBook.Ordered(document);
+        if (configs.Count == 0)
+        {
+            if (overrides.Any)
+                return null;
+            throw new UsageException("there are no configurations yet: add one with start-claude add, set up sync with start-claude s3-setup, or pass --api-key/--base-url (see start-claude --help)");
+        }
+        if (!prompts.CanAsk)
+            throw new UsageException("no configuration is the default: name one (start-claude <name>) or choose a default with start-claude default <name>");
+        return prompts.Choose("Which configuration?", [.. configs.Where(c => c.IsEnabled).Select(c => (c, ConfigDescriptions.OneLine(c)))], "a config name");
     }
 }

@@ -24,6 +24,9 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncEngine>();
+        services.AddSingleton<Configs.ConfigChanges>();
+        services.AddSingleton<Configs.StartupRemoteCheck>();
+        services.AddSingleton<Launch.ClaudeProcess>();
         return services;
     }
 }

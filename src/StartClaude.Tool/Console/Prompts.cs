@@ -59,6 +59,34 @@ public sealed class Prompts(ToolConsole console)
         return console.Out.Prompt(prompt);
     }
 
+    /// <summary>A question that may be left empty: Enter keeps <paramref name="current"/> (or leaves it unset).</summary>
+    public string? AskOptional(string label, string answeringFlag, string? current, Func<string, string?> check, bool secret = false)
+    {
+        RequireTerminal(answeringFlag);
+        var shown = string.IsNullOrEmpty(current) ? " (Enter to leave empty)" : secret ? " (Enter keeps the stored one)" : "";
+        var prompt = new TextPrompt<string>(Markup.Escape(label + shown) + (!string.IsNullOrEmpty(current) && !secret ? "" : ":")).AllowEmpty();
+        if (secret)
+            prompt = prompt.Secret();
+        if (!string.IsNullOrEmpty(current))
+        {
+            prompt = prompt.DefaultValue(current);
+            prompt.ShowDefaultValue = !secret;
+        }
+        prompt = prompt.Validate(answer =>
+        {
+            var problem = answer.Length == 0 ? null : check(answer);
+            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem));
+        });
+        var answer = console.Out.Prompt(prompt);
+        return answer.Length == 0 ? null : answer;
+    }
+
+    public bool Confirm(string question, string answeringFlag, bool defaultValue)
+    {
+        RequireTerminal(answeringFlag);
+        return console.Out.Prompt(new ConfirmationPrompt(Markup.Escape(question)) { DefaultValue = defaultValue });
+    }
+
     private void RequireTerminal(string answeringFlag)
     {
         if (!console.IsInteractive)

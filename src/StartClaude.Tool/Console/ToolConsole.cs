@@ -7,8 +7,16 @@ namespace StartClaude.Tool.Console;
 /// <see cref="Error"/>. <see cref="IsInteractive"/> is false whenever stdin is not a terminal,
 /// and then nothing may be asked.
 /// </summary>
-public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
+public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
 {
+    public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
+        : this(output, error, isInteractive, isInteractive)
+    {
+    }
+
+    /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
+    public bool OutputIsTerminal { get; } = outputIsTerminal;
+
     public IAnsiConsole Out { get; } = output;
 
     public TextWriter Error { get; } = error;
@@ -30,7 +38,7 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
             // Piped output is read by programs: never wrap lines at an imagined 80 columns.
             output.Profile.Width = short.MaxValue;
         }
-        return new ToolConsole(output, System.Console.Error, stdinIsTerminal);
+        return new ToolConsole(output, System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected);
     }
 
     public void Line(string markup) => Out.MarkupLine(markup);

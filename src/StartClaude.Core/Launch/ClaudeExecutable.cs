@@ -1,0 +1,39 @@
+namespace StartClaude.Core.Launch;
+
+/// <summary>Finds the <c>claude</c> executable the way a shell would: the first match on PATH.</summary>
+public static class ClaudeExecutable
+{
+    public const string Name = "claude";
+
+    public const string InstallCommand = "npm install -g @anthropic-ai/claude-code";
+
+    /// <summary>The full path of <c>claude</c> on <paramref name="path"/>, or null when it is not there.</summary>
+    public static string? Find(string? path, string? pathExtensions)
+    {
+        if (string.IsNullOrEmpty(path))
+            return null;
+        var names = OperatingSystem.IsWindows()
+            ? (pathExtensions ?? ".COM;.EXE;.BAT;.CMD").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(ext => Name + ext)
+            : [Name];
+        foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(folder, name);
+                if (IsExecutable(candidate))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsExecutable(string candidate)
+    {
+        if (!File.Exists(candidate))
+            return false;
+        if (OperatingSystem.IsWindows())
+            return true;
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return (File.GetUnixFileMode(candidate) & anyExecute) != 0;
+    }
+}

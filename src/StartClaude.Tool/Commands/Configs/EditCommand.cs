@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Configs;
+using StartClaude.Core.Errors;
+using StartClaude.Tool.Configs;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands.Configs;
+
+[Command("edit", Description = "Change a configuration: by flags, or on a terminal by answering its questions (Enter keeps a value).")]
+internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolConsole console) : ConfigFieldOptions
+{
+    [Argument(0, "name", Description = "The configuration to change.")]
+    [Required(ErrorMessage = "name the config to edit (start-claude list shows them)")]
+    public string Name { get; set; } = "";
+
+    [Option("--rename <NEW-NAME>", Description = "Give the configuration a new name.")]
+    public string? Rename { get; set; }
+
+    [Option("--unset <FIELD>", Description = "Remove a field (repeatable), for example --unset baseUrl.")]
+    public string[] Unset { get; set; } = [];
+
+    public async Task<int> OnExecuteAsync()
+    {
+        var assignments = Assignments();
+        if (Rename is not null && FieldValue.Problem(ConfigFields.Name, Rename) is { } problem)
+            throw new UsageException(problem);
+        foreach (var field in Unset.Where(f => f is "name" or "id" or "isDefault"))
+            throw new UsageException($"--unset cannot remove '{field}'");
+
+        var current = ConfigBook.Get(changes.Current(), Name);
+        Action<JsonObject> change;
+        if (AnyFieldGiven || Rename is not null || Unset.Length > 0)
+        {
+            change = config =>
+            {
+                Apply(config, assignments);
+                if (MakeDefault)
+                    config["isDefault"] = true;
+                if (Rename is not null)
+                    config["name"] = Rename.Trim();
+                foreach (var field in Unset)
+                    config.Remove(ConfigFields.Find(field)?.Name ?? field);
+            };
+        }
+        else if (prompts.CanAsk)
+        {
+            var answers = Ask(current);
+            change = config =>
+            {
+                foreach (var (field, value) in answers)
+                    config[field] = value?.DeepClone();
+            };
+        }
+        else
+        {
+            throw new UsageException("nothing to change: pass the fields to change, for example --model or --base-url (see start-claude edit --help)");
+        }
+
+        await changes.ApplyAsync(document => ConfigBook.Update(document, Name, change), edit =>
+        {
+            var name = Rename?.Trim() ?? current.Name!;
+            console.Plain($"Updated '{name}': {ConfigDescriptions.OneLine(ConfigBook.Get(edit.Document, name))}");
+        }).ConfigureAwait(false);
+        return 0;
+    }
+
+    private Dictionary<string, JsonNode?> Ask(Core.Documents.ConfigEntry current)
+    {
+        var answers = new Dictionary<string, JsonNode?>();
+        var others = changes.Current();
+        answers["name"] = prompts.Ask("Name", "--rename", current.Name, name =>
+            FieldValue.Problem(ConfigFields.Name, name)
+            ?? (ConfigBook.Find(others, name) is { } clash && !ReferenceEquals(clash.Node, current.Node) && !string.Equals(clash.Name, current.Name, StringComparison.Ordinal)
+                ? $"a config named '{name.Trim()}' already exists" : null)).Trim();
+        foreach (var (field, label) in new[] { (ConfigFields.BaseUrl, "Base URL"), (ConfigFields.ApiKey, "API key"), (ConfigFields.Model, "Model") })
+        {
+            var stored = current.Node[field.Name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+            var answer = prompts.AskOptional(label, "--" + Kebab(field.Name), stored, t => FieldValue.Problem(field, t), field.IsSecret);
+            if (answer is not null && answer != stored)
+                answers[field.Name] = FieldValue.Parse(field, answer);
+        }
+        return answers;
+    }
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
+}

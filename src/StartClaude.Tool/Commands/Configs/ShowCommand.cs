@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Configs;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands.Configs;
+
+[Command("show", Description = "Show one configuration, secrets masked.")]
+internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole console)
+{
+    [Argument(0, "name", Description = "The configuration to show.")]
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "name the config to show (start-claude list shows them)")]
+    public string Name { get; set; } = "";
+
+    [Option("--reveal", Description = "Show secrets in full. Only on a terminal: never into a pipe, a file or a log.")]
+    public bool Reveal { get; set; }
+
+    public int OnExecute()
+    {
+        if (Reveal && !(console.OutputIsTerminal && console.IsInteractive))
+            throw new UsageException("--reveal shows secrets only on a terminal; this output goes to a pipe or a file");
+        var config = ConfigBook.Get(localStore.ReadOrEmpty(), Name);
+        var width = config.Node.Select(p => p.Key.Length).DefaultIfEmpty(0).Max();
+        foreach (var (key, value) in config.Node)
+        {
+            var field = ConfigFields.Find(key);
+            var secret = field?.IsSecret ?? LooksSecret(key);
+            var text = Reveal || !secret ? Plain(value) : SecretMask.Mask(Plain(value));
+            console.Plain($"{(key + ":").PadRight(width + 1)} {text}");
+        }
+        return 0;
+    }
+
+    // A field this version does not know is masked when its name says it holds a credential.
+    private static bool LooksSecret(string key) =>
+        new[] { "key", "token", "secret", "password", "credential", "header" }.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static string Plain(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Launch;
+using StartClaude.Core.Local;
+
+namespace StartClaude.Tool.Launch;
+
+/// <summary>
+/// Runs Claude Code for a <see cref="LaunchPlan"/>: the child inherits this terminal (stdin, stdout,
+/// stderr) and the environment plus the plan's variables, and its exit code becomes ours.
+/// </summary>
+internal sealed class ClaudeProcess(AppEnvironment environment)
+{
+    public async Task<int> RunAsync(LaunchPlan plan)
+    {
+        var executable = ClaudeExecutable.Find(environment.Get("PATH"), environment.Get("PATHEXT"))
+            ?? throw new ClaudeLaunchException(
+                $"Claude Code ('{ClaudeExecutable.Name}') was not found on PATH; install it with: {ClaudeExecutable.InstallCommand}",
+                ExitCodes.ClaudeNotFound);
+
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false };
+        foreach (var argument in plan.Arguments)
+            start.ArgumentList.Add(argument);
+        foreach (var (name, value) in plan.Variables)
+            start.Environment[name] = value;
+
+        // Ctrl-C reaches the child through the terminal; this process only waits for it to end.
+        static void KeepWaiting(object? sender, ConsoleCancelEventArgs e) => e.Cancel = true;
+        System.Console.CancelKeyPress += KeepWaiting;
+        try
+        {
+            using var child = Process.Start(start)
+                ?? throw new ClaudeLaunchException($"could not start {executable}", ExitCodes.Failure);
+            await child.WaitForExitAsync().ConfigureAwait(false);
+            return child.ExitCode;
+        }
+        catch (Win32Exception ex)
+        {
+            throw new ClaudeLaunchException($"could not start {executable}: {ex.Message}", ExitCodes.Failure, ex);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= KeepWaiting;
+        }
+    }
+}
