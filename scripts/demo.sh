@@ -46,6 +46,9 @@ echo; echo "== Desktop (empty): s3-setup downloads the configs, then s3-status"
 START_CLAUDE_HOME="$desktop" "$tool" "${setup[@]}"
 START_CLAUDE_HOME="$desktop" "$tool" s3-status
 
+echo; echo "== Desktop: start-claude list"
+START_CLAUDE_HOME="$desktop" "$tool" list
+
 echo; echo "== Comparing the two homes (S3 settings aside)"
 python3 - "$laptop/config.json" "$desktop/config.json" <<'PY'
 import json, sys
