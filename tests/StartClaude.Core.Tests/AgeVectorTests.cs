@@ -1,0 +1,102 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using StartClaude.Core.Encryption;
+
+namespace StartClaude.Core.Tests;
+
+/// <summary>The published age test vectors (C2SP/CCTV): every one gives its expected result.</summary>
+public class AgeVectorTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Vectors", "age");
+
+    public static IEnumerable<string> Vectors() =>
+        Directory.GetFiles(Folder).Select(Path.GetFileName).Where(n => n != "ABOUT.md").Order(StringComparer.Ordinal)!;
+
+    private sealed record Vector(Dictionary<string, string> Fields, List<string> Passphrases, byte[] File);
+
+    private static Vector Read(string name)
+    {
+        var raw = File.ReadAllBytes(Path.Combine(Folder, name));
+        var split = raw.AsSpan().IndexOf("\n\n"u8);
+        var fields = new Dictionary<string, string>();
+        var passphrases = new List<string>();
+        foreach (var line in Encoding.UTF8.GetString(raw, 0, split).Split('\n'))
+        {
+            var (key, value) = (line[..line.IndexOf(':', StringComparison.Ordinal)], line[(line.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+            if (key == "passphrase")
+                passphrases.Add(value);
+            else
+                fields[key] = value;
+        }
+        var file = raw[(split + 2)..];
+        if (fields.GetValueOrDefault("compressed") == "zlib")
+        {
+            using var inflate = new ZLibStream(new MemoryStream(file), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            inflate.CopyTo(output);
+            file = output.ToArray();
+        }
+        return new Vector(fields, passphrases, file);
+    }
+
+    [TestCaseSource(nameof(Vectors))]
+    public void Vector_gives_its_expected_result(string name)
+    {
+        var vector = Read(name);
+        var file = vector.Fields.GetValueOrDefault("armored") == "yes" ? (Func<byte[]>)(() => AgeArmor.Decode(vector.File)) : () => vector.File;
+        Func<byte[]> decrypt = vector.Passphrases.Count > 0
+            ? () => AgeFile.Decrypt(file(), vector.Passphrases[0])
+            : () => AgeFile.Decrypt(file(), _ => Convert.FromHexString(vector.Fields["file key"]));
+
+        var expected = vector.Fields["expect"];
+        if (expected == "success")
+        {
+            var plaintext = decrypt();
+            Convert.ToHexStringLower(SHA256.HashData(plaintext)).Should().Be(vector.Fields["payload"]);
+            return;
+        }
+        var failure = expected switch
+        {
+            "header failure" => AgeFailure.Header,
+            "HMAC failure" => AgeFailure.Hmac,
+            "payload failure" => AgeFailure.Payload,
+            "armor failure" => AgeFailure.Armor,
+            "no match" => AgeFailure.NoMatch,
+            _ => throw new InvalidOperationException($"unknown expectation '{expected}'"),
+        };
+        decrypt.Should().Throw<AgeException>().Which.Failure.Should().Be(failure, vector.Fields.GetValueOrDefault("comment") ?? name);
+    }
+
+    [Test]
+    public void Every_group_the_issue_names_is_covered() =>
+        Vectors().Select(n => n.Split('_')[0]).Distinct().Should().Contain(["scrypt", "hmac", "header", "stream", "stanza", "armor"]);
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(AgeStream.ChunkSize - 1)]
+    [TestCase(AgeStream.ChunkSize)]
+    [TestCase(AgeStream.ChunkSize + 1)]
+    [TestCase(3 * AgeStream.ChunkSize)]
+    public void What_is_encrypted_decrypts_to_the_same_bytes(int size)
+    {
+        var plaintext = RandomNumberGenerator.GetBytes(size);
+
+        var file = AgeFile.Encrypt(plaintext, "correct horse", workFactor: 10);
+
+        AgeFile.Decrypt(file, "correct horse").Should().Equal(plaintext);
+        FluentActions.Invoking(() => AgeFile.Decrypt(file, "wrong horse")).Should().Throw<AgeException>().Which.Failure.Should().Be(AgeFailure.NoMatch);
+    }
+
+    [Test]
+    public void Each_encryption_is_fresh_but_opens_the_same()
+    {
+        var plaintext = "{\"configs\":[]}"u8.ToArray();
+
+        var first = AgeFile.Encrypt(plaintext, "p", workFactor: 10);
+        var second = AgeFile.Encrypt(plaintext, "p", workFactor: 10);
+
+        first.Should().NotEqual(second);
+        AgeFile.Decrypt(second, "p").Should().Equal(AgeFile.Decrypt(first, "p"));
+    }
+}
