@@ -6,8 +6,10 @@ namespace StartClaude.IntegrationTests;
 /// <summary>The installed tool's setup wizard in a real terminal, typed into as a person would.</summary>
 public class TerminalSetupTests
 {
+    private const string Passphrase = "tmux typed passphrase 42";
+
     [Test]
-    public async Task A_person_sets_up_an_S3_compatible_service_in_a_terminal()
+    public async Task A_person_sets_up_an_S3_compatible_service_with_encryption_in_a_terminal()
     {
         TmuxSession.Available.Should().BeTrue("tmux is installed by .ci/run");
         var server = await SharedServers.MotoAsync();
@@ -35,14 +37,30 @@ public class TerminalSetupTests
         terminal.TypeLine(server.EndpointUrl);
         await terminal.WaitForAsync("File path in bucket");
         terminal.TypeLine("");
+        await terminal.WaitForAsync("Encrypt the document");
+        terminal.TypeLine("y");
+        await terminal.WaitForAsync("Passphrase for");
+        terminal.TypeLine(Passphrase);
+        await terminal.WaitForAsync("The same passphrase again");
+        terminal.TypeLine(Passphrase);
+        await terminal.WaitForAsync("Remember the passphrase");
+        terminal.TypeLine("n");
+        await terminal.WaitForAsync("Sync is set up");
         var screen = await terminal.WaitForAsync("[exit ");
 
-        screen.Should().Contain("Connection OK").And.Contain("Sync is set up").And.Contain("[exit 0]");
+        screen.Should().Contain("Connection OK").And.Contain("Encryption:  on").And.Contain("[exit 0]");
         screen.Should().NotContain(server.SecretAccessKey, "the secret is typed masked and never echoed");
+        screen.Should().NotContain(Passphrase, "the passphrase is typed masked and never echoed");
+        var upload = await ToolProcess.RunAsync(home, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = Passphrase }, TimeSpan.FromSeconds(60), "s3-sync");
+        upload.ExitCode.Should().Be(0, upload.ToString());
+        var stored = await server.ReadObjectAsync(bucket, "start-claude-config.json");
+        System.Text.Encoding.ASCII.GetString(stored!, 0, 22).Should().Be("age-encryption.org/v1\n", "the bucket holds an age file");
         var saved = ConfigDocument.Parse(home.ReadConfigBytes(), "saved").S3Sync!;
         saved.ProviderId.Should().Be("s3-compatible");
         saved.Input.Bucket.Should().Be(bucket);
         saved.Input.SecretAccessKey.Should().Be(server.SecretAccessKey);
+        saved.Encrypt.Should().BeTrue();
+        saved.RememberedPassphrase.Should().BeNull("the person chose not to remember it");
         TestContext.Out.WriteLine(screen);
     }
 }

@@ -27,6 +27,7 @@ public class InteractivePromptTests : DeviceTestBase
         console.Input.PushTextWithEnter(Server.SecretAccessKey);
         console.Input.PushTextWithEnter(Server.EndpointUrl);
         console.Input.PushTextWithEnter("");                      // key: start-claude-config.json
+        console.Input.PushTextWithEnter("n");                     // no encryption
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
 
@@ -43,6 +44,7 @@ public class InteractivePromptTests : DeviceTestBase
     {
         var console = Terminal();
         console.Input.PushTextWithEnter(Server.SecretAccessKey);
+        console.Input.PushTextWithEnter("n");                     // no encryption
         var args = SetupArgs.For(Server, Bucket).ToList();
         args.RemoveRange(args.IndexOf("--secret-access-key"), 2);
 

@@ -10,6 +10,8 @@ public class SecretLeakTests : DeviceTestBase
     private const string ApiKey = "sk-ant-api03-LEAKCHECKapikeyLEAKCHECKapikey-Zz99";
     private const string AuthToken = "tok-LEAKCHECKauthTOKENleakcheck-0001";
     private const string WrongSecret = "LEAKCHECKwrongSECRETleakcheckWRONG000000";
+    private const string Passphrase = "LEAKCHECK passphrase leakcheck";
+    private const string WrongPassphrase = "LEAKCHECK wrong passphrase";
 
     private readonly List<ToolResult> _results = [];
 
@@ -54,6 +56,18 @@ public class SecretLeakTests : DeviceTestBase
         claude.Variables.Should().Contain("ANTHROPIC_API_KEY", ApiKey, "the key reaches claude, and only claude");
         (await Step(DeviceA, "remove", "second", "--yes", verbose)).ExitCode.Should().Be(0);
 
+        // Encryption on: the passphrase from the environment, then a wrong one.
+        var withPassphrase = new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = Passphrase };
+        foreach (var args in new string[][] { [.. SetupArgs.For(Server, Bucket), "--encrypt", "--remember-passphrase", verbose], ["s3-status", verbose], ["s3-download", "-f", verbose] })
+        {
+            _results.Add(await RunWith(DeviceA, withPassphrase, args));
+            _results[^1].ExitCode.Should().Be(0, _results[^1].ToString());
+        }
+        _results.Add(await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = WrongPassphrase }, [.. SetupArgs.For(Server, Bucket), "--encrypt", verbose]));
+        _results[^1].ExitCode.Should().Be(1, _results[^1].ToString());
+        (await Step(DeviceA, "show", "work")).ExitCode.Should().Be(0);
+        (await Step(DeviceA, [.. SetupArgs.For(Server, Bucket), "--no-encrypt"])).ExitCode.Should().Be(0);
+
         // Failing paths: a conflict listing configs, a wrong secret, a secret with a space, a bad remote document.
         (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket)])).ExitCode.Should().Be(0);
         (await Step(DeviceB, "s3-sync", verbose)).ExitCode.Should().Be(3);
@@ -68,7 +82,7 @@ public class SecretLeakTests : DeviceTestBase
 
         foreach (var result in _results)
         {
-            foreach (var secret in new[] { ApiKey, AuthToken, Server.SecretAccessKey, WrongSecret, Server.AccessKeyId })
+            foreach (var secret in new[] { ApiKey, AuthToken, Server.SecretAccessKey, WrongSecret, Server.AccessKeyId, Passphrase, WrongPassphrase })
                 result.All.Should().NotContain(secret, $"no output may show a secret:\n{result}");
         }
         _results.Should().Contain(r => r.All.Contains("sk-ant-…Zz99", StringComparison.Ordinal), "keys are shown masked where a person needs to recognise them");

@@ -76,6 +76,7 @@ public class SetupWizardTests : DeviceTestBase
         }
         Select(console, 0);                                              // re-enter the settings
         Type(console, provider, f => f == SettingField.SecretAccessKey ? Server.SecretAccessKey : "", flagged);
+        console.Input.PushTextWithEnter("n");                            // no encryption (EncryptionTests cover it)
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, args);
 
@@ -119,6 +120,7 @@ public class SetupWizardTests : DeviceTestBase
         var console = Terminal();
         console.Input.PushKey(ConsoleKey.Enter);                        // the current provider comes first
         Type(console, generic, _ => "", new HashSet<SettingField>());
+        console.Input.PushTextWithEnter("");                             // encryption: Enter keeps the stored choice (off)
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
 
@@ -136,6 +138,7 @@ public class SetupWizardTests : DeviceTestBase
         (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
         DeviceB.WriteConfig(SampleDocuments.WithConfigs("laptop"));
         var console = Terminal();
+        console.Input.PushTextWithEnter("n");                            // no encryption
         console.Input.PushKey(ConsoleKey.Enter);                        // merge
 
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
@@ -157,6 +160,7 @@ public class SetupWizardTests : DeviceTestBase
         var before = DeviceB.ReadConfigBytes();
         var remoteBefore = await RemoteBytesAsync();
         var console = Terminal();
+        console.Input.PushTextWithEnter("n");                            // no encryption
         Select(console, 3);                                              // cancel
 
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);

@@ -111,6 +111,16 @@ public sealed class ConfigDocument
         return new ConfigDocument(copy);
     }
 
+    /// <summary>A copy whose <c>settings.s3Sync</c> records the encryption choice (and the passphrase only when remembered).</summary>
+    public ConfigDocument WithEncryption(bool encrypt, string? rememberedPassphrase)
+    {
+        var copy = CloneRoot();
+        if (SyncNode(copy) is not { } sync)
+            throw new InvalidOperationException("S3 sync is not set up in this document");
+        S3SyncSection.WriteEncryption(sync, encrypt, rememberedPassphrase);
+        return new ConfigDocument(copy);
+    }
+
     /// <summary>The document as it may leave the machine: without <c>settings.s3Sync</c>.</summary>
     public ConfigDocument ForRemote()
     {

@@ -15,6 +15,12 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     /// <summary>How often starting a config may check the remote (<c>remoteConfigCheckIntervalMinutes</c>, default 60).</summary>
     public TimeSpan RemoteCheckInterval { get; init; } = DefaultRemoteCheckInterval;
 
+    /// <summary>Whether the remote document is stored encrypted (<c>"encrypt": true</c>).</summary>
+    public bool Encrypt { get; init; }
+
+    /// <summary>The passphrase, only when the person chose to have this machine remember it.</summary>
+    public string? RememberedPassphrase { get; init; }
+
     internal static S3SyncSection? From(JsonObject? node)
     {
         if (node is null)
@@ -32,6 +38,8 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
             RemoteCheckInterval = node["remoteConfigCheckIntervalMinutes"] is JsonValue v && v.TryGetValue<double>(out var minutes) && minutes >= 0
                 ? TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.MaxValue.TotalMinutes / 2))
                 : DefaultRemoteCheckInterval,
+            Encrypt = node["encrypt"] is JsonValue e && e.TryGetValue<bool>(out var encrypt) && encrypt,
+            RememberedPassphrase = Text(node, "passphrase") is { Length: > 0 } passphrase ? passphrase : null,
         };
     }
 
@@ -53,5 +61,16 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     private static string? Text(JsonObject node, string name) =>
         node[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    public override string ToString() => $"S3SyncSection {{ ProviderId = {ProviderId}, {Input} }}";
+    /// <summary>Writes the encryption choice into <paramref name="node"/>; the passphrase only when it is to be remembered.</summary>
+    internal static void WriteEncryption(JsonObject node, bool encrypt, string? rememberedPassphrase)
+    {
+        node["encrypt"] = encrypt;
+        if (encrypt && rememberedPassphrase is not null)
+            node["passphrase"] = rememberedPassphrase;
+        else
+            node.Remove("passphrase");
+    }
+
+    // Never the passphrase or the secret: records print themselves in exception messages and logs.
+    public override string ToString() => $"S3SyncSection {{ ProviderId = {ProviderId}, {Input}, Encrypt = {Encrypt} }}";
 }

@@ -37,3 +37,9 @@ public sealed class ClaudeLaunchException(string message, int exitCode, Exceptio
 {
     public override int ExitCode { get; } = exitCode;
 }
+
+/// <summary>The remote document's encryption does not match this machine's: the other form, or a wrong passphrase.</summary>
+public sealed class RemoteEncryptionException(string message) : StartClaudeException(message)
+{
+    public override int ExitCode => ExitCodes.Failure;
+}

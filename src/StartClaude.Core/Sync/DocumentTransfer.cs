@@ -18,24 +18,10 @@ public enum DownloadMode
 /// </summary>
 public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore stateStore)
 {
-    public const string RemoteOrigin = "the remote document";
-
-    public static byte[] RemoteBytes(ConfigDocument local)
-    {
-        ArgumentNullException.ThrowIfNull(local);
-        return local.ForRemote().ToUtf8Bytes();
-    }
-
-    public static ConfigDocument ParseRemote(RemoteObject remote)
-    {
-        ArgumentNullException.ThrowIfNull(remote);
-        return ConfigDocument.Parse(remote.Content, RemoteOrigin);
-    }
-
     public async Task UploadAsync(SyncTarget target, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var etag = await target.Remote.WriteAsync(RemoteBytes(target.Local), condition, cancellationToken).ConfigureAwait(false);
+        var etag = await target.Remote.WriteAsync(target.Codec.Encode(target.Local), condition, cancellationToken).ConfigureAwait(false);
         stateStore.SaveBase(target.Settings, target.Local, etag);
     }
 

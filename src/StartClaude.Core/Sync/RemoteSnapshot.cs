@@ -1,4 +1,5 @@
 using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
 using StartClaude.Core.Remote;
 
 namespace StartClaude.Core.Sync;
@@ -8,11 +9,13 @@ public sealed record RemoteSnapshot(ConfigDocument Document, string? ETag, Remot
 {
     /// <summary>
     /// Reads the remote document, or null when there is none. Where the ETag still equals the base's,
-    /// the base is the remote document and nothing is downloaded.
+    /// the base is the remote document and nothing is downloaded (or decrypted: a fresh nonce on each
+    /// upload changes the bytes, never the ETag of an unchanged object).
     /// </summary>
-    public static async Task<RemoteSnapshot?> ReadAsync(RemoteDocumentStore remote, SyncBase? syncBase, CancellationToken cancellationToken = default)
+    public static async Task<RemoteSnapshot?> ReadAsync(RemoteDocumentStore remote, DocumentCodec codec, SyncBase? syncBase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remote);
+        ArgumentNullException.ThrowIfNull(codec);
         if (syncBase?.ETag is { } knownETag)
         {
             var info = await remote.StatAsync(cancellationToken).ConfigureAwait(false);
@@ -22,6 +25,6 @@ public sealed record RemoteSnapshot(ConfigDocument Document, string? ETag, Remot
                 return new RemoteSnapshot(syncBase.Document, knownETag, info, Downloaded: false);
         }
         var read = await remote.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return read is null ? null : new RemoteSnapshot(DocumentTransfer.ParseRemote(read), read.Info.ETag, read.Info, Downloaded: true);
+        return read is null ? null : new RemoteSnapshot(codec.Decode(read), read.Info.ETag, read.Info, Downloaded: true);
     }
 }

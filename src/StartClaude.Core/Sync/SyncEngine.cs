@@ -65,7 +65,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), cancellationToken).ConfigureAwait(false);
             var local = attempt == 0 ? target.Local : localStore.Read() ?? target.Local;
             var syncBase = stateStore.ReadBase(target.Settings) ?? (sawNoRemote ? SyncBase.Empty : null);
-            var remote = await RemoteSnapshot.ReadAsync(target.Remote, syncBase, cancellationToken).ConfigureAwait(false);
+            var remote = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, syncBase, cancellationToken).ConfigureAwait(false);
             sawNoRemote |= remote is null;
             var step = Plan(local, remote, syncBase, decisions, dryRun);
 
@@ -172,7 +172,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
 
     private static async Task<WriteResult> TryWriteAsync(SyncTarget target, ConfigDocument document, WriteCondition condition, bool conditional, CancellationToken cancellationToken)
     {
-        var body = DocumentTransfer.RemoteBytes(document);
+        var body = target.Codec.Encode(document);
         if (!conditional)
         {
             // The service ignores If-Match: look again just before writing, and go round if it moved.

@@ -21,7 +21,7 @@ public sealed record SyncStatus(SyncState State, RemoteSnapshot? Remote, Documen
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(stateStore);
         var syncBase = stateStore.ReadBase(target.Settings);
-        var remote = await RemoteSnapshot.ReadAsync(target.Remote, syncBase, cancellationToken).ConfigureAwait(false);
+        var remote = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, syncBase, cancellationToken).ConfigureAwait(false);
         if (remote is null)
             return new SyncStatus(SyncState.NoRemoteDocument, null, null, null, null);
         var local = target.Local;

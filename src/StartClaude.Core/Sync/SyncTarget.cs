@@ -1,5 +1,6 @@
 using StartClaude.Abstractions;
 using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
@@ -11,10 +12,13 @@ namespace StartClaude.Core.Sync;
 public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, RemoteDocumentStore Remote)
 {
     public string RemoteName => $"s3://{Settings.Bucket}/{Settings.Key}";
+
+    /// <summary>The form of the remote document: plain JSON, or encrypted when this machine says so.</summary>
+    public DocumentCodec Codec { get; init; } = DocumentCodec.Plain;
 }
 
 /// <summary>Opens a <see cref="SyncTarget"/> from this machine's config.json.</summary>
-public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalog providers, RemoteStoreFactory remotes)
+public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalog providers, RemoteStoreFactory remotes, IPassphraseSource passphrases)
 {
     /// <exception cref="LocalConfigException">No config.json, or no usable S3 settings in it.</exception>
     public SyncTarget Open()
@@ -23,6 +27,9 @@ public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalo
             ?? throw new LocalConfigException($"S3 sync is not set up: {localStore.ConfigPath} does not exist; run start-claude s3-setup");
         var settings = providers.StoredSettings(local)
             ?? throw new LocalConfigException($"S3 sync is not set up in {localStore.ConfigPath}; run start-claude s3-setup");
-        return new SyncTarget(local, settings, remotes.Create(settings));
+        var target = new SyncTarget(local, settings, remotes.Create(settings));
+        return local.S3Sync is { Encrypt: true } section
+            ? target with { Codec = DocumentCodec.Encrypted(() => passphrases.Get(target.RemoteName, section.RememberedPassphrase, isNew: false)) }
+            : target;
     }
 }

@@ -25,7 +25,7 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
         var target = loader.Open();
         var remote = await target.Remote.ReadAsync().ConfigureAwait(false)
             ?? throw new RemoteDocumentMissingException(target.RemoteName);
-        var remoteDocument = DocumentTransfer.ParseRemote(remote);
+        var remoteDocument = target.Codec.Decode(remote);
 
         var difference = DocumentDifference.Between(target.Local, remoteDocument);
         if (difference.IsEmpty)

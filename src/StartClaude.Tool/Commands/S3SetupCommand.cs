@@ -2,6 +2,7 @@ using McMaster.Extensions.CommandLineUtils;
 using Spectre.Console;
 using StartClaude.Abstractions;
 using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
@@ -24,7 +25,8 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     RemoteStoreFactory remotes,
     Prompts prompts,
     ToolConsole console,
-    AppEnvironment environment)
+    AppEnvironment environment,
+    IPassphraseSource passphrases)
 {
     [Option("--provider <ID>", Description = "aws-s3, cloudflare-r2, backblaze-b2 or s3-compatible.")]
     public string? Provider { get; set; }
@@ -50,6 +52,15 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     [Option("-y|--yes", Description = "Replace existing S3 settings without asking.")]
     public bool Yes { get; set; }
 
+    [Option("--encrypt", Description = "Keep the document in the bucket encrypted (age format, passphrase from a prompt or START_CLAUDE_PASSPHRASE): the bucket then holds only ciphertext.")]
+    public bool Encrypt { get; set; }
+
+    [Option("--no-encrypt", Description = "Keep the document in the bucket as plain JSON (an encrypted one is re-uploaded in plain form).")]
+    public bool NoEncrypt { get; set; }
+
+    [Option("--remember-passphrase", Description = "With --encrypt: keep the passphrase in this machine's config.json (mode 0600) so later commands need not ask.")]
+    public bool RememberPassphrase { get; set; }
+
     private enum Retry
     {
         ReEnter,
@@ -68,6 +79,10 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         var previous = stored?.ProviderId == provider.Id ? SettingsInput.From(stored) : null;
         var settings = questions.Gather(provider, flags, previous, askEverything: false);
         ConfirmReplacement(stored, settings);
+        if (Encrypt && NoEncrypt)
+            throw new UsageException("--encrypt and --no-encrypt contradict each other");
+        if (RememberPassphrase && NoEncrypt)
+            throw new UsageException("--remember-passphrase goes with --encrypt");
 
         RemoteDocumentStore store;
         RemoteObject? remote;
@@ -90,12 +105,49 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             }
         }
 
-        var target = new SyncTarget(local.WithS3Sync(settings), settings, store);
-        var plan = new SetupRemoteStep(prompts, console, new SyncDecisions(null, prompts, console)).Decide(target.Local, remote);
-        await ApplyAsync(target, plan, remote).ConfigureAwait(false);
-        Summarize(provider, settings, plan);
+        // The passphrase is asked once the remote's form is known: a new one twice, an existing one
+        // is checked by opening the document before anything is written.
+        var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
+        var remoteEncrypted = remote is not null && DocumentCodec.IsEncrypted(remote.Content);
+        var storedSection = stored is not null && SameRemote(stored, settings) ? local.S3Sync : null;
+        var encrypt = ChooseEncryption(storedSection, remoteEncrypted);
+        string? passphrase = null;
+        if (encrypt || remoteEncrypted)
+            passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);
+        var remoteDocument = remote is null ? null
+            : (remoteEncrypted ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain).Decode(remote);
+        var remember = encrypt && (RememberPassphrase || (prompts.CanAsk && prompts.Confirm(
+            "Remember the passphrase on this machine (in config.json, readable only by you)? Otherwise commands ask for it or read START_CLAUDE_PASSPHRASE.",
+            "--remember-passphrase", defaultValue: storedSection?.RememberedPassphrase is not null)));
+
+        var withSettings = local.WithS3Sync(settings).WithEncryption(encrypt, remember ? passphrase : null);
+        var target = new SyncTarget(withSettings, settings, store)
+        {
+            Codec = encrypt ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain,
+        };
+        var plan = new SetupRemoteStep(prompts, console, new SyncDecisions(null, prompts, console)).Decide(target.Local, remote, remoteDocument);
+        await ApplyAsync(target, plan, remote, remoteEncrypted != encrypt ? remoteDocument : null).ConfigureAwait(false);
+        Summarize(provider, settings, plan, encrypt, remember);
         return 0;
     }
+
+    // Only --no-encrypt (or a "no" on a terminal) turns encryption off: a scripted setup that says
+    // nothing keeps an encrypted remote encrypted rather than re-uploading it in plain text.
+    private bool ChooseEncryption(S3SyncSection? storedSection, bool remoteEncrypted)
+    {
+        if (Encrypt || NoEncrypt)
+            return Encrypt;
+        if (!prompts.CanAsk)
+            return remoteEncrypted || (storedSection?.Encrypt ?? false);
+        return prompts.Confirm(
+            remoteEncrypted
+                ? "The remote document is encrypted (age). Keep it encrypted?"
+                : "Encrypt the document in the bucket with a passphrase (age format)? The bucket then never holds your API keys in plain text.",
+            "--encrypt or --no-encrypt", defaultValue: remoteEncrypted || (storedSection?.Encrypt ?? true));
+    }
+
+    private static bool SameRemote(S3SyncSettings a, S3SyncSettings b) =>
+        a.ProviderId == b.ProviderId && a.Bucket == b.Bucket && a.Key == b.Key && a.EndpointUrl == b.EndpointUrl;
 
     private async Task<RemoteObject?> TestConnectionAsync(IStorageProvider provider, RemoteDocumentStore store)
     {
@@ -118,21 +170,31 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         return remote;
     }
 
-    private async Task ApplyAsync(SyncTarget target, SetupPlan plan, RemoteObject? remote)
+    /// <param name="reencode">The remote document, when it is to be re-uploaded in the other form (encryption turned on or off).</param>
+    private async Task ApplyAsync(SyncTarget target, SetupPlan plan, RemoteObject? remote, ConfigDocument? reencode)
     {
         // Remote first: if the upload fails, nothing here has changed.
         var etag = plan.RemoteETag;
+        var condition = remote?.Info.ETag is { } seen ? new WriteCondition.MustMatch(seen) : (WriteCondition)new WriteCondition.MustNotExist();
         if (plan.Upload)
         {
-            var condition = remote?.Info.ETag is { } seen ? new WriteCondition.MustMatch(seen) : (WriteCondition)new WriteCondition.MustNotExist();
-            etag = await target.Remote.WriteAsync(DocumentTransfer.RemoteBytes(plan.Local), condition).ConfigureAwait(false);
+            etag = await target.Remote.WriteAsync(target.Codec.Encode(plan.Local), condition).ConfigureAwait(false);
+        }
+        else if (reencode is not null)
+        {
+            var written = await target.Remote.WriteAsync(target.Codec.Encode(reencode), condition).ConfigureAwait(false);
+            if (plan.Agreed is not null)
+                etag = written;
+            console.Plain(target.Codec.Encrypts
+                ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext."
+                : "Re-uploaded the remote document as plain JSON.");
         }
         localStore.Write(plan.Local);
         if (plan.Agreed is not null)
             stateStore.SaveBase(target.Settings, plan.Agreed, etag);
     }
 
-    private void Summarize(IStorageProvider provider, S3SyncSettings settings, SetupPlan plan)
+    private void Summarize(IStorageProvider provider, S3SyncSettings settings, SetupPlan plan, bool encrypt, bool remember)
     {
         console.Plain($"Saved the S3 settings to {localStore.ConfigPath}.");
         console.Plain(plan.Outcome);
@@ -141,6 +203,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         console.Plain($"  Service:     {provider.DisplayName}");
         console.Plain($"  Document:    s3://{settings.Bucket}/{settings.Key}");
         console.Plain($"  Access key:  {SecretMask.Mask(settings.AccessKeyId)}");
+        console.Plain($"  Encryption:  {(encrypt ? $"on (age, passphrase{(remember ? " remembered on this machine" : $" asked for, or read from {PassphrasePrompt.Variable}")})" : "off (plain JSON in the bucket)")}");
         console.Plain($"  Configs:     {plan.Local.LiveConfigs.Count} here");
         console.Plain("Next: start-claude s3-sync to sync, start-claude s3-status to see where things stand.");
     }

@@ -24,6 +24,7 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Endpoint", target.Remote.Endpoint);
         Row("Region", settings.Region);
         Row("Access key", SecretMask.Mask(settings.AccessKeyId));
+        Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
 
         var status = await SyncStatus.ReadAsync(target, stateStore).ConfigureAwait(false);

@@ -22,7 +22,7 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
         {
             // Never wipe a remote full of configs with an empty local file by accident.
             var remote = await target.Remote.ReadAsync().ConfigureAwait(false);
-            if (remote is not null && DocumentTransfer.ParseRemote(remote).LiveConfigs.Count is var count and > 0)
+            if (remote is not null && target.Codec.Decode(remote).LiveConfigs.Count is var count and > 0)
                 throw new SyncConflictException($"there are no configs here; uploading would delete the {Counts.Configs(count)} in the remote document. Pass --force to do it anyway, or run start-claude s3-download");
             condition = WriteCondition.From(remote?.Info);
         }

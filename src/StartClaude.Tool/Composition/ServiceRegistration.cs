@@ -15,6 +15,7 @@ public static class ServiceRegistration
         services.AddSingleton(environment);
         services.AddSingleton(timeouts);
         services.AddSingleton<Prompts>();
+        services.AddSingleton<Core.Encryption.IPassphraseSource, PassphrasePrompt>();
         services.AddSingleton<LocalConfigStore>();
         services.AddSingleton<BackupStore>();
         services.AddSingleton<HomeLock>();

@@ -27,9 +27,10 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
         Cancel,
     }
 
-    public SetupPlan Decide(ConfigDocument withSettings, RemoteObject? remote)
+    /// <param name="remoteDocument">The remote document, decoded (decrypted) already; null when there is none.</param>
+    public SetupPlan Decide(ConfigDocument withSettings, RemoteObject? remote, ConfigDocument? remoteDocument)
     {
-        if (remote is null)
+        if (remote is null || remoteDocument is null)
         {
             return new SetupPlan(withSettings, Upload: false, ConfigDocument.CreateEmpty(), null,
                 withSettings.HasLiveConfigs
@@ -37,7 +38,6 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
                     : "No remote document yet. Add configs, then run start-claude s3-sync.");
         }
 
-        var remoteDocument = DocumentTransfer.ParseRemote(remote);
         console.Plain($"Found a remote document: {Counts.Configs(remoteDocument.LiveConfigs.Count)}, {Sizes.Describe(remote.Info.Size)}, last written {Times.Describe(remote.Info.LastModified)}.");
         if (!withSettings.HasLiveConfigs)
         {

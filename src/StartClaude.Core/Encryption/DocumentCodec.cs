@@ -1,0 +1,77 @@
+using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Remote;
+
+namespace StartClaude.Core.Encryption;
+
+/// <summary>
+/// The form the shared document takes in the bucket: plain JSON, or (with encryption on) an age file
+/// with a passphrase stanza. A document in the other form is recognised and refused with what to do,
+/// never parsed as something it is not.
+/// </summary>
+public sealed class DocumentCodec
+{
+    public const string RemoteOrigin = "the remote document";
+
+    private readonly Lazy<string>? _passphrase;
+
+    private DocumentCodec(Func<string>? passphrase) =>
+        _passphrase = passphrase is null ? null : new Lazy<string>(passphrase, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static DocumentCodec Plain { get; } = new(null);
+
+    /// <param name="passphrase">Asked for only when a document is first encrypted or decrypted.</param>
+    public static DocumentCodec Encrypted(Func<string> passphrase)
+    {
+        ArgumentNullException.ThrowIfNull(passphrase);
+        return new DocumentCodec(passphrase);
+    }
+
+    public bool Encrypts => _passphrase is not null;
+
+    public static bool IsEncrypted(ReadOnlySpan<byte> body) => AgeHeader.LooksLikeAge(body) || AgeArmor.LooksArmored(body);
+
+    /// <summary>The bytes to upload: the document without s3Sync, encrypted when encryption is on.</summary>
+    public byte[] Encode(ConfigDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var json = document.ForRemote().ToUtf8Bytes();
+        return _passphrase is null ? json : AgeFile.Encrypt(json, _passphrase.Value);
+    }
+
+    public ConfigDocument Decode(RemoteObject remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        return Decode(remote.Content);
+    }
+
+    /// <exception cref="RemoteEncryptionException">The document is in the other form, or the passphrase does not open it.</exception>
+    /// <exception cref="DocumentFormatException">The document is not a config document (or its encryption is damaged).</exception>
+    public ConfigDocument Decode(ReadOnlySpan<byte> body)
+    {
+        var encrypted = IsEncrypted(body);
+        if (_passphrase is null)
+        {
+            if (encrypted)
+                throw new RemoteEncryptionException("the remote document is encrypted (age), but encryption is off on this machine: run start-claude s3-setup --encrypt and give its passphrase; nothing was changed");
+            return ConfigDocument.Parse(body, RemoteOrigin);
+        }
+        if (!encrypted)
+            throw new RemoteEncryptionException("the remote document is plain JSON, but encryption is on here: a device without encryption wrote it. Turn encryption on there (start-claude s3-setup --encrypt), or replace it with an encrypted copy of this machine's configs (start-claude s3-upload); nothing was changed");
+        byte[] plaintext;
+        try
+        {
+            var file = AgeArmor.LooksArmored(body) ? AgeArmor.Decode(body) : body.ToArray();
+            plaintext = AgeFile.Decrypt(file, _passphrase.Value);
+        }
+        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
+        {
+            throw new RemoteEncryptionException("the passphrase does not open the remote document (or the key wrapped in its header was damaged); nothing was changed");
+        }
+        catch (AgeException ex)
+        {
+            throw new DocumentFormatException($"{RemoteOrigin} is encrypted but cannot be decrypted ({ex.Message}); nothing was changed");
+        }
+        return ConfigDocument.Parse(plaintext, RemoteOrigin);
+    }
+}

@@ -1,0 +1,34 @@
+using StartClaude.Core.Encryption;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
+
+namespace StartClaude.Tool.Console;
+
+/// <summary>
+/// The passphrase of an encrypted remote document: <c>START_CLAUDE_PASSPHRASE</c> for scripts, else the
+/// one this machine remembers (only when the person chose that), else a masked question on a terminal.
+/// </summary>
+internal sealed class PassphrasePrompt(AppEnvironment environment, Prompts prompts) : IPassphraseSource
+{
+    public const string Variable = "START_CLAUDE_PASSPHRASE";
+
+    public string Get(string remoteName, string? remembered, bool isNew)
+    {
+        if (environment.Get(Variable) is { } fromEnvironment)
+            return fromEnvironment;
+        if (!isNew && remembered is not null)
+            return remembered;
+        if (!prompts.CanAsk)
+            throw new UsageException($"the remote document is encrypted and there is no terminal to ask for its passphrase: set {Variable}");
+
+        var passphrase = prompts.Ask($"Passphrase for {remoteName}", Variable, null,
+            text => text.Length == 0 ? "the passphrase cannot be empty" : null, secret: true);
+        if (isNew)
+        {
+            var again = prompts.Ask("The same passphrase again", Variable, null, _ => null, secret: true);
+            if (again != passphrase)
+                throw new UsageException("the two passphrases differ; nothing was changed");
+        }
+        return passphrase;
+    }
+}
