@@ -65,10 +65,18 @@ public class PublicBucketWarningTests : DeviceTestBase
         var privateStatus = await Run(DeviceA, "s3-status");
 
         await Server.MakeObjectPublicAsync(Bucket, "start-claude-config.json");
+        var withinADay = await Run(DeviceA, "s3-status");
+        // A private answer is trusted for a day (the check is a request of its own): let a day pass.
+        var statePath = Path.Combine(DeviceA.Folder, "sync-state.json");
+        File.WriteAllText(statePath, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(statePath),
+            "(\"publicCheck\":\\s*\\{[^}]*\"at\":\\s*\")[^\"]+", "${1}2000-01-01T00:00:00.0000000+00:00"));
         var publicStatus = await Run(DeviceA, "s3-status");
+        var again = await Run(DeviceA, "s3-status");
 
         privateStatus.Error.Should().NotContain("without credentials");
         publicStatus.ExitCode.Should().Be(0);
+        withinADay.Error.Should().NotContain("without credentials");
         publicStatus.Error.Should().Contain("warning: the remote document can be read without credentials");
+        again.Error.Should().Contain("without credentials", "a public answer is checked again every time until fixed");
     }
 }

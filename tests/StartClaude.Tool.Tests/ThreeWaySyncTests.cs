@@ -183,6 +183,7 @@ public class ThreeWaySyncTests : DeviceTestBase
         DeviceB.EditConfig(root => root["settings"]!["s3Sync"]!["endpointUrl"] = proxy.EndpointUrl);
         // The endpoint is part of the remote's identity: make the base known under the new one.
         (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
+        (await Run(DeviceB, "s3-status")).ExitCode.Should().Be(0);  // its public check is then trusted for a day
         var before = proxy.Requests.Count;
 
         var status = await Run(DeviceB, "s3-status");
@@ -190,6 +191,8 @@ public class ThreeWaySyncTests : DeviceTestBase
 
         status.Output.Should().Contain("in sync");
         sync.Output.Should().Contain("Nothing to do");
-        proxy.Requests.Skip(before).Should().NotContain(r => r.StartsWith("GET /" + Bucket + "/start-claude-config.json", StringComparison.Ordinal));
+        // Each asks once, conditionally on the stored ETag, and the answer is 304 (no body to download).
+        proxy.Requests.Skip(before).Should().HaveCount(2).And.OnlyContain(r =>
+            r.StartsWith("GET /" + Bucket + "/start-claude-config.json", StringComparison.Ordinal) && r.Contains("If-None-Match", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -11,7 +11,7 @@ namespace StartClaude.Core.Remote;
 /// The remote document: one object in one bucket, read, stat'ed and written through a MinIO client.
 /// Every failure comes out as a <see cref="RemoteStoreException"/> classified from the wire.
 /// </summary>
-public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout)
+public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder recorder, SdkPreflightShortcut preflight, S3SyncSettings settings, string endpoint, TimeSpan timeout)
 {
     /// <summary>Object metadata holding the SHA-256 of the document as uploaded, checked on download.</summary>
     public const string ChecksumHeader = "x-amz-meta-start-claude-sha256";
@@ -63,38 +63,74 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
     }
 
     /// <summary>Size, time and ETag of the remote document, or null when it does not exist.</summary>
-    public Task<RemoteObjectInfo?> StatAsync(CancellationToken cancellationToken = default) =>
+    /// <param name="bucketKnown">The bucket was just seen: skip the SDK's HEAD of it (one HEAD on the wire, not two).</param>
+    public Task<RemoteObjectInfo?> StatAsync(CancellationToken cancellationToken = default, bool bucketKnown = false) =>
         RunAsync("read the document's details", async token =>
         {
+            using var shortcut = bucketKnown ? preflight.Answer(SdkPreflightShortcut.Scope.Bucket) : null;
             var stat = await client.StatObjectAsync(new StatObjectArgs().WithBucket(settings.Bucket).WithObject(settings.Key), token).ConfigureAwait(false);
             return (RemoteObjectInfo?)InfoOf(stat);
         }, cancellationToken, missingObjectIsNull: true);
 
-    /// <summary>The remote document, or null when it does not exist.</summary>
-    public Task<RemoteObject?> ReadAsync(CancellationToken cancellationToken = default) =>
-        RunAsync("download the document", async token =>
+    /// <summary>The remote document, or null when it does not exist: one GET on the wire.</summary>
+    public async Task<RemoteObject?> ReadAsync(CancellationToken cancellationToken = default) =>
+        (await ReadIfChangedAsync(knownETag: null, cancellationToken).ConfigureAwait(false)) switch
+        {
+            RemoteRead.Changed changed => changed.Object,
+            _ => null,
+        };
+
+    /// <summary>
+    /// One GET, conditional on <paramref name="knownETag"/> (If-None-Match) when given: the document
+    /// when it differs, <see cref="RemoteRead.Unchanged"/> when the service answers 304, or
+    /// <see cref="RemoteRead.Missing"/>.
+    /// </summary>
+    public async Task<RemoteRead> ReadIfChangedAsync(string? knownETag, CancellationToken cancellationToken = default) =>
+        await RunAsync("download the document", async token =>
         {
             using var buffer = new MemoryStream();
             var args = new GetObjectArgs()
                 .WithBucket(settings.Bucket)
                 .WithObject(settings.Key)
                 .WithCallbackStream(async (stream, ct) => await CopyBoundedAsync(stream, buffer, ct).ConfigureAwait(false));
-            var stat = await client.GetObjectAsync(args, token).ConfigureAwait(false);
+            // GetObjectArgs' own WithNotMatchETag reaches only the SDK's preflight stat, never the GET;
+            // its raw headers reach the GET.
+            if (knownETag is not null)
+                args = args.WithHeaders(new Dictionary<string, string>(StringComparer.Ordinal) { ["If-None-Match"] = knownETag });
+            var before = recorder.Exchanges.Count;
+            try
+            {
+                using (preflight.Answer(SdkPreflightShortcut.Scope.BucketAndObject))
+                    await client.GetObjectAsync(args, token).ConfigureAwait(false);
+            }
+            catch (Exception) when (LastGet(before) is { Status: 304 } notModified)
+            {
+                return (RemoteRead?)new RemoteRead.Unchanged(new RemoteObjectInfo(-1, notModified.LastModified, notModified.ETag ?? knownETag));
+            }
+            var get = LastGet(before);
+            if (get is { Status: 304 })
+                return new RemoteRead.Unchanged(new RemoteObjectInfo(-1, get.LastModified, get.ETag ?? knownETag));
             var content = buffer.ToArray();
-            // The SDK's stat comes from a HEAD sent before the GET; the object may have been replaced
-            // in between. The GET's own headers describe the bytes received.
-            var get = recorder.Exchanges.LastOrDefault(e => e.Method == "GET" && e.Status == 200);
-            var announced = get?.ContentLength ?? stat.Size;
-            if (announced >= 0 && announced != content.Length)
+            if (get?.ContentLength is { } announced && announced != content.Length)
                 throw new RemoteStoreException(RemoteFailureKind.Interrupted,
                     $"the download from {Describe()} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
             if (get?.ContentSha256 is { Length: > 0 } expected
                 && !string.Equals(expected, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), StringComparison.OrdinalIgnoreCase))
                 throw new RemoteStoreException(RemoteFailureKind.Corrupted,
                     $"the document downloaded from {Describe()} does not match the checksum it was stored with; it was not applied");
-            var info = InfoOf(stat) with { Size = content.Length, ETag = get?.ETag ?? InfoOf(stat).ETag };
-            return (RemoteObject?)new RemoteObject(content, info);
-        }, cancellationToken, missingObjectIsNull: true);
+            return new RemoteRead.Changed(new RemoteObject(content, new RemoteObjectInfo(content.Length, get?.LastModified, get?.ETag)));
+        }, cancellationToken, missingObjectIsNull: true).ConfigureAwait(false) ?? new RemoteRead.Missing();
+
+    private S3Exchange? LastGet(int before)
+    {
+        var exchanges = recorder.Exchanges;
+        for (var i = exchanges.Count - 1; i >= before; i--)
+        {
+            if (exchanges[i].Method == "GET")
+                return exchanges[i];
+        }
+        return null;
+    }
 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
     public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>

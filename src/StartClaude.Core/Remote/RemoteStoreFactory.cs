@@ -28,10 +28,12 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         };
         var recorder = new S3ExchangeRecorder(handler) { OnExchange = OnExchange };
-        var http = new HttpClient(recorder) { Timeout = timeouts.PerCall };
+        // Outside the recorder: what it answers never reaches the wire, so it is not recorded.
+        var shortcut = new SdkPreflightShortcut(recorder);
+        var http = new HttpClient(shortcut) { Timeout = timeouts.PerCall };
         var client = provider.ClientFactory.Create(settings, http);
         var endpoint = EndpointOf(settings, provider);
-        return new RemoteDocumentStore(client, recorder, settings, endpoint, timeouts.PerCall);
+        return new RemoteDocumentStore(client, recorder, shortcut, settings, endpoint, timeouts.PerCall);
     }
 
     private static string EndpointOf(S3SyncSettings settings, IStorageProvider provider) =>

@@ -10,4 +10,5 @@ namespace StartClaude.Core.Remote;
 /// <param name="Elapsed">Time from sending to the response headers and error body.</param>
 /// <param name="ContentLength">The Content-Length the service announced, if any.</param>
 /// <param name="ContentSha256">The SHA-256 the document was stored with (our own object metadata), if any.</param>
-public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null);
+/// <param name="LastModified">The Last-Modified header, if any.</param>
+public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null, DateTimeOffset? LastModified = null);

@@ -66,7 +66,8 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
             HeaderValue(response.Headers, "x-amz-request-id"),
             clock.Elapsed,
             response.Content?.Headers.ContentLength,
-            HeaderValue(response.Headers, RemoteDocumentStore.ChecksumHeader));
+            HeaderValue(response.Headers, RemoteDocumentStore.ChecksumHeader),
+            response.Content?.Headers.LastModified);
         lock (_gate)
             _exchanges.Add(exchange);
         OnExchange?.Invoke(exchange);

@@ -21,12 +21,13 @@ public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore
     public async Task UploadAsync(SyncTarget target, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var etag = await target.Remote.WriteAsync(target.Codec.Encode(target.Local), condition, cancellationToken).ConfigureAwait(false);
-        stateStore.SaveBase(target.Settings, target.Local, etag);
+        var body = target.Codec.Encode(target.Local);
+        var etag = await target.Remote.WriteAsync(body, condition, cancellationToken).ConfigureAwait(false);
+        stateStore.SaveBase(target.Settings, target.Local, etag, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
     }
 
     /// <summary>Writes the downloaded document locally (atomically) and returns what was written.</summary>
-    public ConfigDocument ApplyDownload(SyncTarget target, ConfigDocument remote, string? remoteETag, DownloadMode mode)
+    public ConfigDocument ApplyDownload(SyncTarget target, ConfigDocument remote, RemoteObjectInfo remoteInfo, DownloadMode mode)
     {
         ArgumentNullException.ThrowIfNull(target);
         var result = mode == DownloadMode.Merge
@@ -35,14 +36,16 @@ public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore
         localStore.Write(result);
         // After a merge the remote still lacks the local additions: its document is the base, so the
         // next sync sees them as local changes and uploads them.
-        stateStore.SaveBase(target.Settings, remote, remoteETag);
+        ArgumentNullException.ThrowIfNull(remoteInfo);
+        stateStore.SaveBase(target.Settings, remote, remoteInfo.ETag, remoteInfo);
         return result;
     }
 
     /// <summary>Records that both sides hold <paramref name="agreed"/> now.</summary>
-    public void RecordAgreement(SyncTarget target, ConfigDocument agreed, string? remoteETag)
+    public void RecordAgreement(SyncTarget target, ConfigDocument agreed, RemoteObjectInfo remoteInfo)
     {
         ArgumentNullException.ThrowIfNull(target);
-        stateStore.SaveBase(target.Settings, agreed, remoteETag);
+        ArgumentNullException.ThrowIfNull(remoteInfo);
+        stateStore.SaveBase(target.Settings, agreed, remoteInfo.ETag, remoteInfo);
     }
 }

@@ -16,15 +16,14 @@ public sealed record RemoteSnapshot(ConfigDocument Document, string? ETag, Remot
     {
         ArgumentNullException.ThrowIfNull(remote);
         ArgumentNullException.ThrowIfNull(codec);
-        if (syncBase?.ETag is { } knownETag)
+        // One conditional GET: 304 when the ETag is still the base's, else the document itself.
+        var read = await remote.ReadIfChangedAsync(syncBase?.ETag, cancellationToken).ConfigureAwait(false);
+        return read switch
         {
-            var info = await remote.StatAsync(cancellationToken).ConfigureAwait(false);
-            if (info is null)
-                return null;
-            if (info.ETag == knownETag)
-                return new RemoteSnapshot(syncBase.Document, knownETag, info, Downloaded: false);
-        }
-        var read = await remote.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return read is null ? null : new RemoteSnapshot(codec.Decode(read), read.Info.ETag, read.Info, Downloaded: true);
+            RemoteRead.Unchanged unchanged => new RemoteSnapshot(syncBase!.Document, unchanged.Info.ETag ?? syncBase.ETag,
+                syncBase.RemoteInfo is { } known ? known with { LastModified = unchanged.Info.LastModified ?? known.LastModified } : unchanged.Info, Downloaded: false),
+            RemoteRead.Changed changed => new RemoteSnapshot(codec.Decode(changed.Object), changed.Object.Info.ETag, changed.Object.Info, Downloaded: true),
+            _ => null,
+        };
     }
 }

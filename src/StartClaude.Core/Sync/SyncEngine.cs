@@ -72,14 +72,14 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
             if (dryRun || step.Outcome == SyncOutcome.NothingToDo)
             {
                 if (!dryRun && remote is not null && (syncBase?.ETag != remote.ETag || syncBase?.Hash != remote.Document.SharedContentHash()))
-                    stateStore.SaveBase(target.Settings, remote.Document, remote.ETag);
+                    stateStore.SaveBase(target.Settings, remote.Document, remote.ETag, remote.Info);
                 return step.Report(attempt, dryRun, conditional);
             }
 
             if (step.Outcome == SyncOutcome.Downloaded)
             {
                 localStore.Write(step.Result);
-                stateStore.SaveBase(target.Settings, step.Result, remote!.ETag);
+                stateStore.SaveBase(target.Settings, step.Result, remote!.ETag, remote.Info);
                 return step.Report(attempt, dryRun, conditional);
             }
 
@@ -92,7 +92,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
                 // merges again against the old one, which converges whatever was interrupted.
                 if (step.Result.CanonicalJson() != local.CanonicalJson())
                     localStore.Write(step.Result);
-                stateStore.SaveBase(target.Settings, step.Result, written.ETag);
+                stateStore.SaveBase(target.Settings, step.Result, written.ETag, written.Info);
                 return step.Report(attempt, dryRun, conditional);
             }
         }
@@ -168,7 +168,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
             : new Step(SyncOutcome.Downloaded, "chosen: remote wins", remote.WithSyncSettingsOf(local), null, difference, []);
     }
 
-    private readonly record struct WriteResult(bool Succeeded, string? ETag);
+    private readonly record struct WriteResult(bool Succeeded, string? ETag, RemoteObjectInfo? Info = null);
 
     private static async Task<WriteResult> TryWriteAsync(SyncTarget target, ConfigDocument document, WriteCondition condition, bool conditional, CancellationToken cancellationToken)
     {
@@ -176,7 +176,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
         if (!conditional)
         {
             // The service ignores If-Match: look again just before writing, and go round if it moved.
-            var now = await target.Remote.StatAsync(cancellationToken).ConfigureAwait(false);
+            var now = await target.Remote.StatAsync(cancellationToken, bucketKnown: true).ConfigureAwait(false);
             var expected = condition is WriteCondition.MustMatch match ? match.ETag : null;
             if (now?.ETag != expected)
                 return new WriteResult(false, null);
@@ -184,7 +184,8 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
         }
         try
         {
-            return new WriteResult(true, await target.Remote.WriteAsync(body, condition, cancellationToken).ConfigureAwait(false));
+            var etag = await target.Remote.WriteAsync(body, condition, cancellationToken).ConfigureAwait(false);
+            return new WriteResult(true, etag, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using StartClaude.Abstractions;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Local;
+using StartClaude.Core.Remote;
 
 namespace StartClaude.Core.Sync;
 
@@ -11,7 +12,8 @@ namespace StartClaude.Core.Sync;
 /// <param name="ETag">The remote object's ETag when they agreed.</param>
 /// <param name="Hash">SHA-256 of the agreed document's shared content.</param>
 /// <param name="Document">The agreed document (without s3Sync): the base of a three-way merge.</param>
-public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document)
+/// <param name="RemoteInfo">The remote object's size and time when they agreed, where known.</param>
+public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document, RemoteObjectInfo? RemoteInfo = null)
 {
     /// <summary>The base when both sides are known to have held nothing (no remote document).</summary>
     public static SyncBase Empty { get; } = new(null, ConfigDocument.CreateEmpty().SharedContentHash(), ConfigDocument.CreateEmpty());
@@ -42,7 +44,11 @@ public sealed class SyncStateStore(AppEnvironment environment)
         try
         {
             var document = ConfigDocument.Parse(Encoding.UTF8.GetBytes(baseNode.ToJsonString()), StatePath);
-            return document.SharedContentHash() == hash ? new SyncBase(entry["etag"]?.GetValue<string>(), hash, document) : null;
+            var etag = entry["etag"]?.GetValue<string>();
+            var info = entry["size"] is JsonValue size && size.TryGetValue<long>(out var bytes)
+                ? new RemoteObjectInfo(bytes, entry["lastModified"] is JsonValue t && DateTimeOffset.TryParse(t.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null, etag)
+                : null;
+            return document.SharedContentHash() == hash ? new SyncBase(etag, hash, document, info) : null;
         }
         catch (DocumentFormatException)
         {
@@ -54,12 +60,23 @@ public sealed class SyncStateStore(AppEnvironment environment)
     public bool? ReadConditionalWrites(S3SyncSettings settings) =>
         Entry(settings)?["conditionalWrites"] is JsonValue value && value.TryGetValue<bool>(out var supported) ? supported : null;
 
-    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, string? etag)
+    /// <param name="remote">The remote object's size and time, kept so a later "unchanged" answer (304) can still show them.</param>
+    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, string? etag, RemoteObjectInfo? remote = null)
     {
         ArgumentNullException.ThrowIfNull(agreed);
         Update(settings, entry =>
         {
             entry["etag"] = etag;
+            if (remote is { Size: >= 0 })
+            {
+                entry["size"] = remote.Size;
+                entry["lastModified"] = remote.LastModified?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                entry.Remove("size");
+                entry.Remove("lastModified");
+            }
             entry["hash"] = agreed.SharedContentHash();
             entry["base"] = agreed.ForRemote().Root.DeepClone();
             entry["agreedAt"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
@@ -74,6 +91,19 @@ public sealed class SyncStateStore(AppEnvironment environment)
 
     public void SaveCheckedAt(S3SyncSettings settings, DateTimeOffset at) =>
         Update(settings, entry => entry["checkedAt"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The last answer to "can the document be read without credentials?", and when it was found.</summary>
+    public (bool Public, DateTimeOffset At)? ReadPublicCheck(S3SyncSettings settings) =>
+        Entry(settings)?["publicCheck"] is JsonObject check && check["public"] is JsonValue p && p.TryGetValue<bool>(out var isPublic)
+            && check["at"] is JsonValue t && DateTimeOffset.TryParse(t.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? (isPublic, at) : null;
+
+    public void SavePublicCheck(S3SyncSettings settings, bool isPublic, DateTimeOffset at) =>
+        Update(settings, entry => entry["publicCheck"] = new JsonObject
+        {
+            ["public"] = isPublic,
+            ["at"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     public void SaveConditionalWrites(S3SyncSettings settings, bool supported) =>
         Update(settings, entry => entry["conditionalWrites"] = supported);

@@ -30,7 +30,7 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
         var difference = DocumentDifference.Between(target.Local, remoteDocument);
         if (difference.IsEmpty)
         {
-            transfer.RecordAgreement(target, remoteDocument, remote.Info.ETag);
+            transfer.RecordAgreement(target, remoteDocument, remote.Info);
             console.Plain($"Already up to date with {target.RemoteName}.");
             return 0;
         }
@@ -39,7 +39,7 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
             : Merge ? DownloadMode.Merge
             : AskMode(difference);
 
-        var written = transfer.ApplyDownload(target, remoteDocument, remote.Info.ETag, mode);
+        var written = transfer.ApplyDownload(target, remoteDocument, remote.Info, mode);
         var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
         console.Plain($"{verb} {Counts.Configs(remoteDocument.LiveConfigs.Count)} from {target.RemoteName}; {Counts.Configs(written.LiveConfigs.Count)} here now.");
         return 0;

@@ -175,23 +175,30 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     {
         // Remote first: if the upload fails, nothing here has changed.
         var etag = plan.RemoteETag;
+        var info = remote?.Info;
         var condition = remote?.Info.ETag is { } seen ? new WriteCondition.MustMatch(seen) : (WriteCondition)new WriteCondition.MustNotExist();
         if (plan.Upload)
         {
-            etag = await target.Remote.WriteAsync(target.Codec.Encode(plan.Local), condition).ConfigureAwait(false);
+            var body = target.Codec.Encode(plan.Local);
+            etag = await target.Remote.WriteAsync(body, condition).ConfigureAwait(false);
+            info = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
         }
         else if (reencode is not null)
         {
-            var written = await target.Remote.WriteAsync(target.Codec.Encode(reencode), condition).ConfigureAwait(false);
+            var body = target.Codec.Encode(reencode);
+            var written = await target.Remote.WriteAsync(body, condition).ConfigureAwait(false);
             if (plan.Agreed is not null)
+            {
                 etag = written;
+                info = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, written);
+            }
             console.Plain(target.Codec.Encrypts
                 ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext."
                 : "Re-uploaded the remote document as plain JSON.");
         }
         localStore.Write(plan.Local);
         if (plan.Agreed is not null)
-            stateStore.SaveBase(target.Settings, plan.Agreed, etag);
+            stateStore.SaveBase(target.Settings, plan.Agreed, etag, info?.ETag == etag ? info : null);
     }
 
     private void Summarize(IStorageProvider provider, S3SyncSettings settings, SetupPlan plan, bool encrypt, bool remember)

@@ -35,10 +35,12 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             return 0;
         }
 
-        Row("Remote", $"exists, {Sizes.Describe(remote.Info.Size)}, last modified {Times.Describe(remote.Info.LastModified)}");
+        Row("Remote", remote.Info.Size >= 0
+            ? $"exists, {Sizes.Describe(remote.Info.Size)}, last modified {Times.Describe(remote.Info.LastModified)}"
+            : "exists, unchanged since the last sync");
         Row("Remote configs", remote.Document.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
-        if (await target.Remote.IsPubliclyReadableAsync().ConfigureAwait(false) == true)
-            console.Warn($"the remote document can be read without credentials (an anonymous request got it): anyone with its URL can read your API keys. Make the bucket private.");
+        if (await IsPubliclyReadableAsync(target).ConfigureAwait(false))
+            console.Warn($"the remote document can be read without credentials (an anonymous request got it): anyone with its URL can read {(target.Codec.Encrypts ? "its ciphertext" : "your API keys")}. Make the bucket private.");
         Row("State", status.State switch
         {
             SyncState.InSync => "in sync",
@@ -56,4 +58,19 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         }
         return 0;
     }
+
+    // An extra anonymous request, so not on every status: a private answer is trusted for a day,
+    // a public one is checked again each time until it is fixed.
+    private async Task<bool> IsPubliclyReadableAsync(SyncTarget target)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (stateStore.ReadPublicCheck(target.Settings) is { Public: false } known && known.At <= now && now - known.At < PublicCheckInterval)
+            return false;
+        var answer = await target.Remote.IsPubliclyReadableAsync().ConfigureAwait(false);
+        if (answer is { } isPublic)
+            stateStore.SavePublicCheck(target.Settings, isPublic, now);
+        return answer == true;
+    }
+
+    private static readonly TimeSpan PublicCheckInterval = TimeSpan.FromDays(1);
 }
