@@ -2,4 +2,11 @@ using StartClaude.Core.Local;
 using StartClaude.Tool;
 using StartClaude.Tool.Console;
 
+// The one answer that needs nothing else: skip building the services and the command tree.
+if (args is ["--version"])
+{
+    Console.WriteLine(ToolVersion.Text);
+    return 0;
+}
+
 return await StartClaudeApp.RunAsync(args, ToolConsole.FromProcess(), AppEnvironment.FromProcess()).ConfigureAwait(false);

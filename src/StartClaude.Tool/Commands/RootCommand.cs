@@ -1,4 +1,3 @@
-using System.Reflection;
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Configs;
 using StartClaude.Core.Documents;
@@ -45,10 +44,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteChec
     /// <summary>Everything after <c>--</c>, passed to claude untouched.</summary>
     public string[] RemainingArguments { get; set; } = [];
 
-    public static string Version =>
-        typeof(RootCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(RootCommand).Assembly.GetName().Version?.ToString()
-        ?? "0.0.0";
+    public static string Version => ToolVersion.Text;
 
     public async Task<int> OnExecuteAsync()
     {
