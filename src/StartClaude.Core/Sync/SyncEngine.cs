@@ -47,7 +47,7 @@ public sealed record SyncReport(
 /// </summary>
 public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore stateStore)
 {
-    public const int MaxAttempts = 6;
+    public const int MaxAttempts = 10;
 
     public async Task<SyncReport> SyncAsync(SyncTarget target, ISyncDecisions decisions, bool dryRun, CancellationToken cancellationToken = default)
     {
@@ -62,7 +62,8 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             if (attempt > 0)
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(20, 100) * attempt), cancellationToken).ConfigureAwait(false);
+                // Full jitter, growing: devices that collided spread out instead of colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
             var local = attempt == 0 ? target.Local : localStore.Read() ?? target.Local;
             var syncBase = stateStore.ReadBase(target.Settings) ?? (sawNoRemote ? SyncBase.Empty : null);
             var remote = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, syncBase, cancellationToken).ConfigureAwait(false);
