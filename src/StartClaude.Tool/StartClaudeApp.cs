@@ -22,6 +22,7 @@ public static class StartClaudeApp
         try
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
+            console.JsonMode = args.Contains(JsonFlag.Template);
             if (args.Contains(RootCommand.VerboseFlag))
                 services.GetRequiredService<RemoteStoreFactory>().OnExchange = exchange => TraceExchange(console, exchange);
             using var app = new CommandLineApplication<RootCommand>(new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
@@ -32,32 +33,36 @@ public static class StartClaudeApp
         }
         catch (CommandParsingException ex)
         {
-            console.Error.WriteLine($"error: {ex.Message} (see start-claude --help)");
-            return ExitCodes.Usage;
+            return Fail(console, args, $"{ex.Message} (see start-claude --help)", ExitCodes.Usage);
         }
         catch (StartClaudeException ex)
         {
-            console.Error.WriteLine($"error: {ex.Message}");
-            return ex.ExitCode;
+            return Fail(console, args, ex.Message, ex.ExitCode);
         }
         catch (OperationCanceledException)
         {
-            console.Error.WriteLine("error: cancelled; nothing was changed");
-            return ExitCodes.Failure;
+            return Fail(console, args, "cancelled; nothing was changed", ExitCodes.Failure);
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("interactive", StringComparison.OrdinalIgnoreCase))
         {
             // Spectre refuses to prompt on a non-interactive console; never hang, never crash.
-            console.Error.WriteLine("error: a question needs a terminal; pass the flags that answer it (see --help)");
-            return ExitCodes.Usage;
+            return Fail(console, args, "a question needs a terminal; pass the flags that answer it (see --help)", ExitCodes.Usage);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug, not a user error. Only the type is shown: a third-party message might quote
             // a request or a value, and nothing here may print a secret.
-            console.Error.WriteLine($"error: internal error ({ex.GetType().Name}); please report it");
-            return ExitCodes.Failure;
+            return Fail(console, args, $"internal error ({ex.GetType().Name}); please report it", ExitCodes.Failure);
         }
+    }
+
+    // One line on stderr; with --json also the failure as the one object on stdout.
+    private static int Fail(ToolConsole console, string[] args, string message, int exitCode)
+    {
+        console.Error.WriteLine($"error: {message}");
+        if (console.JsonMode)
+            console.WriteJson(JsonOutput.Failure(NormalizeSpelling(args).FirstOrDefault(a => !a.StartsWith('-')) ?? "start-claude", message, exitCode));
+        return exitCode;
     }
 
     // Method, path, status and time only: headers (Authorization) and bodies (API keys) never appear.
@@ -92,11 +97,7 @@ public static class StartClaudeApp
 
     private static void RouteValidationErrors(CommandLineApplication app, ToolConsole console)
     {
-        app.ValidationErrorHandler = result =>
-        {
-            console.Error.WriteLine($"error: {result.ErrorMessage}");
-            return ExitCodes.Usage;
-        };
+        app.ValidationErrorHandler = result => Fail(console, [app.Name ?? "start-claude"], result.ErrorMessage ?? "invalid arguments", ExitCodes.Usage);
         foreach (var command in app.Commands)
             RouteValidationErrors(command, console);
     }

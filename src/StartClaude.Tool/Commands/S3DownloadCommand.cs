@@ -16,6 +16,9 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
     [Option("--merge", Description = "Merge without asking: keep local configs, add remote ones, remote wins for the same config.")]
     public bool Merge { get; set; }
 
+    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
+    public bool Json { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         if (Force && Merge)
@@ -32,7 +35,7 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
         {
             transfer.RecordAgreement(target, remoteDocument, remote.Info);
             console.Plain($"Already up to date with {target.RemoteName}.");
-            return 0;
+            return Finish(target, "unchanged", remoteDocument, target.Local, remote.Info);
         }
 
         var mode = Force || !target.Local.HasLiveConfigs ? DownloadMode.Replace
@@ -42,6 +45,22 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
         var written = transfer.ApplyDownload(target, remoteDocument, remote.Info, mode);
         var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
         console.Plain($"{verb} {Counts.Configs(remoteDocument.LiveConfigs.Count)} from {target.RemoteName}; {Counts.Configs(written.LiveConfigs.Count)} here now.");
+        return Finish(target, mode == DownloadMode.Merge ? "merged" : "downloaded", remoteDocument, written, remote.Info);
+    }
+
+    private int Finish(SyncTarget target, string outcome, Core.Documents.ConfigDocument remote, Core.Documents.ConfigDocument local, RemoteObjectInfo info)
+    {
+        if (Json)
+        {
+            var json = JsonOutput.Result("s3-download");
+            json["remote"] = target.RemoteName;
+            json["outcome"] = outcome;
+            json["remoteConfigs"] = remote.LiveConfigs.Count;
+            json["localConfigs"] = local.LiveConfigs.Count;
+            json["etag"] = info.ETag;
+            json["size"] = info.Size;
+            console.WriteJson(json);
+        }
         return 0;
     }
 

@@ -10,6 +10,9 @@ namespace StartClaude.Tool.Commands;
 [Command("s3-status", Description = "Show the S3 sync settings (secrets masked), the remote document, and what changed on each side since the last sync.")]
 internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, ProviderCatalog providers, ToolConsole console)
 {
+    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
+    public bool Json { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         var target = loader.Open();
@@ -26,20 +29,32 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Access key", SecretMask.Mask(settings.AccessKeyId));
         Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
+        var json = JsonOutput.Result("s3-status");
+        json["provider"] = provider.Id;
+        json["bucket"] = settings.Bucket;
+        json["key"] = settings.Key;
+        json["endpoint"] = target.Remote.Endpoint;
+        json["region"] = settings.Region;
+        json["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
+        json["encryption"] = target.Codec.Encrypts;
+        json["localConfigs"] = target.Local.LiveConfigs.Count;
 
         var status = await SyncStatus.ReadAsync(target, stateStore).ConfigureAwait(false);
         if (status.Remote is not { } remote)
         {
             Row("Remote", "no remote document yet");
             Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
-            return 0;
+            json["remote"] = null;
+            json["state"] = "no-remote-document";
+            return Finish(json);
         }
 
         Row("Remote", remote.Info.Size >= 0
             ? $"exists, {Sizes.Describe(remote.Info.Size)}, last modified {Times.Describe(remote.Info.LastModified)}"
             : "exists, unchanged since the last sync");
         Row("Remote configs", remote.Document.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
-        if (await IsPubliclyReadableAsync(target).ConfigureAwait(false))
+        var publiclyReadable = await IsPubliclyReadableAsync(target).ConfigureAwait(false);
+        if (publiclyReadable)
             console.Warn($"the remote document can be read without credentials (an anonymous request got it): anyone with its URL can read {(target.Codec.Encrypts ? "its ciphertext" : "your API keys")}. Make the bucket private.");
         Row("State", status.State switch
         {
@@ -56,6 +71,20 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             foreach (var line in status.Difference!.Describe())
                 console.Plain("  " + line);
         }
+
+        json["remote"] = JsonOutput.Remote(remote.Info, remote.Document.LiveConfigs.Count, remote.Downloaded);
+        json["publiclyReadable"] = publiclyReadable;
+        json["state"] = JsonOutput.Kebab(status.State.ToString());
+        json["localChanges"] = JsonOutput.Changes(status.LocalChanges);
+        json["remoteChanges"] = JsonOutput.Changes(status.RemoteChanges);
+        json["difference"] = status.State == SyncState.DifferNeverSynced ? JsonOutput.Difference(status.Difference) : null;
+        return Finish(json);
+    }
+
+    private int Finish(System.Text.Json.Nodes.JsonObject json)
+    {
+        if (Json)
+            console.WriteJson(json);
         return 0;
     }
 

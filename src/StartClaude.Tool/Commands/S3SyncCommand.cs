@@ -15,6 +15,9 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
     [Option("--dry-run", Description = "Print what would happen and change nothing, here or remotely.")]
     public bool DryRun { get; set; }
 
+    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
+    public bool Json { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         using var homeLockHeld = homeLock.Acquire();
@@ -23,6 +26,20 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
         var report = await engine.SyncAsync(target, new SyncDecisions(prefer, prompts, console), DryRun).ConfigureAwait(false);
         SyncReportWriter.Write(console, report, target.RemoteName);
+        if (Json)
+        {
+            var json = JsonOutput.Result("s3-sync");
+            json["remote"] = target.RemoteName;
+            json["outcome"] = JsonOutput.Kebab(report.Outcome.ToString());
+            json["reason"] = report.Reason;
+            json["dryRun"] = report.DryRun;
+            json["localChanges"] = JsonOutput.Changes(report.LocalChanges);
+            json["remoteChanges"] = JsonOutput.Changes(report.RemoteChanges);
+            json["conflicts"] = new System.Text.Json.Nodes.JsonArray([.. report.Conflicts.Select(c => (System.Text.Json.Nodes.JsonNode?)c.Label)]);
+            json["retries"] = report.Retries;
+            json["conditionalWrites"] = report.ConditionalWrites;
+            console.WriteJson(json);
+        }
         return 0;
     }
 }

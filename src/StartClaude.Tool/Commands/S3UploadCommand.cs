@@ -13,6 +13,9 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
     [Option("-f|--force", Description = "Upload even when there are no local configs and the remote document has some.")]
     public bool Force { get; set; }
 
+    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
+    public bool Json { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         using var homeLockHeld = homeLock.Acquire();
@@ -29,6 +32,15 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
 
         await transfer.UploadAsync(target, condition).ConfigureAwait(false);
         console.Plain($"Uploaded {Counts.Configs(target.Local.LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
+        if (Json)
+        {
+            var json = JsonOutput.Result("s3-upload");
+            json["remote"] = target.RemoteName;
+            json["outcome"] = "uploaded";
+            json["configs"] = target.Local.LiveConfigs.Count;
+            json["encrypted"] = target.Codec.Encrypts;
+            console.WriteJson(json);
+        }
         return 0;
     }
 }

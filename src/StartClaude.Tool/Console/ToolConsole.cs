@@ -9,6 +9,8 @@ namespace StartClaude.Tool.Console;
 /// </summary>
 public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
 {
+    private readonly bool _isInteractive = isInteractive;
+
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
         : this(output, error, isInteractive, isInteractive)
     {
@@ -21,7 +23,14 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
 
     public TextWriter Error { get; } = error;
 
-    public bool IsInteractive { get; } = isInteractive;
+    /// <summary>False without a terminal on stdin, and with <c>--json</c>: a program reading JSON answers no questions.</summary>
+    public bool IsInteractive => _isInteractive && !JsonMode;
+
+    /// <summary>
+    /// With <c>--json</c>: the human-readable lines are not written, so stdout holds only the one JSON
+    /// object <see cref="WriteJson"/> writes. Warnings and errors still go to stderr.
+    /// </summary>
+    public bool JsonMode { get; set; }
 
     public static ToolConsole FromProcess()
     {
@@ -41,9 +50,25 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
         return new ToolConsole(output, System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected);
     }
 
-    public void Line(string markup) => Out.MarkupLine(markup);
+    public void Line(string markup)
+    {
+        if (!JsonMode)
+            Out.MarkupLine(markup);
+    }
 
-    public void Plain(string text) => Out.WriteLine(text);
+    public void Plain(string text)
+    {
+        if (!JsonMode)
+            Out.WriteLine(text);
+    }
+
+    /// <summary>The one machine-readable object of a <c>--json</c> run, on one line.</summary>
+    public void WriteJson(System.Text.Json.Nodes.JsonObject result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Out.Profile.Out.Writer.WriteLine(result.ToJsonString(JsonOutput.Options));
+        Out.Profile.Out.Writer.Flush();
+    }
 
     public void Warn(string text) => Error.WriteLine($"warning: {text}");
 }
