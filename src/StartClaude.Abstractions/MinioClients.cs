@@ -12,12 +12,14 @@ public static class MinioClients
     public static IMinioClient Build(S3Endpoint endpoint, string region, S3SyncSettings settings, HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new MinioClient()
+        var client = new MinioClient()
             .WithEndpoint(endpoint.Host, endpoint.Port)
             .WithSSL(endpoint.UseSsl)
             .WithRegion(region)
             .WithCredentials(settings.AccessKeyId, settings.SecretAccessKey)
-            .WithHttpClient(httpClient)
-            .Build();
+            .WithHttpClient(httpClient);
+        if (settings.SessionToken is { Length: > 0 } token)
+            client = client.WithSessionToken(token);
+        return client.Build();
     }
 }

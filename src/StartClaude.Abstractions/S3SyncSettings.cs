@@ -23,6 +23,9 @@ public sealed record S3SyncSettings(
     /// <summary>The object key used when none is given.</summary>
     public const string DefaultKey = "start-claude-config.json";
 
+    /// <summary>A temporary session token that goes with the access key (AWS STS), when there is one.</summary>
+    public string? SessionToken { get; init; }
+
     /// <summary>Never prints the secret, whatever logs the record.</summary>
     public override string ToString() =>
         $"S3SyncSettings {{ ProviderId = {ProviderId}, Bucket = {Bucket}, Region = {Region}, EndpointUrl = {EndpointUrl}, Key = {Key} }}";

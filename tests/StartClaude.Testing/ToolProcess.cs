@@ -28,7 +28,11 @@ public static class ToolProcess
             start.ArgumentList.Add(arg);
         start.Environment["START_CLAUDE_HOME"] = home.Folder;
         start.Environment["NO_COLOR"] = "1";
-        start.Environment.Remove("AWS_SECRET_ACCESS_KEY");
+        // The machine's own AWS settings must not reach the tool under test.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(home.Folder, "no-aws-config");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home.Folder, "no-aws-credentials");
         foreach (var (name, value) in variables ?? new Dictionary<string, string>())
             start.Environment[name] = value;
 

@@ -99,7 +99,9 @@ public sealed class ConfigDocument
     public S3SyncSection? S3Sync => S3SyncSection.From(SyncNode(_root));
 
     /// <summary>A copy holding <paramref name="settings"/> as <c>settings.s3Sync</c>; other s3Sync fields are kept.</summary>
-    public ConfigDocument WithS3Sync(S3SyncSettings settings)
+    /// <param name="settings">The settings to store.</param>
+    /// <param name="omit">Fields not to store (they come from the standard AWS sources at each run).</param>
+    public ConfigDocument WithS3Sync(S3SyncSettings settings, IReadOnlySet<SettingField>? omit = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var copy = CloneRoot();
@@ -107,7 +109,7 @@ public sealed class ConfigDocument
         copy["settings"] = settingsNode;
         var sync = settingsNode["s3Sync"] as JsonObject ?? new JsonObject();
         settingsNode["s3Sync"] = sync;
-        S3SyncSection.Write(sync, settings);
+        S3SyncSection.Write(sync, settings, omit);
         return new ConfigDocument(copy);
     }
 

@@ -44,7 +44,7 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     }
 
     /// <summary>Writes <paramref name="settings"/> into <paramref name="node"/>, leaving its other fields as they are.</summary>
-    internal static void Write(JsonObject node, S3SyncSettings settings)
+    internal static void Write(JsonObject node, S3SyncSettings settings, IReadOnlySet<SettingField>? omit = null)
     {
         node["provider"] = settings.ProviderId;
         node["bucket"] = settings.Bucket;
@@ -56,6 +56,18 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
         else
             node["endpointUrl"] = settings.EndpointUrl;
         node["key"] = settings.Key;
+        foreach (var field in omit ?? new HashSet<SettingField>())
+        {
+            node.Remove(field switch
+            {
+                SettingField.AccessKeyId => "accessKeyId",
+                SettingField.SecretAccessKey => "secretAccessKey",
+                SettingField.Region => "region",
+                SettingField.EndpointUrl => "endpointUrl",
+                SettingField.Bucket => "bucket",
+                _ => "key",
+            });
+        }
     }
 
     private static string? Text(JsonObject node, string name) =>

@@ -5,7 +5,9 @@ using StartClaude.Core.Errors;
 namespace StartClaude.Core.Providers;
 
 /// <summary>The providers the host discovered, in display order.</summary>
-public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers)
+/// <param name="providers">The discovered providers.</param>
+/// <param name="aws">The standard AWS sources that fill what config.json leaves out; none when null.</param>
+public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers, AwsSources? aws = null)
 {
     public IReadOnlyList<IStorageProvider> All { get; } = [.. providers.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)];
 
@@ -21,19 +23,76 @@ public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers)
     /// The complete, checked settings stored in a document, or null when sync is not set up.
     /// </summary>
     /// <exception cref="LocalConfigException">The stored settings are incomplete or invalid.</exception>
-    public S3SyncSettings? StoredSettings(ConfigDocument document)
+    public S3SyncSettings? StoredSettings(ConfigDocument document) => ResolveStored(document)?.Settings;
+
+    /// <summary>
+    /// The stored settings with what config.json leaves out filled from the standard AWS sources
+    /// (credentials as one set, region, endpoint), and where each value came from.
+    /// </summary>
+    /// <exception cref="LocalConfigException">The settings are incomplete or invalid.</exception>
+    public ResolvedSettings? ResolveStored(ConfigDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (document.S3Sync is not { } section)
             return null;
 
+        var (input, sources, token) = FillFromAws(section.Input, "config.json");
         var provider = section.ProviderId is { } id
             ? Find(id) ?? throw new LocalConfigException($"config.json names S3 provider '{id}', which this version does not have ({string.Join(", ", All.Select(p => p.Id))}); re-run start-claude s3-setup")
-            : All.FirstOrDefault(p => p.Recognizes(section.Input.EndpointUrl))
+            : All.FirstOrDefault(p => p.Recognizes(input.EndpointUrl))
               ?? throw new LocalConfigException("cannot tell which S3 service config.json's settings are for; re-run start-claude s3-setup");
-        var resolution = provider.Resolve(section.Input);
+        var resolution = provider.Resolve(input);
         if (!resolution.IsValid)
-            throw new LocalConfigException($"the S3 settings in config.json are not usable: {resolution.Problems[0].Message}; re-run start-claude s3-setup");
-        return resolution.Settings;
+            throw new LocalConfigException($"the S3 settings in config.json are not usable: {resolution.Problems[0].Message}; re-run start-claude s3-setup (or set the AWS variables it names)");
+        return new ResolvedSettings(resolution.Settings! with { SessionToken = token?.Value }, Complete(sources, resolution.Settings!));
+    }
+
+    /// <summary>
+    /// <paramref name="input"/> with its empty fields filled from the AWS sources; each given field is
+    /// labelled <paramref name="givenLabel"/>. Credentials are taken only as a set, and only when
+    /// neither the access key id nor the secret is given.
+    /// </summary>
+    public (SettingsInput Input, Dictionary<SettingField, string> Sources, SourcedValue? SessionToken) FillFromAws(SettingsInput input, string givenLabel)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var values = aws?.Read() ?? new AwsValues(null, null, null, null, null);
+        var sources = new Dictionary<SettingField, string>();
+        foreach (var field in Enum.GetValues<SettingField>())
+        {
+            if (input.Get(field) is not null)
+                sources[field] = givenLabel;
+        }
+        void Fill(SettingField field, SourcedValue? value)
+        {
+            if (input.Get(field) is null && value is not null)
+            {
+                input = input.With(field, value.Value);
+                sources[field] = value.Source;
+            }
+        }
+
+        SourcedValue? token = null;
+        if (input.AccessKeyId is null && input.SecretAccessKey is null && values.AccessKeyId is not null)
+        {
+            Fill(SettingField.AccessKeyId, values.AccessKeyId);
+            Fill(SettingField.SecretAccessKey, values.SecretAccessKey);
+            token = values.SessionToken;
+        }
+        Fill(SettingField.Region, values.Region);
+        Fill(SettingField.EndpointUrl, values.EndpointUrl);
+        return (input, sources, token);
+    }
+
+    private static Dictionary<SettingField, string> Complete(Dictionary<SettingField, string> sources, S3SyncSettings settings)
+    {
+        foreach (var field in Enum.GetValues<SettingField>())
+        {
+            if (!sources.ContainsKey(field) && SettingsInput.From(settings).Get(field) is not null)
+                sources[field] = "default";
+        }
+        return sources;
     }
 }
+
+/// <summary>Settings ready to use, and where each value came from ("config.json", "AWS_REGION", "default", ...).</summary>
+public sealed record ResolvedSettings(S3SyncSettings Settings, IReadOnlyDictionary<SettingField, string> Sources);

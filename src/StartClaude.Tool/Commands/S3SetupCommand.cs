@@ -73,11 +73,29 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         var local = localStore.Read() ?? ConfigDocument.CreateEmpty();
         var stored = StoredOrNull(local);
         var provider = ChooseProvider(stored);
-        var flags = new SettingsInput(Bucket, Region, AccessKeyId, SecretAccessKey ?? environment.Get(SetupQuestions.SecretVariable), EndpointUrl, Key);
+        var previousForProvider = stored?.ProviderId == provider.Id ? stored : null;
+        // AWS_SECRET_ACCESS_KEY stands in for --secret-access-key beside a given access key id (kept out
+        // of shell history, saved like the flag). With no credentials given at all, scripted setup uses
+        // the standard AWS sources instead and saves none of what it took from them.
+        var givenId = AccessKeyId ?? previousForProvider?.AccessKeyId;
+        var flags = new SettingsInput(Bucket, Region, AccessKeyId, SecretAccessKey ?? (givenId is not null ? environment.Get(SetupQuestions.SecretVariable) : null), EndpointUrl, Key);
+        var fromAws = new HashSet<SettingField>();
+        string? sessionToken = null;
+        if (!prompts.CanAsk)
+        {
+            var start = previousForProvider is null ? flags : Overlay(SettingsInput.From(previousForProvider), flags);
+            var (filled, sources, token) = providers.FillFromAws(start, "given");
+            foreach (var (field, source) in sources.Where(s => s.Value != "given"))
+            {
+                fromAws.Add(field);
+                flags = flags.With(field, filled.Get(field));
+            }
+            sessionToken = token?.Value;
+        }
         var questions = new SetupQuestions(prompts, console);
 
-        var previous = stored?.ProviderId == provider.Id ? SettingsInput.From(stored) : null;
-        var settings = questions.Gather(provider, flags, previous, askEverything: false);
+        var previous = previousForProvider is null ? null : SettingsInput.From(previousForProvider);
+        var settings = questions.Gather(provider, flags, previous, askEverything: false) with { SessionToken = sessionToken };
         ConfirmReplacement(stored, settings);
         if (Encrypt && NoEncrypt)
             throw new UsageException("--encrypt and --no-encrypt contradict each other");
@@ -120,7 +138,9 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             "Remember the passphrase on this machine (in config.json, readable only by you)? Otherwise commands ask for it or read START_CLAUDE_PASSPHRASE.",
             "--remember-passphrase", defaultValue: storedSection?.RememberedPassphrase is not null)));
 
-        var withSettings = local.WithS3Sync(settings).WithEncryption(encrypt, remember ? passphrase : null);
+        var withSettings = local.WithS3Sync(settings, omit: fromAws).WithEncryption(encrypt, remember ? passphrase : null);
+        if (fromAws.Count > 0)
+            console.Plain($"Not saved, read from the standard AWS sources at each run: {string.Join(", ", fromAws.Order().Select(f => SetupQuestions.FlagOf(f).Split(' ')[0]))}.");
         var target = new SyncTarget(withSettings, settings, store)
         {
             Codec = encrypt ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain,
@@ -144,6 +164,16 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
                 ? "The remote document is encrypted (age). Keep it encrypted?"
                 : "Encrypt the document in the bucket with a passphrase (age format)? The bucket then never holds your API keys in plain text.",
             "--encrypt or --no-encrypt", defaultValue: remoteEncrypted || (storedSection?.Encrypt ?? true));
+    }
+
+    private static SettingsInput Overlay(SettingsInput under, SettingsInput over)
+    {
+        foreach (var field in Enum.GetValues<SettingField>())
+        {
+            if (over.Get(field) is { } value)
+                under = under.With(field, value);
+        }
+        return under;
     }
 
     private static bool SameRemote(S3SyncSettings a, S3SyncSettings b) =>

@@ -1,3 +1,4 @@
+using StartClaude.Abstractions;
 using System.Globalization;
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Documents;
@@ -18,15 +19,18 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         var target = loader.Open();
         var settings = target.Settings;
         var provider = providers.Get(settings.ProviderId);
+        var sources = providers.ResolveStored(target.Local)!.Sources;
+        string From(SettingField field) => sources.TryGetValue(field, out var source) ? $" (from {source})" : "";
 
         // Plain aligned lines: easy to read and to grep, with no trailing padding.
         void Row(string name, string value) => console.Plain($"{name + ":",-16}{value}");
         Row("Provider", $"{provider.DisplayName} ({provider.Id})");
         Row("Bucket", settings.Bucket);
         Row("Key", settings.Key);
-        Row("Endpoint", target.Remote.Endpoint);
-        Row("Region", settings.Region);
-        Row("Access key", SecretMask.Mask(settings.AccessKeyId));
+        Row("Endpoint", target.Remote.Endpoint + From(SettingField.EndpointUrl));
+        Row("Region", settings.Region + From(SettingField.Region));
+        Row("Access key", SecretMask.Mask(settings.AccessKeyId) + From(SettingField.AccessKeyId));
+        Row("Secret key", "set" + From(SettingField.SecretAccessKey) + (settings.SessionToken is null ? "" : ", with a session token"));
         Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
         var json = JsonOutput.Result("s3-status");
@@ -38,6 +42,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         json["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
         json["encryption"] = target.Codec.Encrypts;
         json["localConfigs"] = target.Local.LiveConfigs.Count;
+        json["sources"] = new System.Text.Json.Nodes.JsonObject(sources.OrderBy(p => p.Key).Select(p =>
+            KeyValuePair.Create(char.ToLowerInvariant(p.Key.ToString()[0]) + p.Key.ToString()[1..], (System.Text.Json.Nodes.JsonNode?)p.Value)));
 
         var status = await SyncStatus.ReadAsync(target, stateStore).ConfigureAwait(false);
         if (status.Remote is not { } remote)

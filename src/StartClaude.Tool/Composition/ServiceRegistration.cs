@@ -19,6 +19,7 @@ public static class ServiceRegistration
         services.AddSingleton<LocalConfigStore>();
         services.AddSingleton<BackupStore>();
         services.AddSingleton<HomeLock>();
+        services.AddSingleton<AwsSources>();
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();

@@ -1,0 +1,82 @@
+using StartClaude.Core.Local;
+
+namespace StartClaude.Core.Providers;
+
+/// <summary>A value and where it came from, for s3-status ("AWS_REGION", "~/.aws/credentials [work]").</summary>
+public sealed record SourcedValue(string Value, string Source);
+
+/// <summary>What the standard AWS sources say, each value with its source.</summary>
+public sealed record AwsValues(
+    SourcedValue? AccessKeyId,
+    SourcedValue? SecretAccessKey,
+    SourcedValue? SessionToken,
+    SourcedValue? Region,
+    SourcedValue? EndpointUrl);
+
+/// <summary>
+/// The standard AWS configuration sources, in the AWS CLI's documented order: credentials from
+/// AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, else the profile (AWS_PROFILE, else
+/// "default") in the shared credentials file, else in the config file; the region from AWS_REGION,
+/// AWS_DEFAULT_REGION, else the profile's <c>region</c>; the endpoint from AWS_ENDPOINT_URL_S3,
+/// AWS_ENDPOINT_URL, else the profile's <c>endpoint_url</c>. The files are AWS_SHARED_CREDENTIALS_FILE
+/// and AWS_CONFIG_FILE, by default ~/.aws/credentials and ~/.aws/config.
+/// </summary>
+public sealed class AwsSources(AppEnvironment environment)
+{
+    public AwsValues Read()
+    {
+        var profile = environment.Get("AWS_PROFILE") ?? "default";
+        var home = environment.Get("HOME") ?? environment.Get("USERPROFILE");
+        var credentialsPath = environment.Get("AWS_SHARED_CREDENTIALS_FILE") ?? (home is null ? null : Path.Combine(home, ".aws", "credentials"));
+        var configPath = environment.Get("AWS_CONFIG_FILE") ?? (home is null ? null : Path.Combine(home, ".aws", "config"));
+        var credentials = Section(credentialsPath, profile);
+        var config = Section(configPath, profile == "default" ? "default" : "profile " + profile);
+        var credentialsLabel = $"{Label(credentialsPath, "credentials")} [{profile}]";
+        var configLabel = $"{Label(configPath, "config")} [{(profile == "default" ? "default" : "profile " + profile)}]";
+
+        SourcedValue? FromEnvironment(string name) => environment.Get(name) is { } value ? new SourcedValue(value, name) : null;
+        SourcedValue? FromFile(IReadOnlyDictionary<string, string> section, string key, string label) =>
+            section.TryGetValue(key, out var value) && value.Length > 0 ? new SourcedValue(value, label) : null;
+
+        // Credentials come as a set from one source: an id from one place and a secret from another never mix.
+        SourcedValue? id, secret, token;
+        if (FromEnvironment("AWS_ACCESS_KEY_ID") is { } envId && FromEnvironment("AWS_SECRET_ACCESS_KEY") is { } envSecret)
+            (id, secret, token) = (envId, envSecret, FromEnvironment("AWS_SESSION_TOKEN"));
+        else if (FromFile(credentials, "aws_access_key_id", credentialsLabel) is { } fileId && FromFile(credentials, "aws_secret_access_key", credentialsLabel) is { } fileSecret)
+            (id, secret, token) = (fileId, fileSecret, FromFile(credentials, "aws_session_token", credentialsLabel));
+        else if (FromFile(config, "aws_access_key_id", configLabel) is { } configId && FromFile(config, "aws_secret_access_key", configLabel) is { } configSecret)
+            (id, secret, token) = (configId, configSecret, FromFile(config, "aws_session_token", configLabel));
+        else
+            (id, secret, token) = (null, null, null);
+
+        var region = FromEnvironment("AWS_REGION") ?? FromEnvironment("AWS_DEFAULT_REGION") ?? FromFile(config, "region", configLabel);
+        var endpoint = FromEnvironment("AWS_ENDPOINT_URL_S3") ?? FromEnvironment("AWS_ENDPOINT_URL") ?? FromFile(config, "endpoint_url", configLabel);
+        return new AwsValues(id, secret, token, region, endpoint);
+    }
+
+    private static string Label(string? path, string name) => path ?? $"~/.aws/{name}";
+
+    // The INI subset the AWS files use: [section], key = value, # and ; comments.
+    private static Dictionary<string, string> Section(string? path, string wanted)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (path is null || !File.Exists(path))
+            return values;
+        string? current = null;
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';')
+                continue;
+            if (line.StartsWith('[') && line.EndsWith(']'))
+            {
+                current = string.Join(' ', line[1..^1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                continue;
+            }
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (current == wanted && equals > 0 && !char.IsWhiteSpace(raw[0]))
+                values[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+        }
+        return values;
+    }
+}
