@@ -85,4 +85,23 @@ public class RoundTripTests : DeviceTestBase
         remoteChange.Result.Output.Should().Contain("Downloaded");
         remoteChange.Requests.Should().ContainSingle().Which.Should().StartWith("GET ");
     }
+
+    [Test]
+    public async Task Where_the_service_ignores_conditions_an_upload_checks_the_ETag_first()
+    {
+        await using var s3rver = await S3rverServer.StartAsync();
+        var bucket = await s3rver.CreateBucketAsync();
+        await using var proxy = new WireProxy(s3rver.Port);
+        var args = SetupArgs.For(s3rver, bucket).ToList();
+        args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);   // learns that conditions are ignored
+        var before = proxy.Requests.Count;
+
+        var upload = await Run(DeviceA, "s3-upload");
+
+        upload.ExitCode.Should().Be(0, upload.ToString());
+        proxy.Requests.Skip(before).Select(r => r.Split(' ')[0]).Should().Equal("HEAD", "PUT");
+    }
 }

@@ -156,4 +156,26 @@ public class BackupCommandTests : DeviceTestBase
         DeviceB.ReadConfigBytes().Should().Equal(beforeDownload);
         (await Run(DeviceB, "backups", "restore", "nope")).ExitCode.Should().Be(2);
     }
+
+    [Test]
+    public async Task Upload_never_overwrites_a_version_this_machine_has_not_seen_unless_forced()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        await SetUpSyncAsync(DeviceB);
+        DeviceB.EditConfig(root => root.AddConfig("from-b"));
+        (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
+        var remoteAfterB = await RemoteBytesAsync();
+        DeviceA.EditConfig(root => root.AddConfig("from-a"));
+
+        var refused = await Run(DeviceA, "s3-upload");
+        var forced = await Run(DeviceA, "s3-upload", "--force");
+
+        refused.ExitCode.Should().Be(3, refused.ToString());
+        refused.Error.Should().Contain("changed since this machine last synced").And.Contain("s3-sync").And.Contain("--force");
+        forced.ExitCode.Should().Be(0, forced.ToString());
+        remoteAfterB.Should().NotBeNull();
+        Document((await RemoteBytesAsync())!).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "from-a"], "--force replaces on purpose");
+    }
 }

@@ -8,9 +8,9 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-upload", Description = "Upload the local configs, replacing the remote document (S3 settings never leave this machine).")]
-internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console)
+internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, SyncStateStore stateStore, SyncEngine engine, ToolConsole console)
 {
-    [Option("-f|--force", Description = "Upload even when there are no local configs and the remote document has some.")]
+    [Option("-f|--force", Description = "Replace the remote document even when it changed since this machine last synced, or when there are no local configs and it has some.")]
     public bool Force { get; set; }
 
     [Option(JsonFlag.Template, Description = JsonFlag.Description)]
@@ -29,8 +29,30 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
                 throw new SyncConflictException($"there are no configs here; uploading would delete the {Counts.Configs(count)} in the remote document. Pass --force to do it anyway, or run start-claude s3-download");
             condition = WriteCondition.From(remote?.Info);
         }
+        else if (!Force)
+        {
+            // Replace only the version this machine last agreed on: another device's newer upload is
+            // never overwritten by accident (--force does that on purpose).
+            var agreed = stateStore.ReadBase(target.Settings);
+            condition = agreed?.ETag is { } etag ? new WriteCondition.MustMatch(etag) : new WriteCondition.MustNotExist();
+            if (!await engine.ConditionalWritesAsync(target).ConfigureAwait(false))
+            {
+                // The service ignores conditions: compare the ETag just before writing instead.
+                var now = await target.Remote.StatAsync(bucketKnown: true).ConfigureAwait(false);
+                if (now?.ETag != (condition as WriteCondition.MustMatch)?.ETag)
+                    throw Changed(target, agreed);
+                condition = new WriteCondition.Unconditional();
+            }
+        }
 
-        await transfer.UploadAsync(target, condition).ConfigureAwait(false);
+        try
+        {
+            await transfer.UploadAsync(target, condition).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+        {
+            throw Changed(target, stateStore.ReadBase(target.Settings));
+        }
         console.Plain($"Uploaded {Counts.Configs(target.Local.LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
         if (Json)
         {
@@ -43,4 +65,8 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
         }
         return 0;
     }
+
+    private static SyncConflictException Changed(SyncTarget target, SyncBase? agreed) => new(agreed is null
+        ? $"{target.RemoteName} exists and this machine has never synced with it; run start-claude s3-sync to merge, or s3-upload --force to replace it"
+        : $"{target.RemoteName} changed since this machine last synced; run start-claude s3-sync to merge, or s3-upload --force to replace it");
 }
