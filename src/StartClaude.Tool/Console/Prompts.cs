@@ -40,9 +40,25 @@ public sealed class Prompts(ToolConsole console)
     public string Ask(string label, string answeringFlag, string? defaultValue, Func<string, string?> check, bool secret = false)
     {
         RequireTerminal(answeringFlag);
+        return console.Out.Prompt(TextQuestion(label, defaultValue, check, secret, optional: false));
+    }
+
+    /// <summary>A question that may be left empty: Enter keeps <paramref name="current"/> (or leaves it unset).</summary>
+    public string? AskOptional(string label, string answeringFlag, string? current, Func<string, string?> check, bool secret = false)
+    {
+        RequireTerminal(answeringFlag);
+        var shown = string.IsNullOrEmpty(current) ? " (Enter to leave empty)" : secret ? " (Enter keeps the stored one)" : "";
+        var answer = console.Out.Prompt(TextQuestion(label + shown, current, check, secret, optional: true));
+        return answer.Length == 0 ? null : answer;
+    }
+
+    private static TextPrompt<string> TextQuestion(string label, string? defaultValue, Func<string, string?> check, bool secret, bool optional)
+    {
         // Spectre ends a prompt that shows a default with "(default):" itself.
         var showsDefault = !string.IsNullOrEmpty(defaultValue) && !secret;
         var prompt = new TextPrompt<string>(Markup.Escape(label) + (showsDefault ? "" : ":"));
+        if (optional)
+            prompt = prompt.AllowEmpty();
         if (secret)
             prompt = prompt.Secret();
         if (!string.IsNullOrEmpty(defaultValue))
@@ -51,34 +67,11 @@ public sealed class Prompts(ToolConsole console)
             // A stored secret is offered, masked; Enter keeps it.
             prompt.ShowDefaultValue = !secret;
         }
-        prompt = prompt.Validate(answer =>
+        return prompt.Validate(answer =>
         {
-            var problem = check(answer);
+            var problem = optional && answer.Length == 0 ? null : check(answer);
             return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem));
         });
-        return console.Out.Prompt(prompt);
-    }
-
-    /// <summary>A question that may be left empty: Enter keeps <paramref name="current"/> (or leaves it unset).</summary>
-    public string? AskOptional(string label, string answeringFlag, string? current, Func<string, string?> check, bool secret = false)
-    {
-        RequireTerminal(answeringFlag);
-        var shown = string.IsNullOrEmpty(current) ? " (Enter to leave empty)" : secret ? " (Enter keeps the stored one)" : "";
-        var prompt = new TextPrompt<string>(Markup.Escape(label + shown) + (!string.IsNullOrEmpty(current) && !secret ? "" : ":")).AllowEmpty();
-        if (secret)
-            prompt = prompt.Secret();
-        if (!string.IsNullOrEmpty(current))
-        {
-            prompt = prompt.DefaultValue(current);
-            prompt.ShowDefaultValue = !secret;
-        }
-        prompt = prompt.Validate(answer =>
-        {
-            var problem = answer.Length == 0 ? null : check(answer);
-            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem));
-        });
-        var answer = console.Out.Prompt(prompt);
-        return answer.Length == 0 ? null : answer;
     }
 
     public bool Confirm(string question, string answeringFlag, bool defaultValue)
