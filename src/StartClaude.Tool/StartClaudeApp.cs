@@ -33,7 +33,10 @@ public static class StartClaudeApp
         }
         catch (CommandParsingException ex)
         {
-            return Fail(console, args, $"{ex.Message} (see start-claude --help)", ExitCodes.Usage);
+            // Options meant for claude itself go after "--": say so where that is the likely slip.
+            var forClaude = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal)
+                ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
+            return Fail(console, args, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
         }
         catch (StartClaudeException ex)
         {

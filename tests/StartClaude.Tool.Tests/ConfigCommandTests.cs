@@ -280,4 +280,19 @@ public class ConfigCommandTests
         work.ApiKey.Should().Be(WorkKey);
         work.Model.Should().Be("claude-opus-4");
     }
+
+    [TestCase("list")]
+    [TestCase("S3-Sync")]
+    [TestCase("s3")]
+    public async Task A_config_cannot_take_a_command_name(string name)
+    {
+        var added = await Run("add", name, "--api-key", "sk-x");
+        (await Run("add", "fine", "--api-key", "sk-x")).ExitCode.Should().Be(0);
+        var renamed = await Run("edit", "fine", "--rename", name);
+
+        added.ExitCode.Should().Be(2);
+        added.Error.Should().Contain("is a start-claude command");
+        renamed.ExitCode.Should().Be(2);
+        Saved().LiveConfigs.Select(c => c.Name).Should().Equal("fine");
+    }
 }

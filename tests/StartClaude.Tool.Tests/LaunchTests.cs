@@ -176,4 +176,17 @@ public class LaunchTests
         result.Error.Should().Contain("-e takes NAME=VALUE");
         _claude.Ran.Should().BeFalse();
     }
+
+    [Test]
+    public async Task Options_for_claude_before_the_separator_are_refused_with_the_way_to_pass_them()
+    {
+        WriteConfigs();
+
+        var result = await Start("work", "-p", "hello");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("put them after --");
+        result.Output.Should().BeEmpty("stdout stays clean: the parser's own hint line is not printed");
+        _claude.Ran.Should().BeFalse();
+    }
 }

@@ -46,6 +46,21 @@ internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteChec
 
     public static string Version => ToolVersion.Text;
 
+    /// <summary>Words that start a command, so no config may be called by one (it could never be started by name).</summary>
+    public static IReadOnlySet<string> CommandNames { get; } =
+        typeof(RootCommand).GetCustomAttributes(typeof(SubcommandAttribute), false).Cast<SubcommandAttribute>()
+            .SelectMany(a => a.Types)
+            .Select(t => ((CommandAttribute)t.GetCustomAttributes(typeof(CommandAttribute), false)[0]).Name!)
+            .Append("s3")
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <exception cref="UsageException">The name is a command's.</exception>
+    public static void RefuseCommandName(string name)
+    {
+        if (CommandNames.Contains(name.Trim()))
+            throw new UsageException($"'{name.Trim()}' is a start-claude command, so a config of that name could not be started by name; choose another name");
+    }
+
     public async Task<int> OnExecuteAsync()
     {
         var overrides = new LaunchOverrides(ApiKey, BaseUrl, Model, Variables);

@@ -8,7 +8,9 @@ namespace StartClaude.Tool.Console;
 /// </summary>
 internal sealed class HelpConsole(TextWriter output, TextWriter error) : IConsole
 {
-    public TextWriter Out => output;
+    // CommandLineUtils prints "Specify --help ..." on stdout before a parse error; our one-line error
+    // on stderr already says so, and stdout must stay clean (--json).
+    public TextWriter Out { get; } = new HintDroppingWriter(output);
 
     public TextWriter Error => error;
 
@@ -33,4 +35,23 @@ internal sealed class HelpConsole(TextWriter output, TextWriter error) : IConsol
     public void ResetColor()
     {
     }
+}
+
+internal sealed class HintDroppingWriter(TextWriter inner) : TextWriter
+{
+    private const string Hint = "Specify --help for a list of available options and commands.";
+
+    public override System.Text.Encoding Encoding => inner.Encoding;
+
+    public override void Write(char value) => inner.Write(value);
+
+    public override void Write(string? value) => inner.Write(value);
+
+    public override void WriteLine(string? value)
+    {
+        if (value != Hint)
+            inner.WriteLine(value);
+    }
+
+    public override void Flush() => inner.Flush();
 }

@@ -19,6 +19,8 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
         var assignments = Assignments();
         if (Name is not null && FieldValue.Problem(ConfigFields.Name, Name) is { } problem)
             throw new UsageException(problem);
+        if (Name is not null)
+            RootCommand.RefuseCommandName(Name);
 
         var config = new JsonObject();
         if (!AnyFieldGiven && prompts.CanAsk)
@@ -46,6 +48,7 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
     {
         string? Unique(string name) =>
             FieldValue.Problem(ConfigFields.Name, name)
+            ?? (RootCommand.CommandNames.Contains(name.Trim()) ? $"'{name.Trim()}' is a start-claude command; choose another name" : null)
             ?? (ConfigBook.Find(current, name) is not null ? $"a config named '{name.Trim()}' already exists" : null);
 
         var name = Name ?? prompts.Ask("Name", "a name (start-claude add <name>)", null, Unique);
