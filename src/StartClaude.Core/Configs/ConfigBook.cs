@@ -104,14 +104,10 @@ public static class ConfigBook
             configs.RemoveAt(index);
         }
 
-        string? newDefault = null;
         var after = document.WithConfigs(configs);
-        if (target.IsDefault && Ordered(after).FirstOrDefault() is { } next)
-        {
-            newDefault = next.Name;
-            return new ConfigEdit(SetDefault(after, next.Name!).Document, newDefault);
-        }
-        return new ConfigEdit(after);
+        return target.IsDefault && Ordered(after).FirstOrDefault() is { } next
+            ? new ConfigEdit(SetDefault(after, next.Name!).Document, next.Name)
+            : new ConfigEdit(after);
     }
 
     public static ConfigEdit SetDefault(ConfigDocument document, string name)
@@ -156,8 +152,10 @@ public static class ConfigBook
     private static void CheckConfig(JsonObject config, IReadOnlyList<ConfigEntry> existing, ConfigEntry? except)
     {
         var name = config["name"] is JsonValue v && v.TryGetValue<string>(out var n) ? n : null;
-        if (name is null || FieldValue.Problem(ConfigFields.Name, name) is not null)
-            throw new UsageException(name is null ? "a config needs a name" : FieldValue.Problem(ConfigFields.Name, name)!);
+        if (name is null)
+            throw new UsageException("a config needs a name");
+        if (FieldValue.Problem(ConfigFields.Name, name) is { } nameProblem)
+            throw new UsageException(nameProblem);
         name = name.Trim();
         config["name"] = name;
         if (existing.FirstOrDefault(c => !ReferenceEquals(c.Node, except?.Node) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } clash)

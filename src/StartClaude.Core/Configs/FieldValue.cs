@@ -59,19 +59,6 @@ public static class FieldValue
         };
     }
 
-    /// <summary>The value as a person may see it: secrets masked.</summary>
-    public static string Display(ConfigField? field, JsonNode? value)
-    {
-        if (value is null)
-            return "";
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-        {
-            var text = v.GetValue<string>();
-            return field?.IsSecret == true ? SecretMask.Mask(text) : text;
-        }
-        return field?.IsSecret == true ? SecretMask.Mask(value.ToJsonString()) : value.ToJsonString();
-    }
-
     public static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
 

@@ -25,15 +25,10 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     {
         if (node is null)
             return null;
-        return new S3SyncSection(
-            Text(node, "provider"),
-            new SettingsInput(
-                Text(node, "bucket"),
-                Text(node, "region"),
-                Text(node, "accessKeyId"),
-                Text(node, "secretAccessKey"),
-                Text(node, "endpointUrl"),
-                Text(node, "key")))
+        var input = new SettingsInput();
+        foreach (var field in Enum.GetValues<SettingField>())
+            input = input.With(field, Text(node, JsonName(field)));
+        return new S3SyncSection(Text(node, "provider"), input)
         {
             RemoteCheckInterval = node["remoteConfigCheckIntervalMinutes"] is JsonValue v && v.TryGetValue<double>(out var minutes) && minutes >= 0
                 ? TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.MaxValue.TotalMinutes / 2))
@@ -44,31 +39,34 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     }
 
     /// <summary>Writes <paramref name="settings"/> into <paramref name="node"/>, leaving its other fields as they are.</summary>
+    /// <param name="node">The s3Sync object.</param>
+    /// <param name="settings">The settings to store.</param>
+    /// <param name="omit">Fields not to store (they come from the standard AWS sources at each run).</param>
     internal static void Write(JsonObject node, S3SyncSettings settings, IReadOnlySet<SettingField>? omit = null)
     {
         node["provider"] = settings.ProviderId;
-        node["bucket"] = settings.Bucket;
-        node["region"] = settings.Region;
-        node["accessKeyId"] = settings.AccessKeyId;
-        node["secretAccessKey"] = settings.SecretAccessKey;
-        if (settings.EndpointUrl is null)
-            node.Remove("endpointUrl");
-        else
-            node["endpointUrl"] = settings.EndpointUrl;
-        node["key"] = settings.Key;
-        foreach (var field in omit ?? new HashSet<SettingField>())
+        var values = SettingsInput.From(settings);
+        foreach (var field in Enum.GetValues<SettingField>())
         {
-            node.Remove(field switch
-            {
-                SettingField.AccessKeyId => "accessKeyId",
-                SettingField.SecretAccessKey => "secretAccessKey",
-                SettingField.Region => "region",
-                SettingField.EndpointUrl => "endpointUrl",
-                SettingField.Bucket => "bucket",
-                _ => "key",
-            });
+            // An absent endpoint means the provider's default: no key rather than a null.
+            if (values.Get(field) is { } value && omit?.Contains(field) != true)
+                node[JsonName(field)] = value;
+            else
+                node.Remove(JsonName(field));
         }
     }
+
+    // The names the original tool uses in settings.s3Sync.
+    private static string JsonName(SettingField field) => field switch
+    {
+        SettingField.Bucket => "bucket",
+        SettingField.Region => "region",
+        SettingField.AccessKeyId => "accessKeyId",
+        SettingField.SecretAccessKey => "secretAccessKey",
+        SettingField.EndpointUrl => "endpointUrl",
+        SettingField.Key => "key",
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
 
     private static string? Text(JsonObject node, string name) =>
         node[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -85,9 +85,10 @@ public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers, Aws
 
     private static Dictionary<SettingField, string> Complete(Dictionary<SettingField, string> sources, S3SyncSettings settings)
     {
+        var values = SettingsInput.From(settings);
         foreach (var field in Enum.GetValues<SettingField>())
         {
-            if (!sources.ContainsKey(field) && SettingsInput.From(settings).Get(field) is not null)
+            if (!sources.ContainsKey(field) && values.Get(field) is not null)
                 sources[field] = "default";
         }
         return sources;

@@ -103,13 +103,13 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 using (preflight.Answer(SdkPreflightShortcut.Scope.BucketAndObject))
                     await client.GetObjectAsync(args, token).ConfigureAwait(false);
             }
-            catch (Exception) when (LastGet(before) is { Status: 304 } notModified)
+            catch (Exception) when (LastGet(before) is { Status: 304 })
             {
-                return (RemoteRead?)new RemoteRead.Unchanged(new RemoteObjectInfo(-1, notModified.LastModified, notModified.ETag ?? knownETag));
+                // The SDK may take the 304 for a failure; it is the answer asked for.
             }
             var get = LastGet(before);
             if (get is { Status: 304 })
-                return new RemoteRead.Unchanged(new RemoteObjectInfo(-1, get.LastModified, get.ETag ?? knownETag));
+                return (RemoteRead?)new RemoteRead.Unchanged(new RemoteObjectInfo(-1, get.LastModified, get.ETag ?? knownETag));
             var content = buffer.ToArray();
             if (get?.ContentLength is { } announced && announced != content.Length)
                 throw new RemoteStoreException(RemoteFailureKind.Interrupted,
@@ -135,6 +135,25 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
     public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
         PutAsync(settings.Key, "upload the document", content, condition, cancellationToken);
+
+    /// <summary>
+    /// Uploads under <paramref name="condition"/>. Where the service ignores conditions
+    /// (<paramref name="honoursConditions"/> false), the ETag is read again just before writing
+    /// instead, and a document that is not the expected one is refused as a 412 would be.
+    /// </summary>
+    /// <exception cref="RemoteStoreException">With <see cref="RemoteFailureKind.PreconditionFailed"/> when the document changed.</exception>
+    public async Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, bool honoursConditions, CancellationToken cancellationToken = default)
+    {
+        if (!honoursConditions)
+        {
+            var now = await StatAsync(cancellationToken, bucketKnown: true).ConfigureAwait(false);
+            if (now?.ETag != (condition as WriteCondition.MustMatch)?.ETag)
+                throw new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
+                    $"could not upload the document: {Describe()} changed while this command ran; nothing was overwritten");
+            condition = new WriteCondition.Unconditional();
+        }
+        return await WriteAsync(content, condition, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Learns whether the service honours conditional writes, on a probe object beside the document:

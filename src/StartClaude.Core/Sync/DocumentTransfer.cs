@@ -18,12 +18,13 @@ public enum DownloadMode
 /// </summary>
 public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore stateStore)
 {
-    public async Task UploadAsync(SyncTarget target, WriteCondition condition, CancellationToken cancellationToken = default)
+    /// <param name="honoursConditions">False where the service ignores conditions: the ETag is then checked just before writing.</param>
+    public async Task UploadAsync(SyncTarget target, WriteCondition condition, bool honoursConditions = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         var body = target.Codec.Encode(target.Local);
-        var etag = await target.Remote.WriteAsync(body, condition, cancellationToken).ConfigureAwait(false);
-        stateStore.SaveBase(target.Settings, target.Local, etag, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
+        var etag = await target.Remote.WriteAsync(body, condition, honoursConditions, cancellationToken).ConfigureAwait(false);
+        stateStore.SaveBase(target.Settings, target.Local, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
     }
 
     /// <summary>Writes the downloaded document locally (atomically) and returns what was written.</summary>
@@ -37,7 +38,7 @@ public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore
         // After a merge the remote still lacks the local additions: its document is the base, so the
         // next sync sees them as local changes and uploads them.
         ArgumentNullException.ThrowIfNull(remoteInfo);
-        stateStore.SaveBase(target.Settings, remote, remoteInfo.ETag, remoteInfo);
+        stateStore.SaveBase(target.Settings, remote, remoteInfo);
         return result;
     }
 
@@ -46,6 +47,6 @@ public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(remoteInfo);
-        stateStore.SaveBase(target.Settings, agreed, remoteInfo.ETag, remoteInfo);
+        stateStore.SaveBase(target.Settings, agreed, remoteInfo);
     }
 }

@@ -5,8 +5,10 @@ using StartClaude.Core.Remote;
 namespace StartClaude.Core.Sync;
 
 /// <summary>The remote document as last seen, and whether seeing it took a download.</summary>
-public sealed record RemoteSnapshot(ConfigDocument Document, string? ETag, RemoteObjectInfo Info, bool Downloaded)
+public sealed record RemoteSnapshot(ConfigDocument Document, RemoteObjectInfo Info, bool Downloaded)
 {
+    public string? ETag => Info.ETag;
+
     /// <summary>
     /// Reads the remote document, or null when there is none. Where the ETag still equals the base's,
     /// the base is the remote document and nothing is downloaded (or decrypted: a fresh nonce on each
@@ -20,9 +22,15 @@ public sealed record RemoteSnapshot(ConfigDocument Document, string? ETag, Remot
         var read = await remote.ReadIfChangedAsync(syncBase?.ETag, cancellationToken).ConfigureAwait(false);
         return read switch
         {
-            RemoteRead.Unchanged unchanged => new RemoteSnapshot(syncBase!.Document, unchanged.Info.ETag ?? syncBase.ETag,
-                syncBase.RemoteInfo is { } known ? known with { LastModified = unchanged.Info.LastModified ?? known.LastModified } : unchanged.Info, Downloaded: false),
-            RemoteRead.Changed changed => new RemoteSnapshot(codec.Decode(changed.Object), changed.Object.Info.ETag, changed.Object.Info, Downloaded: true),
+            // A 304 carries no size: the size kept with the base stands in for it.
+            RemoteRead.Unchanged unchanged => new RemoteSnapshot(syncBase!.Document,
+                (syncBase.RemoteInfo ?? unchanged.Info) with
+                {
+                    ETag = unchanged.Info.ETag ?? syncBase.ETag,
+                    LastModified = unchanged.Info.LastModified ?? syncBase.RemoteInfo?.LastModified,
+                },
+                Downloaded: false),
+            RemoteRead.Changed changed => new RemoteSnapshot(codec.Decode(changed.Object), changed.Object.Info, Downloaded: true),
             _ => null,
         };
     }

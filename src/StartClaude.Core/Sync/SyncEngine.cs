@@ -73,14 +73,14 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
             if (dryRun || step.Outcome == SyncOutcome.NothingToDo)
             {
                 if (!dryRun && remote is not null && (syncBase?.ETag != remote.ETag || syncBase?.Hash != remote.Document.SharedContentHash()))
-                    stateStore.SaveBase(target.Settings, remote.Document, remote.ETag, remote.Info);
+                    stateStore.SaveBase(target.Settings, remote.Document, remote.Info);
                 return step.Report(attempt, dryRun, conditional);
             }
 
             if (step.Outcome == SyncOutcome.Downloaded)
             {
                 localStore.Write(step.Result);
-                stateStore.SaveBase(target.Settings, step.Result, remote!.ETag, remote.Info);
+                stateStore.SaveBase(target.Settings, step.Result, remote!.Info);
                 return step.Report(attempt, dryRun, conditional);
             }
 
@@ -93,7 +93,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
                 // merges again against the old one, which converges whatever was interrupted.
                 if (step.Result.CanonicalJson() != local.CanonicalJson())
                     localStore.Write(step.Result);
-                stateStore.SaveBase(target.Settings, step.Result, written.ETag, written.Info);
+                stateStore.SaveBase(target.Settings, step.Result, written.Written);
                 return step.Report(attempt, dryRun, conditional);
             }
         }
@@ -169,24 +169,17 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
             : new Step(SyncOutcome.Downloaded, "chosen: remote wins", remote.WithSyncSettingsOf(local), null, difference, []);
     }
 
-    private readonly record struct WriteResult(bool Succeeded, string? ETag, RemoteObjectInfo? Info = null);
+    /// <param name="Written">The object as written (null when the write was refused).</param>
+    private readonly record struct WriteResult(bool Succeeded, RemoteObjectInfo? Written);
 
+    // A refused write (412, or a moved ETag where the service ignores conditions) sends the sync round again.
     private static async Task<WriteResult> TryWriteAsync(SyncTarget target, ConfigDocument document, WriteCondition condition, bool conditional, CancellationToken cancellationToken)
     {
         var body = target.Codec.Encode(document);
-        if (!conditional)
-        {
-            // The service ignores If-Match: look again just before writing, and go round if it moved.
-            var now = await target.Remote.StatAsync(cancellationToken, bucketKnown: true).ConfigureAwait(false);
-            var expected = condition is WriteCondition.MustMatch match ? match.ETag : null;
-            if (now?.ETag != expected)
-                return new WriteResult(false, null);
-            condition = new WriteCondition.Unconditional();
-        }
         try
         {
-            var etag = await target.Remote.WriteAsync(body, condition, cancellationToken).ConfigureAwait(false);
-            return new WriteResult(true, etag, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
+            var etag = await target.Remote.WriteAsync(body, condition, conditional, cancellationToken).ConfigureAwait(false);
+            return new WriteResult(true, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
         {

@@ -46,7 +46,7 @@ public sealed class SyncStateStore(AppEnvironment environment)
             var document = ConfigDocument.Parse(Encoding.UTF8.GetBytes(baseNode.ToJsonString()), StatePath);
             var etag = entry["etag"]?.GetValue<string>();
             var info = entry["size"] is JsonValue size && size.TryGetValue<long>(out var bytes)
-                ? new RemoteObjectInfo(bytes, entry["lastModified"] is JsonValue t && DateTimeOffset.TryParse(t.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null, etag)
+                ? new RemoteObjectInfo(bytes, TimeOf(entry["lastModified"]), etag)
                 : null;
             return document.SharedContentHash() == hash ? new SyncBase(etag, hash, document, info) : null;
         }
@@ -60,17 +60,22 @@ public sealed class SyncStateStore(AppEnvironment environment)
     public bool? ReadConditionalWrites(S3SyncSettings settings) =>
         Entry(settings)?["conditionalWrites"] is JsonValue value && value.TryGetValue<bool>(out var supported) ? supported : null;
 
-    /// <param name="remote">The remote object's size and time, kept so a later "unchanged" answer (304) can still show them.</param>
-    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, string? etag, RemoteObjectInfo? remote = null)
+    /// <param name="settings">The remote.</param>
+    /// <param name="agreed">The document both sides hold now.</param>
+    /// <param name="remote">
+    /// The remote object as agreed (null when there is none): its ETag, and its size and time, kept so
+    /// a later "unchanged" answer (304) can still show them.
+    /// </param>
+    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote)
     {
         ArgumentNullException.ThrowIfNull(agreed);
         Update(settings, entry =>
         {
-            entry["etag"] = etag;
+            entry["etag"] = remote?.ETag;
             if (remote is { Size: >= 0 })
             {
                 entry["size"] = remote.Size;
-                entry["lastModified"] = remote.LastModified?.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                entry["lastModified"] = remote.LastModified is { } modified ? Stamp(modified) : null;
             }
             else
             {
@@ -79,34 +84,39 @@ public sealed class SyncStateStore(AppEnvironment environment)
             }
             entry["hash"] = agreed.SharedContentHash();
             entry["base"] = agreed.ForRemote().Root.DeepClone();
-            entry["agreedAt"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            entry["agreedAt"] = Stamp(DateTimeOffset.UtcNow);
         });
     }
 
     /// <summary>When this machine last checked the remote on its own (before starting a config), or null.</summary>
-    public DateTimeOffset? ReadCheckedAt(S3SyncSettings settings) =>
-        Entry(settings)?["checkedAt"] is JsonValue value && value.TryGetValue<string>(out var text)
-            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
-            ? at : null;
+    public DateTimeOffset? ReadCheckedAt(S3SyncSettings settings) => TimeOf(Entry(settings)?["checkedAt"]);
 
     public void SaveCheckedAt(S3SyncSettings settings, DateTimeOffset at) =>
-        Update(settings, entry => entry["checkedAt"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Update(settings, entry => entry["checkedAt"] = Stamp(at));
 
     /// <summary>The last answer to "can the document be read without credentials?", and when it was found.</summary>
     public (bool Public, DateTimeOffset At)? ReadPublicCheck(S3SyncSettings settings) =>
         Entry(settings)?["publicCheck"] is JsonObject check && check["public"] is JsonValue p && p.TryGetValue<bool>(out var isPublic)
-            && check["at"] is JsonValue t && DateTimeOffset.TryParse(t.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            && TimeOf(check["at"]) is { } at
             ? (isPublic, at) : null;
 
     public void SavePublicCheck(S3SyncSettings settings, bool isPublic, DateTimeOffset at) =>
         Update(settings, entry => entry["publicCheck"] = new JsonObject
         {
             ["public"] = isPublic,
-            ["at"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["at"] = Stamp(at),
         });
 
     public void SaveConditionalWrites(S3SyncSettings settings, bool supported) =>
         Update(settings, entry => entry["conditionalWrites"] = supported);
+
+    // Times are stored as round-trip ISO 8601 text; anything else reads as unknown.
+    private static string Stamp(DateTimeOffset time) => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? TimeOf(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text)
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at : null;
 
     private JsonObject? Entry(S3SyncSettings settings) =>
         ReadAll()["remotes"] is JsonObject remotes ? remotes[RemoteId(settings)] as JsonObject : null;

@@ -15,6 +15,9 @@ public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, R
 
     /// <summary>The form of the remote document: plain JSON, or encrypted when this machine says so.</summary>
     public DocumentCodec Codec { get; init; } = DocumentCodec.Plain;
+
+    /// <summary>Where each setting came from ("config.json", "AWS_REGION", "default", ...); empty when not known.</summary>
+    public IReadOnlyDictionary<SettingField, string> Sources { get; init; } = new Dictionary<SettingField, string>();
 }
 
 /// <summary>Opens a <see cref="SyncTarget"/> from this machine's config.json.</summary>
@@ -25,9 +28,10 @@ public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalo
     {
         var local = localStore.Read()
             ?? throw new LocalConfigException($"S3 sync is not set up: {localStore.ConfigPath} does not exist; run start-claude s3-setup");
-        var settings = providers.StoredSettings(local)
+        var resolved = providers.ResolveStored(local)
             ?? throw new LocalConfigException($"S3 sync is not set up in {localStore.ConfigPath}; run start-claude s3-setup");
-        var target = new SyncTarget(local, settings, remotes.Create(settings));
+        var settings = resolved.Settings;
+        var target = new SyncTarget(local, settings, remotes.Create(settings)) { Sources = resolved.Sources };
         return local.S3Sync is { Encrypt: true } section
             ? target with { Codec = DocumentCodec.Encrypted(() => passphrases.Get(target.RemoteName, section.RememberedPassphrase, isNew: false)) }
             : target;

@@ -83,7 +83,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         string? sessionToken = null;
         if (!prompts.CanAsk)
         {
-            var start = previousForProvider is null ? flags : Overlay(SettingsInput.From(previousForProvider), flags);
+            var start = previousForProvider is null ? flags : SetupQuestions.Overlay(SettingsInput.From(previousForProvider), flags);
             var (filled, sources, token) = providers.FillFromAws(start, "given");
             foreach (var (field, source) in sources.Where(s => s.Value != "given"))
             {
@@ -166,16 +166,6 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             "--encrypt or --no-encrypt", defaultValue: remoteEncrypted || (storedSection?.Encrypt ?? true));
     }
 
-    private static SettingsInput Overlay(SettingsInput under, SettingsInput over)
-    {
-        foreach (var field in Enum.GetValues<SettingField>())
-        {
-            if (over.Get(field) is { } value)
-                under = under.With(field, value);
-        }
-        return under;
-    }
-
     private static bool SameRemote(S3SyncSettings a, S3SyncSettings b) =>
         a.ProviderId == b.ProviderId && a.Bucket == b.Bucket && a.Key == b.Key && a.EndpointUrl == b.EndpointUrl;
 
@@ -203,32 +193,26 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     /// <param name="reencode">The remote document, when it is to be re-uploaded in the other form (encryption turned on or off).</param>
     private async Task ApplyAsync(SyncTarget target, SetupPlan plan, RemoteObject? remote, ConfigDocument? reencode)
     {
-        // Remote first: if the upload fails, nothing here has changed.
-        var etag = plan.RemoteETag;
-        var info = remote?.Info;
+        // Remote first: if the upload fails, nothing here has changed. The agreed object is the one
+        // read, or the one written in its place.
+        var agreedObject = remote?.Info;
         var condition = remote?.Info.ETag is { } seen ? new WriteCondition.MustMatch(seen) : (WriteCondition)new WriteCondition.MustNotExist();
-        if (plan.Upload)
+        var upload = plan.Upload ? plan.Local : reencode;
+        if (upload is not null)
         {
-            var body = target.Codec.Encode(plan.Local);
-            etag = await target.Remote.WriteAsync(body, condition).ConfigureAwait(false);
-            info = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
-        }
-        else if (reencode is not null)
-        {
-            var body = target.Codec.Encode(reencode);
-            var written = await target.Remote.WriteAsync(body, condition).ConfigureAwait(false);
-            if (plan.Agreed is not null)
+            var body = target.Codec.Encode(upload);
+            var etag = await target.Remote.WriteAsync(body, condition).ConfigureAwait(false);
+            agreedObject = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
+            if (!plan.Upload)
             {
-                etag = written;
-                info = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, written);
+                console.Plain(target.Codec.Encrypts
+                    ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext."
+                    : "Re-uploaded the remote document as plain JSON.");
             }
-            console.Plain(target.Codec.Encrypts
-                ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext."
-                : "Re-uploaded the remote document as plain JSON.");
         }
         localStore.Write(plan.Local);
         if (plan.Agreed is not null)
-            stateStore.SaveBase(target.Settings, plan.Agreed, etag, info?.ETag == etag ? info : null);
+            stateStore.SaveBase(target.Settings, plan.Agreed, agreedObject);
     }
 
     private void Summarize(IStorageProvider provider, S3SyncSettings settings, SetupPlan plan, bool encrypt, bool remember)
@@ -280,9 +264,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     {
         if (stored is null || stored == settings || Yes)
             return;
-        var changesTarget = stored.ProviderId != settings.ProviderId || stored.Bucket != settings.Bucket
-                            || stored.Key != settings.Key || stored.EndpointUrl != settings.EndpointUrl;
-        if (!changesTarget)
+        if (SameRemote(stored, settings))
             return;
         if (!prompts.CanAsk)
             throw new UsageException($"S3 sync is already set up for s3://{stored.Bucket}/{stored.Key}; pass --yes to replace those settings");

@@ -19,7 +19,7 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         var target = loader.Open();
         var settings = target.Settings;
         var provider = providers.Get(settings.ProviderId);
-        var sources = providers.ResolveStored(target.Local)!.Sources;
+        var sources = target.Sources;
         string From(SettingField field) => sources.TryGetValue(field, out var source) ? $" (from {source})" : "";
 
         // Plain aligned lines: easy to read and to grep, with no trailing padding.
@@ -80,7 +80,7 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
 
         json["remote"] = JsonOutput.Remote(remote.Info, remote.Document.LiveConfigs.Count, remote.Downloaded);
         json["publiclyReadable"] = publiclyReadable;
-        json["state"] = JsonOutput.Kebab(status.State.ToString());
+        json["state"] = Spelling.Kebab(status.State.ToString());
         json["localChanges"] = JsonOutput.Changes(status.LocalChanges);
         json["remoteChanges"] = JsonOutput.Changes(status.RemoteChanges);
         json["difference"] = status.State == SyncState.DifferNeverSynced ? JsonOutput.Difference(status.Difference) : null;

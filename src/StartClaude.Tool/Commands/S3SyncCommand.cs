@@ -30,7 +30,7 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
         {
             var json = JsonOutput.Result("s3-sync");
             json["remote"] = target.RemoteName;
-            json["outcome"] = JsonOutput.Kebab(report.Outcome.ToString());
+            json["outcome"] = Spelling.Kebab(report.Outcome.ToString());
             json["reason"] = report.Reason;
             json["dryRun"] = report.DryRun;
             json["localChanges"] = JsonOutput.Changes(report.LocalChanges);

@@ -21,6 +21,7 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
         using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
         var condition = (WriteCondition)new WriteCondition.Unconditional();
+        var honoursConditions = true;
         if (!target.Local.HasLiveConfigs && !Force)
         {
             // Never wipe a remote full of configs with an empty local file by accident.
@@ -35,19 +36,12 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
             // never overwritten by accident (--force does that on purpose).
             var agreed = stateStore.ReadBase(target.Settings);
             condition = agreed?.ETag is { } etag ? new WriteCondition.MustMatch(etag) : new WriteCondition.MustNotExist();
-            if (!await engine.ConditionalWritesAsync(target).ConfigureAwait(false))
-            {
-                // The service ignores conditions: compare the ETag just before writing instead.
-                var now = await target.Remote.StatAsync(bucketKnown: true).ConfigureAwait(false);
-                if (now?.ETag != (condition as WriteCondition.MustMatch)?.ETag)
-                    throw Changed(target, agreed);
-                condition = new WriteCondition.Unconditional();
-            }
+            honoursConditions = await engine.ConditionalWritesAsync(target).ConfigureAwait(false);
         }
 
         try
         {
-            await transfer.UploadAsync(target, condition).ConfigureAwait(false);
+            await transfer.UploadAsync(target, condition, honoursConditions).ConfigureAwait(false);
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
         {

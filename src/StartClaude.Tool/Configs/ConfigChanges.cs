@@ -2,7 +2,6 @@ using StartClaude.Core.Configs;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
-using StartClaude.Core.Providers;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Commands;
 using StartClaude.Tool.Console;
@@ -17,7 +16,6 @@ namespace StartClaude.Tool.Configs;
 internal sealed class ConfigChanges(
     LocalConfigStore localStore,
     HomeLock homeLock,
-    ProviderCatalog providers,
     SyncTargetLoader loader,
     SyncEngine engine,
     Prompts prompts,
@@ -43,7 +41,7 @@ internal sealed class ConfigChanges(
     {
         try
         {
-            if (providers.StoredSettings(document) is null)
+            if (document.S3Sync is null)
                 return;
             var target = loader.Open();
             var report = await engine.SyncAsync(target, new SyncDecisions(null, prompts, console), dryRun: false).ConfigureAwait(false);

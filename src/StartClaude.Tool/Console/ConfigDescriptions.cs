@@ -1,4 +1,3 @@
-using StartClaude.Core.Configs;
 using StartClaude.Core.Documents;
 
 namespace StartClaude.Tool.Console;
@@ -20,6 +19,4 @@ internal static class ConfigDescriptions
         config.ApiKey is { Length: > 0 } apiKey ? SecretMask.Mask(apiKey)
         : config.AuthToken is { Length: > 0 } token ? "token " + SecretMask.Mask(token)
         : "";
-
-    public static string Display(ConfigEntry config, ConfigField field) => FieldValue.Display(field, config.Node[field.Name]);
 }

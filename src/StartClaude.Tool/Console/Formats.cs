@@ -17,3 +17,10 @@ internal static class Times
     public static string Describe(DateTimeOffset? time) =>
         time is { } t ? t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "unknown";
 }
+
+internal static class Spelling
+{
+    /// <summary>camelCase or PascalCase as kebab-case: "baseUrl" → "base-url", "InSync" → "in-sync".</summary>
+    public static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

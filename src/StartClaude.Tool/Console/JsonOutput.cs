@@ -55,8 +55,5 @@ internal static class JsonOutput
 
     public static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string Kebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
-
     private static JsonArray Names(IEnumerable<ConfigEntry> configs) => [.. configs.Select(c => (JsonNode?)(c.Name ?? c.Id ?? "(unnamed)"))];
 }

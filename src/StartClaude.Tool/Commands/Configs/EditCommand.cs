@@ -80,13 +80,10 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
         foreach (var (field, label) in new[] { (ConfigFields.BaseUrl, "Base URL"), (ConfigFields.ApiKey, "API key"), (ConfigFields.Model, "Model") })
         {
             var stored = current.Node[field.Name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            var answer = prompts.AskOptional(label, "--" + Kebab(field.Name), stored, t => FieldValue.Problem(field, t), field.IsSecret);
+            var answer = prompts.AskOptional(label, "--" + Spelling.Kebab(field.Name), stored, t => FieldValue.Problem(field, t), field.IsSecret);
             if (answer is not null && answer != stored)
                 answers[field.Name] = FieldValue.Parse(field, answer);
         }
         return answers;
     }
-
-    private static string Kebab(string name) =>
-        string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }

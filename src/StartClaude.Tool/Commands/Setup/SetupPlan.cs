@@ -8,9 +8,10 @@ namespace StartClaude.Tool.Commands.Setup;
 
 /// <summary>
 /// What setup will write once everything is decided: the local document, whether to upload it, and
-/// the document both sides then agree on (null when they still differ, so no base is recorded).
+/// the document both sides then agree on (null when they still differ, so no base is recorded). The
+/// remote object it was decided on carries the ETag that agreement starts from.
 /// </summary>
-internal sealed record SetupPlan(ConfigDocument Local, bool Upload, ConfigDocument? Agreed, string? RemoteETag, string Outcome);
+internal sealed record SetupPlan(ConfigDocument Local, bool Upload, ConfigDocument? Agreed, string Outcome);
 
 /// <summary>
 /// Decides what setup does with an existing remote document, following the original guide:
@@ -32,7 +33,7 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
     {
         if (remote is null || remoteDocument is null)
         {
-            return new SetupPlan(withSettings, Upload: false, ConfigDocument.CreateEmpty(), null,
+            return new SetupPlan(withSettings, Upload: false, ConfigDocument.CreateEmpty(),
                 withSettings.HasLiveConfigs
                     ? $"No remote document yet. Run start-claude s3-sync to upload your {Counts.Configs(withSettings.LiveConfigs.Count)}."
                     : "No remote document yet. Add configs, then run start-claude s3-sync.");
@@ -41,19 +42,19 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
         console.Plain($"Found a remote document: {Counts.Configs(remoteDocument.LiveConfigs.Count)}, {Sizes.Describe(remote.Info.Size)}, last written {Times.Describe(remote.Info.LastModified)}.");
         if (!withSettings.HasLiveConfigs)
         {
-            return new SetupPlan(remoteDocument.WithSyncSettingsOf(withSettings), false, remoteDocument, remote.Info.ETag,
+            return new SetupPlan(remoteDocument.WithSyncSettingsOf(withSettings), false, remoteDocument,
                 $"There were no configs here, so the remote document was downloaded: {Counts.Configs(remoteDocument.LiveConfigs.Count)}.");
         }
 
         var difference = DocumentDifference.Between(withSettings, remoteDocument);
         if (difference.IsEmpty)
-            return new SetupPlan(withSettings, false, remoteDocument, remote.Info.ETag, "Local and remote configs are already the same.");
+            return new SetupPlan(withSettings, false, remoteDocument, "Local and remote configs are already the same.");
 
         console.Plain("Local and remote configs differ:");
         foreach (var line in difference.Describe())
             console.Plain("  " + line);
         if (!prompts.CanAsk)
-            return new SetupPlan(withSettings, false, null, null, "Your configs were left as they are. Run start-claude s3-sync to choose which side wins.");
+            return new SetupPlan(withSettings, false, null, "Your configs were left as they are. Run start-claude s3-sync to choose which side wins.");
 
         var choice = prompts.Choose(
             "What should setup do with them?",
@@ -65,15 +66,15 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
         switch (choice)
         {
             case Choice.Upload:
-                return new SetupPlan(withSettings, true, withSettings, remote.Info.ETag, $"Uploaded {Counts.Configs(withSettings.LiveConfigs.Count)}.");
+                return new SetupPlan(withSettings, true, withSettings, $"Uploaded {Counts.Configs(withSettings.LiveConfigs.Count)}.");
             case Choice.Download:
-                return new SetupPlan(remoteDocument.WithSyncSettingsOf(withSettings), false, remoteDocument, remote.Info.ETag,
+                return new SetupPlan(remoteDocument.WithSyncSettingsOf(withSettings), false, remoteDocument,
                     $"Downloaded {Counts.Configs(remoteDocument.LiveConfigs.Count)}.");
             case Choice.Merge:
                 var merge = ThreeWayMerge.Merge(null, withSettings, remoteDocument);
                 var decided = merge.HasConflicts ? conflictDecisions.DecideConflicts(merge.Conflicts) : new Dictionary<MergeConflict, ConflictSide>();
                 var merged = merge.Resolve(c => decided[c]);
-                return new SetupPlan(merged, true, merged, remote.Info.ETag, $"Merged both sides: {Counts.Configs(merged.LiveConfigs.Count)} here and remote.");
+                return new SetupPlan(merged, true, merged, $"Merged both sides: {Counts.Configs(merged.LiveConfigs.Count)} here and remote.");
             default:
                 throw new CancelledByUserException();
         }

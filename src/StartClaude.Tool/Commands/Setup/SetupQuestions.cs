@@ -20,12 +20,7 @@ internal sealed class SetupQuestions(Prompts prompts, ToolConsole console)
     /// <param name="askEverything">Ask every question flags leave open, even those with a default (re-entry).</param>
     public S3SyncSettings Gather(IStorageProvider provider, SettingsInput flags, SettingsInput? previous, bool askEverything)
     {
-        var input = previous ?? new SettingsInput();
-        foreach (var field in Enum.GetValues<SettingField>())
-        {
-            if (flags.Get(field) is { } given)
-                input = input.With(field, given);
-        }
+        var input = Overlay(previous ?? new SettingsInput(), flags);
 
         if (prompts.CanAsk && (askEverything || !provider.Resolve(flags).IsValid))
             input = Ask(provider, input, flags, askEverything);
@@ -63,6 +58,17 @@ internal sealed class SetupQuestions(Prompts prompts, ToolConsole console)
             input = input.With(question.Field, question.IsSecret ? answer : answer.Trim());
         }
         return input;
+    }
+
+    /// <summary><paramref name="under"/> with every field <paramref name="over"/> gives replaced by it.</summary>
+    public static SettingsInput Overlay(SettingsInput under, SettingsInput over)
+    {
+        foreach (var field in Enum.GetValues<SettingField>())
+        {
+            if (over.Get(field) is { } value)
+                under = under.With(field, value);
+        }
+        return under;
     }
 
     public static string FlagOf(SettingField field) => field switch
