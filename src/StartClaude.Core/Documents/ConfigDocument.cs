@@ -90,6 +90,9 @@ public sealed class ConfigDocument
     public IReadOnlyList<ConfigEntry> Configs =>
         _root["configs"] is JsonArray configs ? [.. configs.OfType<JsonObject>().Select(c => new ConfigEntry(c))] : [];
 
+    /// <summary>Whether the document holds a <c>configs</c> list at all (<c>{}</c> does not: it is not a config document to apply).</summary>
+    public bool HasConfigList => _root["configs"] is JsonArray;
+
     /// <summary>The configurations that are not deletion tombstones.</summary>
     public IReadOnlyList<ConfigEntry> LiveConfigs => [.. Configs.Where(c => !c.IsDeleted)];
 

@@ -34,17 +34,8 @@ public sealed class ConfigEntry(JsonObject node)
 
     public bool IsDefault => Node["isDefault"] is JsonValue v && v.TryGetValue<bool>(out var isDefault) && isDefault;
 
-    /// <summary>
-    /// Whether this entry and <paramref name="other"/> are the same configuration: by id where both have
-    /// one, else by name, ignoring case.
-    /// </summary>
-    public bool SameConfigAs(ConfigEntry other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        if (Id is { Length: > 0 } id && other.Id is { Length: > 0 } otherId)
-            return string.Equals(id, otherId, StringComparison.Ordinal);
-        return Name is not null && string.Equals(Name, other.Name, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>Whether this entry and <paramref name="other"/> are the same configuration (<see cref="ConfigIdentity"/>).</summary>
+    public bool SameConfigAs(ConfigEntry other) => ConfigIdentity.Same(this, other);
 
     private string? StringField(string name) =>
         Node[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -15,20 +15,18 @@ public sealed record DocumentDifference(
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
-        var localConfigs = local.LiveConfigs;
-        var remoteConfigs = remote.LiveConfigs;
-
         var changed = new List<(ConfigEntry, ConfigEntry)>();
         var onlyLocal = new List<ConfigEntry>();
-        foreach (var l in localConfigs)
+        var onlyRemote = new List<ConfigEntry>();
+        foreach (var (l, r) in ConfigIdentity.Pair(local.LiveConfigs, remote.LiveConfigs))
         {
-            var match = remoteConfigs.FirstOrDefault(r => r.SameConfigAs(l));
-            if (match is null)
-                onlyLocal.Add(l);
-            else if (Canonical(l) != Canonical(match))
-                changed.Add((l, match));
+            if (r is null)
+                onlyLocal.Add(l!);
+            else if (l is null)
+                onlyRemote.Add(r);
+            else if (Canonical(l) != Canonical(r))
+                changed.Add((l, r));
         }
-        var onlyRemote = remoteConfigs.Where(r => !localConfigs.Any(l => l.SameConfigAs(r))).ToList();
 
         var configsDiffer = onlyLocal.Count > 0 || onlyRemote.Count > 0 || changed.Count > 0;
         // Anything else (settings, tombstones, order, unknown fields) counts as a difference too.

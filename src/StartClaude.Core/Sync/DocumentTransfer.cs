@@ -1,52 +1,45 @@
-using StartClaude.Core.Documents;
-using StartClaude.Core.Local;
+using StartClaude.Core.Errors;
 using StartClaude.Core.Remote;
 
 namespace StartClaude.Core.Sync;
 
-public enum DownloadMode
-{
-    /// <summary>The remote configs replace the local ones (this machine's s3Sync is kept).</summary>
-    Replace,
-    /// <summary>Remote configs are added to the local ones; the same config on both sides takes the remote version.</summary>
-    Merge,
-}
-
 /// <summary>
-/// Moves a document one way: local → remote without s3Sync, or remote → local keeping s3Sync.
-/// Either way the two sides then agree, and that is recorded as the base of the next sync.
+/// The explicit one-way moves, <c>s3-upload</c> and <c>s3-download</c>: each reads what it needs,
+/// asks <see cref="SyncPlanner"/>, and has <see cref="SyncWriter"/> carry the plan out. Either way
+/// the two sides then agree, and that is recorded as the base of the next sync.
 /// </summary>
-public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore stateStore)
+public sealed class DocumentTransfer(SyncStateStore stateStore, SyncWriter writer)
 {
-    /// <param name="honoursConditions">False where the service ignores conditions: the ETag is then checked just before writing.</param>
-    public async Task UploadAsync(SyncTarget target, WriteCondition condition, bool honoursConditions = true, CancellationToken cancellationToken = default)
+    /// <summary>Plans an upload; the remote is read only when there are no local configs (to refuse wiping it).</summary>
+    public async Task<(SyncInputs Inputs, SyncPlan Plan)> PlanUploadAsync(SyncTarget target, bool force, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var body = target.Codec.Encode(target.Local);
-        var etag = await target.Remote.WriteAsync(body, condition, honoursConditions, cancellationToken).ConfigureAwait(false);
-        stateStore.SaveBase(target.Settings, target.Local, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
+        var syncBase = stateStore.ReadBase(target.Settings);
+        RemoteSnapshot? remote = null;
+        if (!target.Local.HasLiveConfigs && !force)
+            remote = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, null, cancellationToken).ConfigureAwait(false);
+        var inputs = new SyncInputs(target.Local, remote, syncBase, stateStore.ReadConditionalWrites(target.Settings) ?? true);
+        return (inputs, SyncPlanner.PlanUpload(inputs, force));
     }
 
-    /// <summary>Writes the downloaded document locally (atomically) and returns what was written.</summary>
-    public ConfigDocument ApplyDownload(SyncTarget target, ConfigDocument remote, RemoteObjectInfo remoteInfo, DownloadMode mode)
+    /// <summary>Plans a download from one GET of the remote document.</summary>
+    /// <exception cref="RemoteDocumentMissingException">There is no remote document.</exception>
+    public async Task<(SyncInputs Inputs, SyncPlan Plan)> PlanDownloadAsync(SyncTarget target, DownloadMode mode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var result = mode == DownloadMode.Merge
-            ? DocumentMerger.MergeRemoteIntoLocal(target.Local, remote)
-            : remote.WithSyncSettingsOf(target.Local);
-        localStore.Write(result);
-        // After a merge the remote still lacks the local additions: its document is the base, so the
-        // next sync sees them as local changes and uploads them.
-        ArgumentNullException.ThrowIfNull(remoteInfo);
-        stateStore.SaveBase(target.Settings, remote, remoteInfo);
-        return result;
+        var (syncBase, warning) = stateStore.ReadBaseChecked(target.Settings);
+        var remote = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, null, cancellationToken).ConfigureAwait(false)
+            ?? throw new RemoteDocumentMissingException(target.RemoteName);
+        var inputs = new SyncInputs(target.Local, remote, syncBase, stateStore.ReadConditionalWrites(target.Settings) ?? true);
+        var plan = SyncPlanner.PlanDownload(inputs, mode);
+        return (inputs, warning is null ? plan : plan with { Warnings = [warning, .. plan.Warnings] });
     }
 
-    /// <summary>Records that both sides hold <paramref name="agreed"/> now.</summary>
-    public void RecordAgreement(SyncTarget target, ConfigDocument agreed, RemoteObjectInfo remoteInfo)
+    public Task<SyncPlan> CarryOutAsync(SyncTarget target, SyncInputs inputs, SyncPlan plan, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(remoteInfo);
-        stateStore.SaveBase(target.Settings, agreed, remoteInfo);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Refused is { } refused)
+            throw new SyncConflictException(refused);
+        return writer.CarryOutAsync(target, inputs, plan, cancellationToken);
     }
 }

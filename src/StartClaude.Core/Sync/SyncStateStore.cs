@@ -22,8 +22,8 @@ public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document
 /// <summary>
 /// sync-state.json beside config.json: per remote, the base both sides last agreed on and whether
 /// the service honours conditional writes. It holds configs (API keys included), so it is written
-/// like config.json: atomically, 0600. A damaged state file only costs the base: sync then treats
-/// both sides as new, which asks rather than guesses.
+/// like config.json: atomically, 0600. A damaged state file only costs the base, with a warning: sync
+/// then treats both sides as never synced, which merges rather than guesses.
 /// </summary>
 public sealed class SyncStateStore(AppEnvironment environment)
 {
@@ -37,24 +37,42 @@ public sealed class SyncStateStore(AppEnvironment environment)
         return $"{settings.ProviderId}|{settings.EndpointUrl ?? settings.Region}|{settings.Bucket}|{settings.Key}";
     }
 
-    public SyncBase? ReadBase(S3SyncSettings settings)
+    public SyncBase? ReadBase(S3SyncSettings settings) => ReadBaseChecked(settings).Base;
+
+    /// <summary>
+    /// The base, or null with a warning when the state file (or this remote's entry in it) cannot be
+    /// read or holds the wrong types: a damaged file costs the base, never the command.
+    /// </summary>
+    public (SyncBase? Base, string? Warning) ReadBaseChecked(S3SyncSettings settings)
     {
-        if (Entry(settings) is not { } entry || entry["base"] is not JsonObject baseNode || entry["hash"]?.GetValue<string>() is not { } hash)
-            return null;
+        var damaged = $"{StatePath} is damaged, so this machine has no record of its last sync with this remote; both sides are compared as if never synced";
+        if (!TryReadAll(out var all))
+            return (null, damaged);
+        if (all["remotes"] is not { } remotesNode)
+            return (null, null);
+        if (remotesNode is not JsonObject remotes || (remotes[RemoteId(settings)] is { } entryNode && entryNode is not JsonObject))
+            return (null, damaged);
+        if (remotes[RemoteId(settings)] is not JsonObject entry || !entry.ContainsKey("base"))
+            return (null, null);
+        if (entry["base"] is not JsonObject baseNode || Text(entry["hash"]) is not { } hash
+            || (entry["etag"] is not null && Text(entry["etag"]) is null))
+            return (null, damaged);
         try
         {
             var document = ConfigDocument.Parse(Encoding.UTF8.GetBytes(baseNode.ToJsonString()), StatePath);
-            var etag = entry["etag"]?.GetValue<string>();
+            var etag = Text(entry["etag"]);
             var info = entry["size"] is JsonValue size && size.TryGetValue<long>(out var bytes)
                 ? new RemoteObjectInfo(bytes, TimeOf(entry["lastModified"]), etag)
                 : null;
-            return document.SharedContentHash() == hash ? new SyncBase(etag, hash, document, info) : null;
+            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info), null) : (null, damaged);
         }
         catch (DocumentFormatException)
         {
-            return null;
+            return (null, damaged);
         }
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Whether the service honours If-Match / If-None-Match, once learned; null before.</summary>
     public bool? ReadConditionalWrites(S3SyncSettings settings) =>
@@ -134,15 +152,23 @@ public sealed class SyncStateStore(AppEnvironment environment)
         AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
     }
 
-    private JsonObject ReadAll()
+    private JsonObject ReadAll() => TryReadAll(out var all) ? all : new JsonObject();
+
+    private bool TryReadAll(out JsonObject all)
     {
+        all = new JsonObject();
         try
         {
-            return File.Exists(StatePath) && JsonNode.Parse(File.ReadAllBytes(StatePath)) is JsonObject state ? state : new JsonObject();
+            if (!File.Exists(StatePath))
+                return true;
+            if (JsonNode.Parse(File.ReadAllBytes(StatePath)) is not JsonObject state)
+                return false;
+            all = state;
+            return true;
         }
         catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {
-            return new JsonObject();
+            return false;
         }
     }
 }

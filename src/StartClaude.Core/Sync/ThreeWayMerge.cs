@@ -70,10 +70,13 @@ public sealed class MergeOutcome
 }
 
 /// <summary>
-/// Merges local and remote against the base they last agreed on: per config (matched by id where
-/// both have one, else by name ignoring case), per settings key and per other top-level key. A side
-/// that did not change since the base yields to the side that did; both changing the same thing
-/// differently (edit/edit, edit/delete) is a conflict. s3Sync is never part of it.
+/// Merges local and remote against the base they last agreed on (an empty base when they never
+/// agreed): per config (matched by <see cref="ConfigIdentity"/>), per settings key, per other
+/// top-level key, and the default as one value of its own. A side that did not change since the base
+/// yields to the side that did; both changing the same thing differently (edit/edit, edit/delete) is
+/// a conflict. s3Sync is never part of it. Configs matched by name whose ids differ become one config
+/// with the remote's id (the one other devices already know it by), so ids alone never conflict.
+/// Each document is indexed once: the merge is linear in the number of configs.
 /// </summary>
 public static class ThreeWayMerge
 {
@@ -90,14 +93,22 @@ public static class ThreeWayMerge
         var conflicts = new List<MergeConflict>();
         var topLevel = MergeKeys(b, l, r, exclude: ["configs", "settings"], "field", conflicts);
         var settings = MergeKeys(b["settings"] as JsonObject, l["settings"] as JsonObject, r["settings"] as JsonObject, exclude: [SyncKey], "setting", conflicts);
-        var configs = MergeConfigs(Entries(b), Entries(l), Entries(r), conflicts);
+        var configs = MergeConfigs(Entries(b), Entries(l), Entries(r), conflicts, out var defaultSlot);
 
         ConfigDocument Build()
         {
             var root = new JsonObject();
             foreach (var (key, value) in topLevel.Materialize())
                 root[key] = value;
-            root["configs"] = new JsonArray([.. configs.Materialize().Select(c => c.Value)]);
+            var chosenDefault = defaultSlot.Value.Present ? defaultSlot.Key : null;
+            var merged = new JsonArray();
+            foreach (var (key, value) in configs.Materialize())
+            {
+                if (value is JsonObject config && (key == chosenDefault || config.ContainsKey(DefaultKey)))
+                    config[DefaultKey] = key == chosenDefault;
+                merged.Add(value);
+            }
+            root["configs"] = merged;
             var settingsObject = new JsonObject();
             foreach (var (key, value) in settings.Materialize())
                 settingsObject[key] = value;
@@ -115,18 +126,19 @@ public static class ThreeWayMerge
     {
         var slots = new Slots();
         var keys = new List<string>();
+        var seen = new HashSet<string>(exclude, StringComparer.Ordinal);
         foreach (var source in new[] { r, l, b })
         {
             foreach (var (key, _) in source ?? [])
             {
-                if (!exclude.Contains(key) && !keys.Contains(key))
+                if (seen.Add(key))
                     keys.Add(key);
             }
         }
         foreach (var key in keys)
         {
-            var slot = slots.Add(key);
-            Decide(Value(b, key), Value(l, key), Value(r, key), slot, $"{kind} {key}", conflicts);
+            var (bv, lv, rv) = (Value(b, key), Value(l, key), Value(r, key));
+            Decide(bv, lv, rv, bv.Text, lv.Text, rv.Text, slots.Add(key), $"{kind} {key}", conflicts);
         }
         return slots;
     }
@@ -134,44 +146,117 @@ public static class ThreeWayMerge
     private static Version Value(JsonObject? obj, string key) =>
         obj is not null && obj.TryGetPropertyValue(key, out var value) ? new Version(true, value) : Version.Absent;
 
-    private static Slots MergeConfigs(List<JsonObject> b, List<JsonObject> l, List<JsonObject> r, List<MergeConflict> conflicts)
+    /// <summary>One config's three versions.</summary>
+    private sealed class Cluster
     {
-        // Clusters of one config's three versions. Remote order first so devices converge on one order.
-        var clusters = new List<(JsonObject? B, JsonObject? L, JsonObject? R)>();
-        foreach (var remote in r)
-            clusters.Add((null, null, remote));
-        foreach (var local in l)
+        public JsonObject? B { get; set; }
+
+        public JsonObject? L { get; set; }
+
+        public JsonObject? R { get; set; }
+
+        public string? Id => Entry(R)?.Id ?? Entry(L)?.Id;
+
+        private static ConfigEntry? Entry(JsonObject? node) => node is null ? null : new ConfigEntry(node);
+    }
+
+    /// <param name="defaultSlot">Which config is the default: its slot key, decided like any other value.</param>
+    private static Slots MergeConfigs(List<JsonObject> b, List<JsonObject> l, List<JsonObject> r, List<MergeConflict> conflicts, out Slot defaultSlot)
+    {
+        // Remote order first so devices converge on one order; then configs only here; then the base's.
+        var clusters = new List<Cluster>();
+        var pairs = ConfigIdentity.Pair([.. r.Select(c => new ConfigEntry(c))], [.. l.Select(c => new ConfigEntry(c))]);
+        foreach (var (remote, local) in pairs)
         {
-            var index = clusters.FindIndex(c => c.L is null && c.R is not null && Same(c.R, local));
-            if (index >= 0)
-                clusters[index] = clusters[index] with { L = local };
-            else
-                clusters.Add((null, local, null));
+            var cluster = new Cluster { R = remote?.Node, L = local?.Node };
+            // Matched by name with other ids: one config from now on, under the remote's id.
+            if (cluster.Id is { } id)
+            {
+                SetId(cluster.L, id);
+                SetId(cluster.R, id);
+            }
+            clusters.Add(cluster);
+        }
+
+        var byId = new Dictionary<string, Cluster>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, Cluster>(ConfigIdentity.NameComparer);
+        foreach (var cluster in clusters)
+        {
+            if (cluster.Id is { Length: > 0 } id)
+                byId.TryAdd(id, cluster);
+            foreach (var node in new[] { cluster.R, cluster.L })
+            {
+                if (node is not null && new ConfigEntry(node) is { IsDeleted: false, Name: { } name })
+                    byName.TryAdd(name, cluster);
+            }
         }
         foreach (var baseConfig in b)
         {
-            var index = clusters.FindIndex(c => c.B is null && ((c.R is not null && Same(c.R, baseConfig)) || (c.L is not null && Same(c.L, baseConfig))));
-            if (index >= 0)
-                clusters[index] = clusters[index] with { B = baseConfig };
-            else
-                clusters.Add((baseConfig, null, null));
+            var entry = new ConfigEntry(baseConfig);
+            var match = entry.Id is { Length: > 0 } id && byId.TryGetValue(id, out var byIdMatch) && byIdMatch.B is null ? byIdMatch
+                : !entry.IsDeleted && entry.Name is { } name && byName.TryGetValue(name, out var byNameMatch) && byNameMatch.B is null ? byNameMatch
+                : null;
+            if (match is null)
+            {
+                clusters.Add(new Cluster { B = baseConfig });
+                continue;
+            }
+            match.B = baseConfig;
+            if (match.Id is { } clusterId)
+                SetId(baseConfig, clusterId);
         }
 
         var slots = new Slots();
+        var defaults = (B: Version.Absent, L: Version.Absent, R: Version.Absent);
+        var defaultKeys = (B: (string?)null, L: (string?)null, R: (string?)null);
         for (var i = 0; i < clusters.Count; i++)
         {
-            var (bc, lc, rc) = clusters[i];
+            var (bc, lc, rc) = (clusters[i].B, clusters[i].L, clusters[i].R);
             var name = new ConfigEntry(lc ?? rc ?? bc!).Name ?? "(unnamed)";
-            Decide(Version.Of(bc), Version.Of(lc), Version.Of(rc), slots.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), $"config {name}", conflicts);
+            var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Decide(Version.Of(bc), Version.Of(lc), Version.Of(rc), ConfigText(bc), ConfigText(lc), ConfigText(rc), slots.Add(key), $"config {name}", conflicts);
+            if (defaultKeys.B is null && IsLiveDefault(bc)) (defaults.B, defaultKeys.B) = (DefaultVersion(bc!), key);
+            if (defaultKeys.L is null && IsLiveDefault(lc)) (defaults.L, defaultKeys.L) = (DefaultVersion(lc!), key);
+            if (defaultKeys.R is null && IsLiveDefault(rc)) (defaults.R, defaultKeys.R) = (DefaultVersion(rc!), key);
         }
+
+        defaultSlot = new Slot();
+        var chosen = defaultSlot;
+        Decide(defaults.B, defaults.L, defaults.R, defaultKeys.B, defaultKeys.L, defaultKeys.R, chosen, "the default config", conflicts,
+            side => chosen.Key = side == ConflictSide.Local ? defaultKeys.L : defaultKeys.R);
+        chosen.Key = chosen.Value.Present
+            ? (chosen.Value.Node == defaults.L.Node && defaults.L.Present ? defaultKeys.L : defaultKeys.R)
+            : null;
         return slots;
     }
 
-    private static bool Same(JsonObject a, JsonObject b) => new ConfigEntry(a).SameConfigAs(new ConfigEntry(b));
+    private const string DefaultKey = "isDefault";
 
-    private static void Decide(Version b, Version l, Version r, Slot slot, string label, List<MergeConflict> conflicts)
+    private static void SetId(JsonObject? node, string id)
     {
-        var (bt, lt, rt) = (b.Text, l.Text, r.Text);
+        if (node is not null && new ConfigEntry(node).Id != id)
+            node["id"] = id;
+    }
+
+    private static bool IsLiveDefault(JsonObject? node) => node is not null && new ConfigEntry(node) is { IsDeleted: false, IsDefault: true };
+
+    // The default is decided as its own value: the config's name stands for it in a conflict.
+    private static Version DefaultVersion(JsonObject node) => new(true, JsonValue.Create(new ConfigEntry(node).Name ?? "(unnamed)"));
+
+    // Whether a config is the default is decided once for the document, not per config.
+    private static string? ConfigText(JsonObject? node)
+    {
+        if (node is null)
+            return null;
+        if (!node.ContainsKey(DefaultKey))
+            return CanonicalJson.Of(node);
+        var copy = (JsonObject)node.DeepClone();
+        copy.Remove(DefaultKey);
+        return CanonicalJson.Of(copy);
+    }
+
+    private static void Decide(Version b, Version l, Version r, string? bt, string? lt, string? rt, Slot slot, string label, List<MergeConflict> conflicts, Action<ConflictSide>? alsoApply = null)
+    {
         if (lt == rt)
             slot.Value = l;
         else if (lt == bt)
@@ -179,7 +264,16 @@ public static class ThreeWayMerge
         else if (rt == bt)
             slot.Value = l;
         else
-            conflicts.Add(new MergeConflict(label, l.Node?.DeepClone(), r.Node?.DeepClone()) { Apply = side => slot.Value = side == ConflictSide.Local ? l : r });
+        {
+            conflicts.Add(new MergeConflict(label, l.Node?.DeepClone(), r.Node?.DeepClone())
+            {
+                Apply = side =>
+                {
+                    slot.Value = side == ConflictSide.Local ? l : r;
+                    alsoApply?.Invoke(side);
+                },
+            });
+        }
     }
 
     /// <summary>One side's version of a value: absent, or present (possibly JSON null).</summary>
@@ -195,6 +289,9 @@ public static class ThreeWayMerge
     private sealed class Slot
     {
         public Version Value { get; set; }
+
+        /// <summary>For the default: the slot key of the config chosen.</summary>
+        public string? Key { get; set; }
     }
 
     private sealed class Slots

@@ -1,19 +1,18 @@
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
-using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands;
 
-[Command("s3-download", Description = "Download the remote configs. With local configs present, asks whether to merge or replace.")]
+[Command("s3-download", Description = "Download the remote configs. Takes them without asking when nothing changed here since the last sync; otherwise asks whether to merge or replace.")]
 internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
 {
-    [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking.")]
+    [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking (also when the remote holds none).")]
     public bool Force { get; set; }
 
-    [Option("--merge", Description = "Merge without asking: keep local configs, add remote ones, remote wins for the same config.")]
+    [Option("--merge", Description = "Merge without asking: keep local configs, add remote ones, remote wins where both changed the same config.")]
     public bool Merge { get; set; }
 
     [Option(JsonFlag.Template, Description = JsonFlag.Description)]
@@ -26,39 +25,39 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
 
         using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
-        var remote = await target.Remote.ReadAsync().ConfigureAwait(false)
-            ?? throw new RemoteDocumentMissingException(target.RemoteName);
-        var remoteDocument = target.Codec.Decode(remote);
+        var mode = Force ? DownloadMode.Replace : Merge ? DownloadMode.Merge : DownloadMode.Plain;
+        var (inputs, plan) = await transfer.PlanDownloadAsync(target, mode).ConfigureAwait(false);
+        foreach (var warning in plan.Warnings)
+            console.Warn(warning);
+        if (plan.EmptiedRemote is { } emptied)
+            ConfirmEmptied(emptied);
+        if (plan.NeedsDownloadChoice is { } why)
+            plan = SyncPlanner.PlanDownload(inputs, AskMode(why, plan));
 
-        var difference = DocumentDifference.Between(target.Local, remoteDocument);
-        if (difference.IsEmpty)
+        plan = await transfer.CarryOutAsync(target, inputs, plan).ConfigureAwait(false);
+        var remote = inputs.Remote!;
+        var remoteCount = plan.Agreed?.LiveConfigs.Count ?? remote.Document.LiveConfigs.Count;
+        var outcome = plan.Outcome switch
         {
-            transfer.RecordAgreement(target, remoteDocument, remote.Info);
-            console.Plain($"Already up to date with {target.RemoteName}.");
-            return Finish(target, "unchanged", remoteDocument, target.Local, remote.Info);
-        }
-
-        var mode = Force || !target.Local.HasLiveConfigs ? DownloadMode.Replace
-            : Merge ? DownloadMode.Merge
-            : AskMode(difference);
-
-        var written = transfer.ApplyDownload(target, remoteDocument, remote.Info, mode);
-        var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
-        console.Plain($"{verb} {Counts.Configs(remoteDocument.LiveConfigs.Count)} from {target.RemoteName}; {Counts.Configs(written.LiveConfigs.Count)} here now.");
-        return Finish(target, mode == DownloadMode.Merge ? "merged" : "downloaded", remoteDocument, written, remote.Info);
-    }
-
-    private int Finish(SyncTarget target, string outcome, Core.Documents.ConfigDocument remote, Core.Documents.ConfigDocument local, RemoteObjectInfo info)
-    {
+            SyncOutcome.NothingToDo => "unchanged",
+            SyncOutcome.Merged => "merged",
+            _ => "downloaded",
+        };
+        console.Plain(plan.Outcome switch
+        {
+            SyncOutcome.NothingToDo => $"Already up to date with {target.RemoteName}.",
+            SyncOutcome.Merged => $"Merged {Counts.Configs(remoteCount)} from {target.RemoteName}; {Counts.Configs(plan.Result.LiveConfigs.Count)} here now.",
+            _ => $"Downloaded {Counts.Configs(remoteCount)} from {target.RemoteName}; {Counts.Configs(plan.Result.LiveConfigs.Count)} here now.",
+        });
         if (Json)
         {
             var json = JsonOutput.Result("s3-download");
             json["remote"] = target.RemoteName;
             json["outcome"] = outcome;
-            json["remoteConfigs"] = remote.LiveConfigs.Count;
-            json["localConfigs"] = local.LiveConfigs.Count;
-            json["etag"] = info.ETag;
-            json["size"] = info.Size;
+            json["remoteConfigs"] = remoteCount;
+            json["localConfigs"] = plan.Result.LiveConfigs.Count;
+            json["etag"] = remote.Info.ETag;
+            json["size"] = remote.Info.Size;
             console.WriteJson(json);
         }
         return 0;
@@ -71,15 +70,23 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
         Cancel,
     }
 
-    private DownloadMode AskMode(DocumentDifference difference)
+    private void ConfirmEmptied(string why)
     {
         if (!prompts.CanAsk)
-            throw new SyncConflictException("there are local configs that differ from the remote ones; pass --merge to merge them or --force to replace them");
-        foreach (var line in difference.Describe())
+            throw new SyncConflictException($"{why}; nothing was changed. Pass -f (--force) to delete the configs here too, or run start-claude s3-sync --prefer local to upload them again");
+        if (!prompts.Confirm($"{char.ToUpperInvariant(why[0])}{why[1..]}. Delete the configs here too?", "--force", defaultValue: false))
+            throw new CancelledByUserException();
+    }
+
+    private DownloadMode AskMode(string why, SyncPlan plan)
+    {
+        if (!prompts.CanAsk)
+            throw new SyncConflictException($"{why}; pass --merge to merge them or --force to replace them");
+        foreach (var line in plan.Difference?.Describe() ?? [])
             console.Plain("  " + line);
         var choice = prompts.Choose(
-            "Local configs exist. What should the download do?",
-            [(Choice.Merge, "Merge: keep local configs, add remote ones (remote wins for the same config)"),
+            "Local configs changed too. What should the download do?",
+            [(Choice.Merge, "Merge: keep local configs, add remote ones (remote wins where both changed the same config)"),
              (Choice.Replace, "Replace: the local configs become the remote ones"),
              (Choice.Cancel, "Cancel")],
             "--merge or --force");

@@ -21,6 +21,7 @@ namespace StartClaude.Tool.Commands;
 internal sealed class S3SetupCommand(HomeLock homeLock, 
     LocalConfigStore localStore,
     SyncStateStore stateStore,
+    SyncWriter writer,
     ProviderCatalog providers,
     RemoteStoreFactory remotes,
     Prompts prompts,
@@ -123,12 +124,14 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             }
         }
 
-        // The passphrase is asked once the remote's form is known: a new one twice, an existing one
-        // is checked by opening the document before anything is written.
+        // What is there comes first; the passphrase is asked once the remote's form is known: a new
+        // one twice, an existing one is checked by opening the document before anything is written.
         var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
         var remoteEncrypted = remote is not null && DocumentCodec.IsEncrypted(remote.Content);
+        if (remote is not null)
+            console.Plain($"Found a remote document: {Sizes.Describe(remote.Info.Size)}, last written {Times.Describe(remote.Info.LastModified)}, {(remoteEncrypted ? "encrypted (age)" : "plain JSON")}.");
         var storedSection = stored is not null && SameRemote(stored, settings) ? local.S3Sync : null;
-        var encrypt = ChooseEncryption(storedSection, remoteEncrypted);
+        var encrypt = ChooseEncryption(storedSection, remote is not null, remoteEncrypted);
         string? passphrase = null;
         if (encrypt || remoteEncrypted)
             passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);
@@ -145,25 +148,35 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         {
             Codec = encrypt ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain,
         };
-        var plan = new SetupRemoteStep(prompts, console, new SyncDecisions(null, prompts, console)).Decide(target.Local, remote, remoteDocument);
-        await ApplyAsync(target, plan, remote, remoteEncrypted != encrypt ? remoteDocument : null).ConfigureAwait(false);
+        var inputs = new SyncInputs(withSettings,
+            remote is null ? null : new RemoteSnapshot(remoteDocument!, remote.Info, Downloaded: true),
+            stateStore.ReadBase(settings),
+            stateStore.ReadConditionalWrites(settings) ?? true);
+        var plan = new SetupRemoteStep(prompts, console, new SyncDecisions(null, prompts, console)).Decide(inputs);
+        await ApplyAsync(target, inputs, plan, remoteEncrypted != encrypt).ConfigureAwait(false);
         Summarize(provider, settings, plan, encrypt, remember);
         return 0;
     }
 
-    // Only --no-encrypt (or a "no" on a terminal) turns encryption off: a scripted setup that says
-    // nothing keeps an encrypted remote encrypted rather than re-uploading it in plain text.
-    private bool ChooseEncryption(S3SyncSection? storedSection, bool remoteEncrypted)
+    // The default follows the remote's current form: every device sharing it reads that form, so
+    // changing it takes a flag (--encrypt / --no-encrypt) or a "yes" to a question that says so.
+    private bool ChooseEncryption(S3SyncSection? storedSection, bool remoteExists, bool remoteEncrypted)
     {
         if (Encrypt || NoEncrypt)
             return Encrypt;
         if (!prompts.CanAsk)
-            return remoteEncrypted || (storedSection?.Encrypt ?? false);
+            return remoteExists ? remoteEncrypted : storedSection?.Encrypt ?? false;
+        if (!remoteExists)
+        {
+            return prompts.Confirm(
+                "Encrypt the document in the bucket with a passphrase (age format)? The bucket then never holds your API keys in plain text.",
+                "--encrypt or --no-encrypt", defaultValue: storedSection?.Encrypt ?? true);
+        }
         return prompts.Confirm(
             remoteEncrypted
-                ? "The remote document is encrypted (age). Keep it encrypted?"
-                : "Encrypt the document in the bucket with a passphrase (age format)? The bucket then never holds your API keys in plain text.",
-            "--encrypt or --no-encrypt", defaultValue: remoteEncrypted || (storedSection?.Encrypt ?? true));
+                ? "The remote document is encrypted (age). Keep it encrypted? No re-uploads it as plain JSON, and every other device that shares it must then turn encryption off too (s3-setup --no-encrypt)."
+                : "The remote document is plain JSON. Encrypt it? Yes re-uploads it encrypted, and every other device that shares it must then turn encryption on too (s3-setup --encrypt) or it stops syncing.",
+            "--encrypt or --no-encrypt", defaultValue: remoteEncrypted);
     }
 
     private static bool SameRemote(S3SyncSettings a, S3SyncSettings b) =>
@@ -190,29 +203,22 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         return remote;
     }
 
-    /// <param name="reencode">The remote document, when it is to be re-uploaded in the other form (encryption turned on or off).</param>
-    private async Task ApplyAsync(SyncTarget target, SetupPlan plan, RemoteObject? remote, ConfigDocument? reencode)
+    /// <param name="changesForm">Encryption is turned on or off for an existing remote document: it is re-uploaded in the new form.</param>
+    private async Task ApplyAsync(SyncTarget target, SyncInputs inputs, SetupPlan plan, bool changesForm)
     {
-        // Remote first: if the upload fails, nothing here has changed. The agreed object is the one
-        // read, or the one written in its place.
-        var agreedObject = remote?.Info;
-        var condition = remote?.Info.ETag is { } seen ? new WriteCondition.MustMatch(seen) : (WriteCondition)new WriteCondition.MustNotExist();
-        var upload = plan.Upload ? plan.Local : reencode;
-        if (upload is not null)
+        // Remote first: if the upload fails, nothing here has changed.
+        if (changesForm && inputs.Remote is { } remote && plan.Carry?.WritesRemote != true)
         {
-            var body = target.Codec.Encode(upload);
-            var etag = await target.Remote.WriteAsync(body, condition).ConfigureAwait(false);
-            agreedObject = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
-            if (!plan.Upload)
-            {
-                console.Plain(target.Codec.Encrypts
-                    ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext."
-                    : "Re-uploaded the remote document as plain JSON.");
-            }
+            var written = await writer.WriteRemoteAsync(target, remote.Document, WriteCondition.From(remote.Info)).ConfigureAwait(false);
+            inputs = inputs with { Remote = remote with { Info = written } };
+            console.Plain(target.Codec.Encrypts
+                ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext."
+                : "Re-uploaded the remote document as plain JSON.");
         }
-        localStore.Write(plan.Local);
-        if (plan.Agreed is not null)
-            stateStore.SaveBase(target.Settings, plan.Agreed, agreedObject);
+        if (plan.Carry is { } carry)
+            await writer.CarryOutAsync(target, inputs, carry with { WritesLocal = true }).ConfigureAwait(false);
+        else
+            localStore.Write(plan.Local);
     }
 
     private void Summarize(IStorageProvider provider, S3SyncSettings settings, SetupPlan plan, bool encrypt, bool remember)

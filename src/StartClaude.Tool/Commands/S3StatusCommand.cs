@@ -9,7 +9,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-status", Description = "Show the S3 sync settings (secrets masked), the remote document, and what changed on each side since the last sync.")]
-internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, ProviderCatalog providers, ToolConsole console)
+internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, SyncEngine engine, ProviderCatalog providers, ToolConsole console)
 {
     [Option(JsonFlag.Template, Description = JsonFlag.Description)]
     public bool Json { get; set; }
@@ -45,8 +45,10 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         json["sources"] = new System.Text.Json.Nodes.JsonObject(sources.OrderBy(p => p.Key).Select(p =>
             KeyValuePair.Create(char.ToLowerInvariant(p.Key.ToString()[0]) + p.Key.ToString()[1..], (System.Text.Json.Nodes.JsonNode?)p.Value)));
 
-        var status = await SyncStatus.ReadAsync(target, stateStore).ConfigureAwait(false);
-        if (status.Remote is not { } remote)
+        var (inputs, status) = await engine.ReadAndPlanAsync(target).ConfigureAwait(false);
+        foreach (var warning in status.Warnings)
+            console.Warn(warning);
+        if (inputs.Remote is not { } remote)
         {
             Row("Remote", "no remote document yet");
             Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
@@ -68,14 +70,21 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             SyncState.LocalChanges => "local changes: run start-claude s3-sync to upload them",
             SyncState.RemoteChanges => "remote changes: run start-claude s3-sync to download them",
             SyncState.BothChanged => "both changed: run start-claude s3-sync to merge",
-            _ => "local and remote differ (never synced from here): run start-claude s3-sync",
+            _ => status.Conflicts.Count > 0
+                ? "local and remote differ (never synced from here): run start-claude s3-sync to merge them (it asks about the configs that differ)"
+                : "local and remote differ (never synced from here): run start-claude s3-sync to merge them",
         });
-        SyncReportWriter.WriteChanges(console, "Changes here", status.LocalChanges);
-        SyncReportWriter.WriteChanges(console, "Changes on the remote", status.RemoteChanges);
-        if (status.State == SyncState.DifferNeverSynced)
+        if (status.EmptiedRemote is { } emptied)
+            console.Warn($"{emptied}: start-claude s3-sync will ask before applying that here");
+        if (status.State == SyncState.DifferNeverSynced && status.Difference is not null)
         {
-            foreach (var line in status.Difference!.Describe())
+            foreach (var line in status.Difference.Describe())
                 console.Plain("  " + line);
+        }
+        else
+        {
+            SyncReportWriter.WriteChanges(console, "Changes here", status.LocalChanges);
+            SyncReportWriter.WriteChanges(console, "Changes on the remote", status.RemoteChanges);
         }
 
         json["remote"] = JsonOutput.Remote(remote.Info, remote.Document.LiveConfigs.Count, remote.Downloaded);

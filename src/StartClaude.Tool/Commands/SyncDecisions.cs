@@ -41,21 +41,17 @@ internal sealed class SyncDecisions(ConflictSide? prefer, Prompts prompts, ToolC
         return decided;
     }
 
-    public ConflictSide DecideWholeDocument(DocumentDifference difference)
+    public ConflictSide DecideEmptiedRemote(string why)
     {
         if (prefer is { } side)
             return side;
-        var lines = difference.Describe().ToList();
         if (!prompts.CanAsk)
-            throw new SyncConflictException($"local and remote configs differ and were never synced from here ({string.Join("; ", lines)}); pass --prefer local to upload or --prefer remote to download");
-
-        console.Plain("Local and remote configs differ:");
-        foreach (var line in lines)
-            console.Plain("  " + line);
+            throw new SyncConflictException($"{why}; nothing was changed. Pass --prefer remote (or run start-claude s3-download -f) to accept that, or --prefer local to upload this machine's configs again");
+        console.Plain(char.ToUpperInvariant(why[0]) + why[1..] + ".");
         var choice = prompts.Choose(
-            "Which side should win?",
-            [(Choice.Local, "Upload: the remote document becomes the local one"),
-             (Choice.Remote, "Download: the local configs become the remote ones"),
+            "Apply that here too?",
+            [(Choice.Local, "No: keep this machine's configs and upload them again"),
+             (Choice.Remote, "Yes: delete them here too"),
              (Choice.Cancel, "Cancel")],
             "--prefer local|remote");
         return choice switch

@@ -25,6 +25,7 @@ public static class ServiceRegistration
         services.AddSingleton<SyncTargetLoader>();
         services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<SyncWriter>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Configs.ConfigChanges>();
         services.AddSingleton<Configs.StartupRemoteCheck>();

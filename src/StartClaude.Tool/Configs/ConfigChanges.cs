@@ -30,7 +30,11 @@ internal sealed class ConfigChanges(
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(saved);
         using var held = homeLock.Acquire();
-        var result = edit(localStore.ReadOrEmpty());
+        // A file broken by hand or by another tool is held to the rules first, so the edit finds one config per name.
+        var current = DocumentInvariants.Repair(localStore.ReadOrEmpty(), localStore.ConfigPath);
+        if (current.Warning is { } repaired)
+            console.Warn(repaired);
+        var result = edit(current.Document);
         localStore.Write(result.Document);
         saved(result);
         await PublishAsync(result.Document).ConfigureAwait(false);
@@ -45,6 +49,8 @@ internal sealed class ConfigChanges(
                 return;
             var target = loader.Open();
             var report = await engine.SyncAsync(target, new SyncDecisions(null, prompts, console), dryRun: false).ConfigureAwait(false);
+            foreach (var warning in report.Warnings)
+                console.Warn(warning);
             var done = report.Outcome switch
             {
                 SyncOutcome.Uploaded => $"Uploaded to {target.RemoteName}.",

@@ -41,6 +41,8 @@ internal sealed class StartupRemoteCheck(
             {
                 var target = loader.Open();
                 var report = await engine.SyncAsync(target, new UnattendedDecisions(), dryRun: false, limit.Token).ConfigureAwait(false);
+                foreach (var warning in report.Warnings)
+                    console.Warn(warning);
                 if (report.Outcome is SyncOutcome.Downloaded or SyncOutcome.Merged)
                     console.Error.WriteLine($"start-claude: took the newer configs from {target.RemoteName}");
                 else if (report.Outcome is SyncOutcome.Uploaded)

@@ -9,6 +9,6 @@ internal sealed class UnattendedDecisions : ISyncDecisions
     public IReadOnlyDictionary<MergeConflict, ConflictSide> DecideConflicts(IReadOnlyList<MergeConflict> conflicts) =>
         throw new SyncConflictException($"{string.Join(", ", conflicts.Select(c => c.Label))} changed differently here and on the remote; run start-claude s3-sync to decide");
 
-    public ConflictSide DecideWholeDocument(DocumentDifference difference) =>
-        throw new SyncConflictException("local and remote configs differ and were never synced from here; run start-claude s3-sync to decide");
+    public ConflictSide DecideEmptiedRemote(string why) =>
+        throw new SyncConflictException($"{why}; run start-claude s3-sync to decide");
 }

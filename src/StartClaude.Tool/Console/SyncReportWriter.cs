@@ -18,6 +18,8 @@ internal static class SyncReportWriter
             (SyncOutcome.Downloaded, true) => $"{would}download from {remoteName}: {report.Reason}.",
             _ => $"{would}merge both sides: {report.Reason}.",
         };
+        foreach (var warning in report.Warnings)
+            console.Warn(warning);
         if (report.DryRun)
             console.Plain("Dry run: nothing will be changed.");
         console.Plain(line);

@@ -1,22 +1,21 @@
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
-using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands.Setup;
 
 /// <summary>
-/// What setup will write once everything is decided: the local document, whether to upload it, and
-/// the document both sides then agree on (null when they still differ, so no base is recorded). The
-/// remote object it was decided on carries the ETag that agreement starts from.
+/// What setup will write once everything is decided: the planner's plan to carry out (null when setup
+/// leaves both sides as they are), the local document to save, and what to say.
 /// </summary>
-internal sealed record SetupPlan(ConfigDocument Local, bool Upload, ConfigDocument? Agreed, string Outcome);
+internal sealed record SetupPlan(ConfigDocument Local, SyncPlan? Carry, string Outcome);
 
 /// <summary>
-/// Decides what setup does with an existing remote document, following the original guide:
-/// none → nothing yet; no local configs → download; equal → nothing; differ → on a terminal ask
-/// upload / download / merge / cancel, else leave both alone and point to s3-sync.
+/// Decides what setup does with an existing remote document, by asking <see cref="SyncPlanner"/>:
+/// none → nothing yet; no local configs → download; equal → nothing; both hold configs that differ →
+/// on a terminal ask merge (the planner's merge, conflicts asked per config) / upload / download /
+/// cancel, else leave both alone and point to s3-sync.
 /// </summary>
 internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyncDecisions conflictDecisions)
 {
@@ -28,33 +27,32 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
         Cancel,
     }
 
-    /// <param name="remoteDocument">The remote document, decoded (decrypted) already; null when there is none.</param>
-    public SetupPlan Decide(ConfigDocument withSettings, RemoteObject? remote, ConfigDocument? remoteDocument)
+    public SetupPlan Decide(SyncInputs inputs)
     {
-        if (remote is null || remoteDocument is null)
+        ArgumentNullException.ThrowIfNull(inputs);
+        var withSettings = inputs.Local;
+        var plan = SyncPlanner.Plan(inputs);
+        foreach (var warning in plan.Warnings)
+            console.Warn(warning);
+        if (inputs.Remote is not { } remote)
         {
-            return new SetupPlan(withSettings, Upload: false, ConfigDocument.CreateEmpty(),
+            return new SetupPlan(withSettings, null,
                 withSettings.HasLiveConfigs
                     ? $"No remote document yet. Run start-claude s3-sync to upload your {Counts.Configs(withSettings.LiveConfigs.Count)}."
                     : "No remote document yet. Add configs, then run start-claude s3-sync.");
         }
 
-        console.Plain($"Found a remote document: {Counts.Configs(remoteDocument.LiveConfigs.Count)}, {Sizes.Describe(remote.Info.Size)}, last written {Times.Describe(remote.Info.LastModified)}.");
+        console.Plain($"The remote document holds {Counts.Configs(remote.Document.LiveConfigs.Count)}.");
+        if (plan.State == SyncState.InSync)
+            return new SetupPlan(plan.Result, plan, "Local and remote configs are already the same.");
         if (!withSettings.HasLiveConfigs)
-        {
-            return new SetupPlan(remoteDocument.WithSyncSettingsOf(withSettings), false, remoteDocument,
-                $"There were no configs here, so the remote document was downloaded: {Counts.Configs(remoteDocument.LiveConfigs.Count)}.");
-        }
-
-        var difference = DocumentDifference.Between(withSettings, remoteDocument);
-        if (difference.IsEmpty)
-            return new SetupPlan(withSettings, false, remoteDocument, "Local and remote configs are already the same.");
+            return new SetupPlan(plan.Result, plan, $"There were no configs here, so the remote document was downloaded: {Counts.Configs(plan.Result.LiveConfigs.Count)}.");
 
         console.Plain("Local and remote configs differ:");
-        foreach (var line in difference.Describe())
+        foreach (var line in plan.Difference?.Describe() ?? [])
             console.Plain("  " + line);
         if (!prompts.CanAsk)
-            return new SetupPlan(withSettings, false, null, "Your configs were left as they are. Run start-claude s3-sync to choose which side wins.");
+            return new SetupPlan(withSettings, null, "Your configs were left as they are. Run start-claude s3-sync to merge them (--prefer local|remote decides configs that differ).");
 
         var choice = prompts.Choose(
             "What should setup do with them?",
@@ -66,15 +64,18 @@ internal sealed class SetupRemoteStep(Prompts prompts, ToolConsole console, ISyn
         switch (choice)
         {
             case Choice.Upload:
-                return new SetupPlan(withSettings, true, withSettings, $"Uploaded {Counts.Configs(withSettings.LiveConfigs.Count)}.");
+                var upload = SyncPlanner.PlanUpload(inputs, force: false);
+                return new SetupPlan(upload.Result, upload, $"Uploaded {Counts.Configs(upload.Result.LiveConfigs.Count)}.");
             case Choice.Download:
-                return new SetupPlan(remoteDocument.WithSyncSettingsOf(withSettings), false, remoteDocument,
-                    $"Downloaded {Counts.Configs(remoteDocument.LiveConfigs.Count)}.");
+                var download = SyncPlanner.PlanDownload(inputs, DownloadMode.Replace);
+                return new SetupPlan(download.Result, download, $"Downloaded {Counts.Configs(download.Result.LiveConfigs.Count)}.");
             case Choice.Merge:
-                var merge = ThreeWayMerge.Merge(null, withSettings, remoteDocument);
-                var decided = merge.HasConflicts ? conflictDecisions.DecideConflicts(merge.Conflicts) : new Dictionary<MergeConflict, ConflictSide>();
-                var merged = merge.Resolve(c => decided[c]);
-                return new SetupPlan(merged, true, merged, $"Merged both sides: {Counts.Configs(merged.LiveConfigs.Count)} here and remote.");
+                if (plan.HasUndecidedConflicts)
+                {
+                    var decided = conflictDecisions.DecideConflicts(plan.Conflicts);
+                    plan = plan.Resolve(c => decided[c]);
+                }
+                return new SetupPlan(plan.Result, plan, $"Merged both sides: {Counts.Configs(plan.Result.LiveConfigs.Count)} here and remote.");
             default:
                 throw new CancelledByUserException();
         }
