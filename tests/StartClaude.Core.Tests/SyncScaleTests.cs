@@ -44,4 +44,27 @@ public class SyncScaleTests
         remoteChanges.Changed.Should().ContainSingle();
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
     }
+
+    [TestCase(false, TestName = "Planning a sync of 10,000 configs with one remote change")]
+    [TestCase(true, TestName = "Planning a sync of 10,000 configs changed on both sides")]
+    public void Planning_a_large_sync_takes_well_under_the_bound(bool bothSides)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var baseDocument = Doc(10_000);
+        var local = bothSides ? Doc(10_000, changed: 17) : Doc(10_000);
+        var remote = Doc(10_000, changed: 9_000);
+        var parsed = clock.Elapsed;
+        var inputs = new SyncInputs(local, new RemoteSnapshot(remote, new Remote.RemoteObjectInfo(1, null, "\"e\""), true),
+            new SyncBase("\"b\"", baseDocument.SharedContentHash(), baseDocument), ConditionalWrites: true);
+
+        var plan = SyncPlanner.Plan(inputs);
+        clock.Stop();
+        TestContext.Out.WriteLine($"parse 3 x 10,000 configs: {parsed.TotalMilliseconds:0} ms; parse and plan: {clock.ElapsedMilliseconds} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms)");
+
+        plan.Outcome.Should().Be(bothSides ? SyncOutcome.Merged : SyncOutcome.Downloaded);
+        plan.RemoteChanges!.Changed.Should().ContainSingle();
+        plan.Result.LiveConfigs.Should().HaveCount(10_000);
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,21 +8,58 @@ namespace StartClaude.Core.Documents;
 /// <summary>Compact JSON with object keys sorted at every level: equal content gives equal text.</summary>
 public static class CanonicalJson
 {
-    private static readonly JsonSerializerOptions CompactOptions = new()
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        WriteIndented = false,
+        Indented = false,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Trees read from documents are already depth-checked; built ones are shallow.
+        MaxDepth = 1000,
     };
 
-    public static string Of(JsonNode? node) => Sorted(node)?.ToJsonString(CompactOptions) ?? "null";
+    public static string Of(JsonNode? node) => Of(node, skipKey: null);
 
-    private static JsonNode? Sorted(JsonNode? node) => node switch
+    /// <summary>The canonical text of <paramref name="node"/> with its own top-level <paramref name="skipKey"/> left out.</summary>
+    public static string Of(JsonNode? node, string? skipKey)
     {
-        JsonObject obj => new JsonObject(obj
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
-        JsonArray array => new JsonArray([.. array.Select(Sorted)]),
-        null => null,
-        _ => node.DeepClone(),
-    };
+        // Written straight from the tree, keys sorted on the way: no sorted copy of the tree is built.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            Write(writer, node, skipKey);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonNode? node, string? skipKey)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject obj:
+                writer.WriteStartObject();
+                var keys = new List<string>(obj.Count);
+                foreach (var (key, _) in obj)
+                {
+                    if (key != skipKey)
+                        keys.Add(key);
+                }
+                keys.Sort(StringComparer.Ordinal);
+                foreach (var key in keys)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, obj[key], null);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                    Write(writer, item, null);
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
 }

@@ -31,6 +31,13 @@ public sealed class ConfigDocument
 
     private readonly JsonObject _root;
 
+    // Documents never change, so the views and canonical forms are computed once (a sync of a large
+    // document compares and hashes the same documents several times).
+    private IReadOnlyList<ConfigEntry>? _configs;
+    private IReadOnlyList<ConfigEntry>? _liveConfigs;
+    private string? _canonical;
+    private string? _sharedCanonical;
+
     private ConfigDocument(JsonObject root) => _root = root;
 
     /// <summary>A new document with no configs.</summary>
@@ -87,14 +94,14 @@ public sealed class ConfigDocument
     public double? Version => _root["version"] is JsonValue v && v.TryGetValue<double>(out var version) ? version : null;
 
     /// <summary>The configurations, tombstones included, in file order.</summary>
-    public IReadOnlyList<ConfigEntry> Configs =>
+    public IReadOnlyList<ConfigEntry> Configs => _configs ??=
         _root["configs"] is JsonArray configs ? [.. configs.OfType<JsonObject>().Select(c => new ConfigEntry(c))] : [];
 
     /// <summary>Whether the document holds a <c>configs</c> list at all (<c>{}</c> does not: it is not a config document to apply).</summary>
     public bool HasConfigList => _root["configs"] is JsonArray;
 
     /// <summary>The configurations that are not deletion tombstones.</summary>
-    public IReadOnlyList<ConfigEntry> LiveConfigs => [.. Configs.Where(c => !c.IsDeleted)];
+    public IReadOnlyList<ConfigEntry> LiveConfigs => _liveConfigs ??= [.. Configs.Where(c => !c.IsDeleted)];
 
     public bool HasLiveConfigs => LiveConfigs.Count > 0;
 
@@ -129,6 +136,8 @@ public sealed class ConfigDocument
     /// <summary>The document as it may leave the machine: without <c>settings.s3Sync</c>.</summary>
     public ConfigDocument ForRemote()
     {
+        if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")))
+            return this;
         var copy = CloneRoot();
         (copy["settings"] as JsonObject)?.Remove("s3Sync");
         return new ConfigDocument(copy);
@@ -173,12 +182,14 @@ public sealed class ConfigDocument
     public bool SharesContentWith(ConfigDocument other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return ForRemote().CanonicalJson() == other.ForRemote().CanonicalJson();
+        return SharedCanonicalJson() == other.SharedCanonicalJson();
     }
+
+    private string SharedCanonicalJson() => _sharedCanonical ??= ForRemote().CanonicalJson();
 
     /// <summary>SHA-256 of the canonical form of what this document shares (no s3Sync), in hex.</summary>
     public string SharedContentHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ForRemote().CanonicalJson())));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SharedCanonicalJson())));
 
     /// <summary>The document as written to a file: indented UTF-8 with a final newline.</summary>
     public byte[] ToUtf8Bytes()
@@ -188,7 +199,7 @@ public sealed class ConfigDocument
     }
 
     /// <summary>Compact JSON with object keys sorted at every level: equal content, equal text.</summary>
-    public string CanonicalJson() => Documents.CanonicalJson.Of(_root);
+    public string CanonicalJson() => _canonical ??= Documents.CanonicalJson.Of(_root);
 
     private JsonObject CloneRoot() => (JsonObject)_root.DeepClone();
 

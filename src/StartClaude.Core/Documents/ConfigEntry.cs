@@ -5,7 +5,12 @@ namespace StartClaude.Core.Documents;
 /// <summary>A read-only view of one configuration in a document; every field stays in <see cref="Node"/>.</summary>
 public sealed class ConfigEntry(JsonObject node)
 {
+    private string? _canonical;
+
     public JsonObject Node { get; } = node;
+
+    /// <summary>The canonical text of the config, computed once (entries of a document never change).</summary>
+    internal string Canonical => _canonical ??= CanonicalJson.Of(Node);
 
     public string? Name => StringField("name");
 

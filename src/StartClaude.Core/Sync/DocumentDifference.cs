@@ -24,7 +24,7 @@ public sealed record DocumentDifference(
                 onlyLocal.Add(l!);
             else if (l is null)
                 onlyRemote.Add(r);
-            else if (Canonical(l) != Canonical(r))
+            else if (l.Canonical != r.Canonical)
                 changed.Add((l, r));
         }
 
@@ -64,6 +64,4 @@ public sealed record DocumentDifference(
 
     private static string Label(ConfigEntry c) =>
         c.ApiKey is { } key ? $"{c.Name ?? "(unnamed)"} (key {SecretMask.Mask(key)})" : c.Name ?? "(unnamed)";
-
-    private static string Canonical(ConfigEntry c) => CanonicalJson.Of(c.Node);
 }

@@ -86,9 +86,10 @@ public static class ThreeWayMerge
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
-        var b = (baseDocument ?? ConfigDocument.CreateEmpty()).ForRemote().Root;
-        var l = local.ForRemote().Root;
-        var r = remote.ForRemote().Root;
+        // Copies: the merge unifies ids in place.
+        var b = (JsonObject)(baseDocument ?? ConfigDocument.CreateEmpty()).ForRemote().Root.DeepClone();
+        var l = (JsonObject)local.ForRemote().Root.DeepClone();
+        var r = (JsonObject)remote.ForRemote().Root.DeepClone();
 
         var conflicts = new List<MergeConflict>();
         var topLevel = MergeKeys(b, l, r, exclude: ["configs", "settings"], "field", conflicts);
@@ -244,16 +245,7 @@ public static class ThreeWayMerge
     private static Version DefaultVersion(JsonObject node) => new(true, JsonValue.Create(new ConfigEntry(node).Name ?? "(unnamed)"));
 
     // Whether a config is the default is decided once for the document, not per config.
-    private static string? ConfigText(JsonObject? node)
-    {
-        if (node is null)
-            return null;
-        if (!node.ContainsKey(DefaultKey))
-            return CanonicalJson.Of(node);
-        var copy = (JsonObject)node.DeepClone();
-        copy.Remove(DefaultKey);
-        return CanonicalJson.Of(copy);
-    }
+    private static string? ConfigText(JsonObject? node) => node is null ? null : CanonicalJson.Of(node, skipKey: DefaultKey);
 
     private static void Decide(Version b, Version l, Version r, string? bt, string? lt, string? rt, Slot slot, string label, List<MergeConflict> conflicts, Action<ConflictSide>? alsoApply = null)
     {
