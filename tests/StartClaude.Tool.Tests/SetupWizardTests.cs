@@ -144,7 +144,7 @@ public class SetupWizardTests : DeviceTestBase
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("Found a remote document: 1 config").And.Contain("only remote: work").And.Contain("Merge").And.Contain("Cancel");
+        result.Output.Should().Contain("Found a remote document").And.Contain("plain JSON").And.Contain("holds 1 config").And.Contain("only remote: work").And.Contain("Merge").And.Contain("Cancel");
         Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "laptop"], result.ToString());
         Document((await RemoteBytesAsync())!).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "laptop"]);
         (await Run(DeviceB, "s3-status")).Output.Should().Contain("in sync");

@@ -57,24 +57,31 @@ public class SyncCommandTests : DeviceTestBase
         var result = await Run(DeviceB, "s3-sync");
 
         result.ExitCode.Should().Be(3, result.ToString());
-        result.Error.Should().Contain("--prefer local").And.Contain("--prefer remote").And.Contain("only here:   laptop").And.Contain("only remote: work");
+        result.Error.Should().Contain("--prefer local").And.Contain("--prefer remote").And.Contain("config work").And.NotContain("laptop");
         DeviceB.ReadConfigBytes().Should().Equal(localBefore);
         (await RemoteBytesAsync()).Should().Equal(remoteBefore);
     }
 
-    [Test]
-    public async Task Prefer_local_uploads_and_prefer_remote_downloads()
+    [TestCase("local")]
+    [TestCase("remote")]
+    public async Task Prefer_decides_only_the_conflicting_config_and_keeps_the_one_sided_ones(string prefer)
     {
         await TwoDifferingDevicesAsync();
+        DeviceA.EditConfig(root => root.AddConfig("a-only"));
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
 
-        var local = await Run(DeviceB, "s3-sync", "--prefer", "local");
-        var remoteAfterLocal = Document((await RemoteBytesAsync())!).LiveConfigs.Select(c => c.Name).ToList();
-        var remote = await Run(DeviceA, "s3-sync", "--prefer", "remote");
+        var result = await Run(DeviceB, "s3-sync", "--prefer", prefer);
+        var catchUp = await Run(DeviceA, "s3-sync");
 
-        local.ExitCode.Should().Be(0, local.ToString());
-        remoteAfterLocal.Should().Equal("laptop");
-        remote.ExitCode.Should().Be(0, remote.ToString());
-        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("laptop");
+        result.ExitCode.Should().Be(0, result.ToString());
+        catchUp.ExitCode.Should().Be(0, catchUp.ToString());
+        var expectedKey = prefer == "local" ? "sk-ant-api03-key0-work-BBBBBBBBBBBB" : "sk-ant-api03-key0-work-XXXXXXXXXXXX";
+        foreach (var document in new[] { Document(DeviceB.ReadConfigBytes()), Document(DeviceA.ReadConfigBytes()), Document((await RemoteBytesAsync())!) })
+        {
+            document.LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "a-only", "laptop"]);
+            document.LiveConfigs.Single(c => c.Name == "work").ApiKey.Should().Be(expectedKey);
+            document.LiveConfigs.Count(c => c.IsDefault).Should().Be(1);
+        }
     }
 
     [Test]
@@ -100,8 +107,10 @@ public class SyncCommandTests : DeviceTestBase
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, "s3-sync");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("Which side should win?").And.Contain("only here:   laptop");
-        Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work");
+        result.Output.Should().Contain("config work — which version wins?").And.Contain("key sk-ant-…BBBB").And.Contain("key sk-ant-…XXXX");
+        var b = Document(DeviceB.ReadConfigBytes());
+        b.LiveConfigs.Select(c => c.Name).Should().Equal("work", "laptop");
+        b.LiveConfigs[0].ApiKey.Should().EndWith("XXXX", "the remote version was chosen");
     }
 
     [Test]
@@ -147,7 +156,8 @@ public class SyncCommandTests : DeviceTestBase
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
         await SetUpSyncAsync(DeviceA);
         (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
-        DeviceB.WriteConfig(SampleDocuments.WithConfigs("laptop"));
+        // B holds its own "work" (another key) and "laptop", which only B has.
+        DeviceB.WriteConfig(SampleDocuments.WithConfigs("work", "laptop").Replace("key0-work-XXXXXXXXXXXX", "key0-work-BBBBBBBBBBBB", StringComparison.Ordinal));
         await SetUpSyncAsync(DeviceB);
         return (DeviceB.ReadConfigBytes(), (await RemoteBytesAsync())!);
     }

@@ -89,7 +89,7 @@ public class TransferCommandTests : DeviceTestBase
         var forced = await Run(DeviceB, "s3-download", "-f");
 
         merged.ExitCode.Should().Be(0, merged.ToString());
-        mergedNames.Should().Equal("laptop", "work");
+        mergedNames.Should().Equal("work", "laptop");   // remote order first, as s3-sync merges
         forced.ExitCode.Should().Be(0, forced.ToString());
         Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work");
     }

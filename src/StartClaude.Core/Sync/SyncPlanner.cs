@@ -47,7 +47,7 @@ public static class SyncPlanner
             if (!local.HasLiveConfigs)
                 return Finish(inputs, SyncState.DifferNeverSynced, "there are no configs here, so the remote ones are taken", SharedDocument.ApplyToLocal(remoteDocument, local), here, there, difference, warnings);
             return Merge(inputs, SyncState.DifferNeverSynced, "never synced from here: merged per config (a config on one side only is kept, equal ones are joined)",
-                empty, local, remoteDocument, here, there, difference, warnings);
+                null, local, remoteDocument, here, there, difference, warnings);
         }
 
         var baseHash = baseDocument.SharedContentHash();
@@ -129,7 +129,7 @@ public static class SyncPlanner
 
         // --merge: the same merge as s3-sync, the remote deciding conflicts, written here only. The
         // remote document becomes the base, so the next s3-sync uploads what only this machine has.
-        var merged = ThreeWayMerge.Merge(inputs.Base?.Document ?? ConfigDocument.CreateEmpty(), local, remoteDocument).Resolve(_ => ConflictSide.Remote);
+        var merged = ThreeWayMerge.Merge(inputs.Base?.Document, local, remoteDocument).Resolve(_ => ConflictSide.Remote);
         var held = Held(merged, "the merge", warnings);
         return Local(two.State, "merged: configs here are kept, the remote wins where both changed", held, two.RemoteChanges) with
         {
@@ -162,7 +162,7 @@ public static class SyncPlanner
             : null;
     }
 
-    private static SyncPlan Merge(SyncInputs inputs, SyncState state, string reason, ConfigDocument baseDocument, ConfigDocument local, ConfigDocument remote,
+    private static SyncPlan Merge(SyncInputs inputs, SyncState state, string reason, ConfigDocument? baseDocument, ConfigDocument local, ConfigDocument remote,
         DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference, List<string> warnings)
     {
         var merge = ThreeWayMerge.Merge(baseDocument, local, remote);
