@@ -9,7 +9,7 @@ namespace StartClaude.Core.Documents;
 /// device repairs the same document the same way:
 /// <list type="bullet">
 /// <item>Configs whose names are equal ignoring case are the same config. The first in file order
-/// keeps the name; a later one with the same content (id, default and order aside) is joined into it
+/// keeps the name; a later one with the same content (id, name case, default and order aside) is joined into it
 /// (dropped); a later one with other content is kept under the first free name "name (2)", "name (3)"…,
 /// so nothing is lost.</item>
 /// <item>No default: the first config (by <c>order</c>, then file order) becomes the default. Several:
@@ -18,7 +18,7 @@ namespace StartClaude.Core.Documents;
 /// </summary>
 public static class DocumentInvariants
 {
-    private static readonly string[] NotContent = ["id", "isDefault", "order"];
+    private static readonly string[] NotContent = ["id", "name", "isDefault", "order"];
 
     /// <param name="origin">Names the document in the warning ("the remote document", "config.json").</param>
     public static DocumentRepair Repair(ConfigDocument document, string origin)

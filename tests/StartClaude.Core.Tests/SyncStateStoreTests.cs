@@ -1,0 +1,46 @@
+using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Local;
+using StartClaude.Core.Sync;
+using StartClaude.Testing;
+
+namespace StartClaude.Core.Tests;
+
+public class SyncStateStoreTests
+{
+    private static readonly S3SyncSettings Settings = new("s3-compatible", "bucket", "us-east-1", "AKIA", "secret", "http://127.0.0.1:9", "start-claude-config.json");
+
+    [TestCase("""{"remotes":{"ID":{"hash":1,"base":{"configs":[]}}}}""")]
+    [TestCase("""{"remotes":{"ID":{"hash":"x","etag":7,"base":{"configs":[]}}}}""")]
+    [TestCase("""{"remotes":{"ID":{"hash":"x","base":[1,2]}}}""")]
+    [TestCase("""{"remotes":{"ID":"not an object"}}""")]
+    [TestCase("""{"remotes":[1]}""")]
+    [TestCase("not json at all")]
+    [TestCase("[]")]
+    public void A_damaged_state_file_is_no_base_with_a_warning_never_an_exception(string content)
+    {
+        using var home = new TempHome();
+        var store = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        File.WriteAllText(store.StatePath, content.Replace("ID", SyncStateStore.RemoteId(Settings).Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var (syncBase, warning) = store.ReadBaseChecked(Settings);
+
+        syncBase.Should().BeNull();
+        warning.Should().Contain("is damaged").And.Contain("as if never synced");
+        store.Invoking(s => s.ReadConditionalWrites(Settings)).Should().NotThrow();
+    }
+
+    [Test]
+    public void A_saved_base_reads_back_without_a_warning()
+    {
+        using var home = new TempHome();
+        var store = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        var agreed = ConfigDocument.CreateEmpty();
+        store.SaveBase(Settings, agreed, new Remote.RemoteObjectInfo(2, null, "\"e\""));
+
+        var (syncBase, warning) = store.ReadBaseChecked(Settings);
+
+        warning.Should().BeNull();
+        syncBase!.ETag.Should().Be("\"e\"");
+    }
+}
