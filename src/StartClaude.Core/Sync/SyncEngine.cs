@@ -44,7 +44,9 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
             var (inputs, plan) = await ReadAndPlanAsync(current, sawNoRemote ? SyncBase.Empty : null, cancellationToken).ConfigureAwait(false);
             sawNoRemote |= inputs.Remote is null;
             if (dryRun)
-                return SyncReport.Of(plan, attempt, dryRun);
+            {
+                return SyncReport.Of(plan.EmptiedRemote is { } emptied ? plan with { Warnings = [.. plan.Warnings, $"{emptied}: a real sync asks before applying that"] } : plan, attempt, dryRun);
+            }
 
             if (plan.EmptiedRemote is { } why && decisions.DecideEmptiedRemote(why) == ConflictSide.Local)
                 plan = SyncPlanner.KeepLocal(inputs) with { Warnings = plan.Warnings };
