@@ -53,7 +53,8 @@ public class JsonOutputTests : DeviceTestBase
     public async Task Json_never_asks_and_reports_a_failure_as_an_object_too()
     {
         await InStepAsync();
-        DeviceB.WriteConfig(SampleDocuments.WithConfigs("other"));
+        // B's own "work" with another key: the join's one conflict.
+        DeviceB.WriteConfig(SampleDocuments.WithConfigs("work"));
         await SetUpSyncAsync(DeviceB);
 
         var conflict = await Run(DeviceB, "s3-sync", "--json");
