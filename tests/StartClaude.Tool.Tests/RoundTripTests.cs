@@ -1,3 +1,4 @@
+using Spectre.Console.Testing;
 using StartClaude.Testing;
 
 namespace StartClaude.Tool.Tests;
@@ -103,5 +104,32 @@ public class RoundTripTests : DeviceTestBase
 
         upload.ExitCode.Should().Be(0, upload.ToString());
         proxy.Requests.Skip(before).Select(r => r.Split(' ')[0]).Should().Equal("HEAD", "PUT");
+    }
+
+    [Test]
+    public async Task Where_the_service_ignores_conditions_setups_merge_writes_without_conditional_headers()
+    {
+        await using var s3rver = await S3rverServer.StartAsync();
+        var bucket = await s3rver.CreateBucketAsync();
+        await using var proxy = new WireProxy(s3rver.Port);
+        var args = SetupArgs.For(s3rver, bucket).ToList();
+        args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        DeviceB.WriteConfig(SampleDocuments.WithConfigs("laptop"));
+        var console = new TestConsole().Interactive();
+        console.Profile.Width = 250;
+        console.Input.PushTextWithEnter("");                             // encryption: keep the remote's form
+        console.Input.PushKey(ConsoleKey.Enter);                        // merge
+        var before = proxy.Requests.Count;
+
+        var setup = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. args]);
+
+        setup.ExitCode.Should().Be(0, setup.ToString());
+        var documentPuts = proxy.Requests.Skip(before).Where(r => r.StartsWith($"PUT /{bucket}/start-claude-config.json ", StringComparison.Ordinal)).ToList();
+        documentPuts.Should().ContainSingle();
+        documentPuts[0].Should().NotContainAny(["If-Match", "if-match", "If-None-Match", "if-none-match"]);
+        Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "laptop"]);
     }
 }
