@@ -138,7 +138,8 @@ public sealed class SyncStateStore(AppEnvironment environment)
     {
         try
         {
-            return File.Exists(StatePath) && JsonNode.Parse(File.ReadAllBytes(StatePath)) is JsonObject state ? state : new JsonObject();
+            // A FIFO or device in its place is no state (and is never opened); a base per remote fits in 64 MiB.
+            return LocalFile.IsRegularWithin(StatePath, 64L * 1024 * 1024) && JsonNode.Parse(File.ReadAllBytes(StatePath)) is JsonObject state ? state : new JsonObject();
         }
         catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {

@@ -129,6 +129,8 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         var remoteEncrypted = remote is not null && DocumentCodec.IsEncrypted(remote.Content);
         var storedSection = stored is not null && SameRemote(stored, settings) ? local.S3Sync : null;
         var encrypt = ChooseEncryption(storedSection, remoteEncrypted);
+        if (PlainHttpWarning.For(store.Endpoint, encrypt) is { } plainHttp)
+            console.Warn(plainHttp);
         string? passphrase = null;
         if (encrypt || remoteEncrypted)
             passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);
