@@ -93,7 +93,7 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     private static double? Number(JsonObject node, string name, string origin) => node[name] switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.GetValue<double>() is var n && double.IsFinite(n) && n >= 0 => n,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var n) && double.IsFinite(n) && n >= 0 => n,
         var other => throw WrongType(origin, name, "a number of minutes, 0 or more", other),
     };
 

@@ -14,6 +14,8 @@ public sealed record FileStatus(FileKind Kind, ulong Inode, uint DeviceMajor, ui
     private const uint StatxTypeModeIno = 0x1 | 0x2 | 0x100;
     private const int ENOENT = 2;
     private const int ENOTDIR = 20;
+    private const int EACCES = 13;
+    private const int ELOOP = 40;
 
     public static readonly FileStatus Missing = new(FileKind.Missing, 0, 0, 0);
 
@@ -43,7 +45,12 @@ public sealed record FileStatus(FileKind Kind, ulong Inode, uint DeviceMajor, ui
             var errno = Marshal.GetLastPInvokeError();
             if (errno is ENOENT or ENOTDIR)
                 return Missing;
-            throw new IOException($"cannot look at {path} (errno {errno})");
+            throw errno switch
+            {
+                EACCES => new UnauthorizedAccessException($"permission denied: {path}"),
+                ELOOP => new IOException($"Too many levels of symbolic links: {path}", errno),
+                _ => new IOException($"cannot look at {path} (errno {errno})", errno),
+            };
         }
         var mode = BitConverter.ToUInt16(buffer, 28);
         var kind = (mode & 0xF000) switch
