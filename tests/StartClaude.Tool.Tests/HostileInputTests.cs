@@ -30,11 +30,40 @@ public class HostileInputTests : DeviceTestBase
         HostileInputs.Remote().Count().Should().BeGreaterThanOrEqualTo(30);
     }
 
+    [Test]
+    public async Task A_wrong_typed_encrypt_setting_never_uploads_plain_text_and_setup_repairs_it()
+    {
+        DeviceA.WriteConfig(Valid);
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        DeviceA.EditConfig(root => root["settings"]!["s3Sync"]!["encrypt"] = "true");
+        DeviceA.EditConfig(root => root.AddConfig("added-later"));
+        var remoteBefore = await RemoteBytesAsync();
+
+        var sync = await Run(DeviceA, "s3-sync");
+        var added = await Run(DeviceA, "add", "one-more", "--api-key", "sk-ant-api03-ONEMOREONEMORE-abcd");
+
+        sync.ExitCode.Should().Be(1, sync.ToString());
+        sync.Error.Should().Contain("settings.s3Sync.encrypt must be true or false, not a string");
+        added.ExitCode.Should().Be(0, "the local change is saved; only the upload is refused");
+        added.Error.Should().Contain("was not uploaded").And.Contain("settings.s3Sync.encrypt");
+        (await RemoteBytesAsync()).Should().Equal(remoteBefore, "nothing leaves the machine while encryption is ambiguous");
+
+        var setup = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = HostileInputs.Passphrase },
+            SetupArgs.For(Server, Bucket, extra: ["--encrypt", "--yes"]));
+        setup.ExitCode.Should().Be(0, setup.ToString());
+        DeviceA.ReadConfig().Should().Contain("\"encrypt\": true");
+        var upload = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = HostileInputs.Passphrase }, "s3-sync");
+        upload.ExitCode.Should().Be(0, upload.ToString());
+        (await RemoteBytesAsync())!.AsSpan().StartsWith("age-encryption.org/v1\n"u8).Should().BeTrue("the remote is ciphertext");
+    }
+
     [TestCaseSource(nameof(LocalCases))]
     public async Task A_hostile_local_input_ends_in_one_clear_error_and_changes_nothing(HostileCase input)
     {
         DeviceA.WriteConfig(Valid);
         await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0, "the remote document exists before the hostile input");
         input.Arrange(DeviceA);
         var before = Fingerprint(DeviceA.ConfigPath);
         var remoteBefore = await RemoteBytesAsync();
@@ -43,6 +72,7 @@ public class HostileInputTests : DeviceTestBase
             await RunAndCheckAsync(input, command);
 
         Fingerprint(DeviceA.ConfigPath).Should().Be(before, "config.json must be left as it was");
+        remoteBefore.Should().NotBeNull();
         (await RemoteBytesAsync()).Should().Equal(remoteBefore, "nothing may be written to the bucket");
     }
 
@@ -75,6 +105,7 @@ public class HostileInputTests : DeviceTestBase
         clock.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
+        TestContext.Out.WriteLine($"{input}: {string.Join(' ', command)} -> exit {result.ExitCode}, {clock.Elapsed.TotalMilliseconds:0} ms, {allocated / 1024.0 / 1024.0:0.0} MiB allocated");
         var what = $"{string.Join(' ', command)}: {result}";
         result.ExitCode.Should().Be(input.ExitCode, what);
         result.All.Should().NotContain("internal error", what);
