@@ -76,6 +76,12 @@ public class HostileFileSystemTests
                 result.Error.Should().Contain($"cannot write in {home.Folder} (permission denied)").And.NotContain("internal error");
                 result.Error.Split('\n').Count(line => line.StartsWith("error:", StringComparison.Ordinal)).Should().Be(1);
             }
+            foreach (var args in new[] { new[] { "s3-status" }, ["list"] })
+            {
+                var result = await ToolProcess.RunAsync(home, null, Limit, launcher, args);
+                result.ExitCode.Should().Be(0, $"reading needs no writable home: {result}");
+                result.All.Should().NotContain("internal error");
+            }
         }
         finally
         {

@@ -92,7 +92,7 @@ public sealed class SyncStateStore(AppEnvironment environment)
     public DateTimeOffset? ReadCheckedAt(S3SyncSettings settings) => TimeOf(Entry(settings)?["checkedAt"]);
 
     public void SaveCheckedAt(S3SyncSettings settings, DateTimeOffset at) =>
-        Update(settings, entry => entry["checkedAt"] = Stamp(at));
+        UpdateIfWritable(settings, entry => entry["checkedAt"] = Stamp(at));
 
     /// <summary>The last answer to "can the document be read without credentials?", and when it was found.</summary>
     public (bool Public, DateTimeOffset At)? ReadPublicCheck(S3SyncSettings settings) =>
@@ -101,7 +101,7 @@ public sealed class SyncStateStore(AppEnvironment environment)
             ? (isPublic, at) : null;
 
     public void SavePublicCheck(S3SyncSettings settings, bool isPublic, DateTimeOffset at) =>
-        Update(settings, entry => entry["publicCheck"] = new JsonObject
+        UpdateIfWritable(settings, entry => entry["publicCheck"] = new JsonObject
         {
             ["public"] = isPublic,
             ["at"] = Stamp(at),
@@ -131,7 +131,26 @@ public sealed class SyncStateStore(AppEnvironment environment)
         remotes[id] = entry;
         change(entry);
         all["version"] = 1;
-        AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
+        try
+        {
+            AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Errors.LocalConfigException($"cannot write {StatePath}: {LocalFile.Reason(ex)}", ex);
+        }
+    }
+
+    // For what is only remembered to save a request (a read-only home must not fail s3-status).
+    private void UpdateIfWritable(S3SyncSettings settings, Action<JsonObject> change)
+    {
+        try
+        {
+            Update(settings, change);
+        }
+        catch (Errors.LocalConfigException)
+        {
+        }
     }
 
     private JsonObject ReadAll()
