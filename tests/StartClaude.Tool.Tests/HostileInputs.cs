@@ -79,9 +79,9 @@ public static class HostileInputs
             ("endpointUrl", "1", "a string, not a number"),
             ("key", "false", "a string, not true or false"),
             ("provider", "7", "a string, not a number"),
-            ("passphrase", "123", "a string, not a number"),
+            ("passphrase", "123456", "a string, not a number"),
             ("remoteConfigCheckIntervalMinutes", "\"60\"", "a number of minutes, 0 or more, not a string"),
-            ("remoteConfigCheckIntervalMinutes", "-1", "a number of minutes, 0 or more"),
+            ("remoteConfigCheckIntervalMinutes", "-1", "a number of minutes, 0 or more, not -1"),
             ("remoteConfigCheckIntervalMinutes", "1e400", "a number of minutes, 0 or more"),
         })
         {

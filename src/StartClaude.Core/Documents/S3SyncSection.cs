@@ -94,17 +94,18 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var n) && double.IsFinite(n) && n >= 0 => n,
-        var other => throw WrongType(origin, name, "a number of minutes, 0 or more", other),
+        var other => throw WrongType(origin, name, "a number of minutes, 0 or more", other, showNumber: true),
     };
 
     // Names the field and the type it needs; never the value (it may be a secret).
-    private static Errors.LocalConfigException WrongType(string origin, string name, string needed, JsonNode found) =>
-        new($"{origin}: settings.s3Sync.{name} must be {needed}, not {KindName(found.GetValueKind())}; fix it, or re-run start-claude s3-setup");
+    private static Errors.LocalConfigException WrongType(string origin, string name, string needed, JsonNode found, bool showNumber = false) =>
+        new($"{origin}: settings.s3Sync.{name} must be {needed}, not {KindName(found, showNumber)}; fix it, or re-run start-claude s3-setup");
 
-    private static string KindName(JsonValueKind kind) => kind switch
+    // Values only by kind (a secret or passphrase may be a number); the interval's number is shown.
+    private static string KindName(JsonNode found, bool showNumber) => found.GetValueKind() switch
     {
         JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
+        JsonValueKind.Number => showNumber && found.ToJsonString() is { Length: <= 24 } number ? number : "a number",
         JsonValueKind.True or JsonValueKind.False => "true or false",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
