@@ -89,12 +89,9 @@ public static class StartClaudeApp
 
     private static RemoteTimeouts TimeoutsFrom(AppEnvironment environment)
     {
-        var text = environment.Get(TimeoutVariable);
-        if (text is null)
+        if (environment.Get(TimeoutVariable) is null)
             return RemoteTimeouts.Default;
-        if (!double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds is <= 0 or > 600)
-            throw new UsageException($"{TimeoutVariable} must be a number of seconds between 0 and 600");
-        var perCall = TimeSpan.FromSeconds(seconds);
+        var perCall = environment.Seconds(TimeoutVariable, TimeSpan.Zero, 0, 600, minExclusive: true);
         return new RemoteTimeouts(perCall < RemoteTimeouts.Default.Connect ? perCall : RemoteTimeouts.Default.Connect, perCall);
     }
 

@@ -16,7 +16,13 @@ public sealed class TempHome : IDisposable
 
     public bool ConfigExists => File.Exists(ConfigPath);
 
-    public void WriteConfig(string json) => File.WriteAllText(ConfigPath, json, new UTF8Encoding(false));
+    /// <summary>Writes config.json as the tool would leave it: mode 0600, so runs have nothing to tighten.</summary>
+    public void WriteConfig(string json)
+    {
+        File.WriteAllText(ConfigPath, json, new UTF8Encoding(false));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(ConfigPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
 
     public string ReadConfig() => File.ReadAllText(ConfigPath);
 

@@ -14,16 +14,27 @@ public static class ToolProcess
             ? configured
             : Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "start-claude.exe" : "start-claude");
 
-    public static async Task<ToolResult> RunAsync(TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, params string[] args)
+    public static Task<ToolResult> RunAsync(TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, params string[] args) =>
+        RunAsync(home, variables, limit, [], args);
+
+    /// <param name="launcher">A command that runs the tool (for example setpriv as another user); empty for none.</param>
+    public static async Task<ToolResult> RunAsync(TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, IReadOnlyList<string> launcher, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(home);
-        var start = new ProcessStartInfo(Executable)
+        ArgumentNullException.ThrowIfNull(launcher);
+        var start = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : Executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher.Count > 0)
+        {
+            foreach (var arg in launcher.Skip(1))
+                start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(Executable);
+        }
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["START_CLAUDE_HOME"] = home.Folder;

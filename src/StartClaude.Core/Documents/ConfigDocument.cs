@@ -38,7 +38,14 @@ public sealed class ConfigDocument
     private string? _canonical;
     private string? _sharedCanonical;
 
-    private ConfigDocument(JsonObject root) => _root = root;
+    // Names the source in messages about fields read lazily (settings.s3Sync).
+    private readonly string _origin;
+
+    private ConfigDocument(JsonObject root, string origin = "the config document")
+    {
+        _root = root;
+        _origin = origin;
+    }
 
     /// <summary>A new document with no configs.</summary>
     public static ConfigDocument CreateEmpty() =>
@@ -57,8 +64,9 @@ public sealed class ConfigDocument
 
         // The JSON reader checks UTF-8 only in the values it decodes, and lazily: check it all now.
         if (!System.Text.Unicode.Utf8.IsValid(utf8))
-            throw new DocumentFormatException($"{origin} is not valid JSON: it is not UTF-8 text (byte {FirstInvalidUtf8(utf8):N0})");
+            throw new DocumentFormatException($"{origin} is not valid JSON: it is not UTF-8 text (the first bad byte is byte {FirstInvalidUtf8(utf8):N0})");
 
+        StrictJsonCheck.Run(utf8, origin, MaxDepth);
         JsonNode? node;
         try
         {
@@ -81,7 +89,7 @@ public sealed class ConfigDocument
         if (node is not JsonObject root)
             throw new DocumentFormatException($"{origin} is not a start-claude config document: the top level must be a JSON object");
         CheckShape(root, origin);
-        return new ConfigDocument(root);
+        return new ConfigDocument(root, origin);
     }
 
     /// <summary>Wraps a tree built by the merge; the caller hands over ownership.</summary>
@@ -106,7 +114,8 @@ public sealed class ConfigDocument
     public bool HasLiveConfigs => LiveConfigs.Count > 0;
 
     /// <summary>The raw <c>settings.s3Sync</c> object, or null when sync is not set up.</summary>
-    public S3SyncSection? S3Sync => S3SyncSection.From(SyncNode(_root));
+    /// <exception cref="Errors.LocalConfigException">A field this version reads has the wrong type.</exception>
+    public S3SyncSection? S3Sync => S3SyncSection.From(SyncNode(_root), _origin);
 
     /// <summary>A copy holding <paramref name="settings"/> as <c>settings.s3Sync</c>; other s3Sync fields are kept.</summary>
     /// <param name="settings">The settings to store.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using StartClaude.Abstractions;
 
@@ -21,20 +22,24 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     /// <summary>The passphrase, only when the person chose to have this machine remember it.</summary>
     public string? RememberedPassphrase { get; init; }
 
-    internal static S3SyncSection? From(JsonObject? node)
+    /// <exception cref="Errors.LocalConfigException">A field this version reads has the wrong type.</exception>
+    internal static S3SyncSection? From(JsonObject? node, string origin)
     {
         if (node is null)
             return null;
+        // Strict types: a field this version reads must be what it needs. Above all "encrypt": a
+        // string "true" read as off would send the API keys in plain text.
         var input = new SettingsInput();
         foreach (var field in Enum.GetValues<SettingField>())
-            input = input.With(field, Text(node, JsonName(field)));
-        return new S3SyncSection(Text(node, "provider"), input)
+            input = input.With(field, Text(node, JsonName(field), origin));
+        var minutes = Number(node, "remoteConfigCheckIntervalMinutes", origin);
+        return new S3SyncSection(Text(node, "provider", origin), input)
         {
-            RemoteCheckInterval = node["remoteConfigCheckIntervalMinutes"] is JsonValue v && v.TryGetValue<double>(out var minutes) && minutes >= 0
-                ? TimeSpan.FromMinutes(Math.Min(minutes, TimeSpan.MaxValue.TotalMinutes / 2))
+            RemoteCheckInterval = minutes is { } m
+                ? TimeSpan.FromMinutes(Math.Min(m, TimeSpan.MaxValue.TotalMinutes / 2))
                 : DefaultRemoteCheckInterval,
-            Encrypt = node["encrypt"] is JsonValue e && e.TryGetValue<bool>(out var encrypt) && encrypt,
-            RememberedPassphrase = Text(node, "passphrase") is { Length: > 0 } passphrase ? passphrase : null,
+            Encrypt = Flag(node, "encrypt", origin) ?? false,
+            RememberedPassphrase = Text(node, "passphrase", origin) is { Length: > 0 } passphrase ? passphrase : null,
         };
     }
 
@@ -45,6 +50,9 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     internal static void Write(JsonObject node, S3SyncSettings settings, IReadOnlySet<SettingField>? omit = null)
     {
         node["provider"] = settings.ProviderId;
+        // Setup repairs a wrong-typed interval rather than keeping what every later read refuses.
+        if (node["remoteConfigCheckIntervalMinutes"] is { } interval && interval.GetValueKind() != JsonValueKind.Number)
+            node.Remove("remoteConfigCheckIntervalMinutes");
         var values = SettingsInput.From(settings);
         foreach (var field in Enum.GetValues<SettingField>())
         {
@@ -68,8 +76,41 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
         _ => throw new ArgumentOutOfRangeException(nameof(field)),
     };
 
-    private static string? Text(JsonObject node, string name) =>
-        node[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Text(JsonObject node, string name, string origin) => node[name] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        var other => throw WrongType(origin, name, "a string", other),
+    };
+
+    private static bool? Flag(JsonObject node, string name, string origin) => node[name] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+        var other => throw WrongType(origin, name, "true or false", other),
+    };
+
+    private static double? Number(JsonObject node, string name, string origin) => node[name] switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var n) && double.IsFinite(n) && n >= 0 => n,
+        var other => throw WrongType(origin, name, "a number of minutes, 0 or more", other, showNumber: true),
+    };
+
+    // Names the field and the type it needs; never the value (it may be a secret).
+    private static Errors.LocalConfigException WrongType(string origin, string name, string needed, JsonNode found, bool showNumber = false) =>
+        new($"{origin}: settings.s3Sync.{name} must be {needed}, not {KindName(found, showNumber)}; fix it, or re-run start-claude s3-setup");
+
+    // Values only by kind (a secret or passphrase may be a number); the interval's number is shown.
+    private static string KindName(JsonNode found, bool showNumber) => found.GetValueKind() switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => showNumber && found.ToJsonString() is { Length: <= 24 } number ? number : "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "a list",
+        _ => "null",
+    };
 
     /// <summary>Writes the encryption choice into <paramref name="node"/>; the passphrase only when it is to be remembered.</summary>
     internal static void WriteEncryption(JsonObject node, bool encrypt, string? rememberedPassphrase)

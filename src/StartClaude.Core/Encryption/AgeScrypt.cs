@@ -13,8 +13,12 @@ internal static class AgeScrypt
 {
     public const string StanzaType = "scrypt";
 
-    /// <summary>The largest work factor accepted when decrypting (age's own limit): 2^22 costs about 4 GiB·s.</summary>
-    public const int MaxWorkFactor = 22;
+    /// <summary>
+    /// The largest work factor accepted when decrypting: 2^18, what start-claude and age write. scrypt
+    /// with r = 8 needs 128·8·2^N bytes, so 2^18 is 256 MiB and each step up doubles it; a file from
+    /// the bucket asking for more is refused before any of that work (docs/hostile-input.md).
+    /// </summary>
+    public const int MaxWorkFactor = 18;
 
     private static readonly byte[] Label = Encoding.ASCII.GetBytes("age-encryption.org/v1/scrypt");
 
@@ -65,7 +69,7 @@ internal static class AgeScrypt
             throw new AgeException(AgeFailure.Header, "the age header is malformed: the passphrase work factor is not a plain number");
         var value = int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
         if (value > MaxWorkFactor)
-            throw new AgeException(AgeFailure.Header, $"the passphrase work factor 2^{value} is above the limit of 2^{MaxWorkFactor}");
+            throw new AgeException(AgeFailure.Header, $"its passphrase work factor 2^{value} is above the 2^{MaxWorkFactor} start-claude accepts (and writes); nothing was decrypted — re-encrypt it with start-claude (s3-setup --encrypt, then s3-upload --force)");
         return value;
     }
 

@@ -19,6 +19,24 @@ public sealed class AppEnvironment(Func<string, string?> variable)
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
+    /// <summary>
+    /// A number of seconds from <paramref name="name"/>, or <paramref name="fallback"/> when unset. Read
+    /// strictly: a plain decimal number (no NaN, Infinity or exponent) from <paramref name="min"/> to
+    /// <paramref name="max"/>; anything else is refused naming the variable.
+    /// </summary>
+    /// <exception cref="Errors.UsageException">The value is not such a number.</exception>
+    public TimeSpan Seconds(string name, TimeSpan fallback, double min, double max, bool minExclusive = false)
+    {
+        if (Get(name) is not { } text)
+            return fallback;
+        var inRange = double.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && double.IsFinite(seconds) && (minExclusive ? seconds > min : seconds >= min) && seconds <= max;
+        if (!inRange)
+            throw new Errors.UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{name} must be a number of seconds {(minExclusive ? "above" : "from")} {min} {(minExclusive ? "and at most" : "to")} {max} (a plain decimal like 2.5); it is set to something else"));
+        return TimeSpan.FromSeconds(seconds);
+    }
+
     /// <summary>The folder that holds config.json: <c>START_CLAUDE_HOME</c>, else <c>~/.start-claude</c>.</summary>
     public string StartClaudeHome =>
         Get(HomeVariable) is { } home

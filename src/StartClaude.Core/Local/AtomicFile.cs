@@ -37,6 +37,18 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Proves that <paramref name="folder"/> takes a new file (created and removed at once).</summary>
+    /// <exception cref="IOException">It does not (read-only file system, no space).</exception>
+    /// <exception cref="UnauthorizedAccessException">It does not (permissions).</exception>
+    public static void CheckWritable(string folder)
+    {
+        var probe = Path.Combine(folder, $".write-check.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.DeleteOnClose };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = OwnerReadWrite;
+        using var stream = new FileStream(probe, options);
+    }
+
     public static void EnsurePrivateFolder(string folder)
     {
         if (OperatingSystem.IsWindows())

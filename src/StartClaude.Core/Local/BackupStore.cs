@@ -1,4 +1,5 @@
 using System.Globalization;
+using StartClaude.Core.Documents;
 
 namespace StartClaude.Core.Local;
 
@@ -7,15 +8,17 @@ public sealed record Backup(string Id, string Path, DateTimeOffset Taken, long S
 
 /// <summary>
 /// Copies of config.json taken before the tool replaces or merges into it, in <c>backups/</c>
-/// (folder 0700, files 0600), newest <see cref="MaxBackups"/> kept.
+/// (folder 0700, files 0600), newest <see cref="MaxBackups"/> kept. A copy never holds
+/// <c>settings.s3Sync</c> (the S3 secret, a remembered passphrase): a restore keeps the current one.
 /// </summary>
 public sealed class BackupStore(AppEnvironment environment)
 {
     public const int MaxBackups = 20;
+    public const string FolderName = "backups";
     private const string Prefix = "config-";
     private const string Format = "yyyyMMdd'T'HHmmssfff'Z'";
 
-    public string Folder => Path.Combine(environment.StartClaudeHome, "backups");
+    public string Folder => Path.Combine(environment.StartClaudeHome, FolderName);
 
     public Backup Keep(ReadOnlySpan<byte> previous)
     {
@@ -26,10 +29,12 @@ public sealed class BackupStore(AppEnvironment environment)
         var path = System.IO.Path.Combine(Folder, $"{Prefix}{id}.json");
         for (var n = 1; File.Exists(path); n++)
             path = System.IO.Path.Combine(Folder, $"{Prefix}{id}-{n}.json");
-        AtomicFile.Write(path, previous);
+        var kept = WithoutSyncSettings(previous);
+        AtomicFile.Write(path, kept);
         foreach (var old in List().Skip(MaxBackups))
             File.Delete(old.Path);
-        return new Backup(System.IO.Path.GetFileNameWithoutExtension(path)[Prefix.Length..], path, now, previous.Length);
+        ScrubOlderCopies(path);
+        return new Backup(System.IO.Path.GetFileNameWithoutExtension(path)[Prefix.Length..], path, now, kept.Length);
     }
 
     /// <summary>The backups, newest first.</summary>
@@ -51,4 +56,35 @@ public sealed class BackupStore(AppEnvironment environment)
 
     public Backup? Find(string id) =>
         id == "latest" ? List().FirstOrDefault() : List().FirstOrDefault(b => b.Id == id);
+
+    // The document without settings.s3Sync. Content that is not a config document is kept as it is:
+    // its secrets cannot be told apart, and it may be the only copy of what the person had.
+    private static byte[] WithoutSyncSettings(ReadOnlySpan<byte> content)
+    {
+        // A key spelt with escapes ("s3Sy\u006ec") is still the key: only text with neither is passed as is.
+        if (content.IndexOf("s3Sync"u8) < 0 && content.IndexOf("\\u"u8) < 0)
+            return content.ToArray();
+        try
+        {
+            return ConfigDocument.Parse(content, "the backup").ForRemote().ToUtf8Bytes();
+        }
+        catch (DocumentFormatException)
+        {
+            return content.ToArray();
+        }
+    }
+
+    // Copies kept by earlier versions still hold settings.s3Sync: take it out of them too.
+    private void ScrubOlderCopies(string newest)
+    {
+        foreach (var backup in List())
+        {
+            if (backup.Path == newest || !LocalFile.IsRegularWithin(backup.Path, ConfigDocument.MaxBytes))
+                continue;
+            var content = File.ReadAllBytes(backup.Path);
+            var scrubbed = WithoutSyncSettings(content);
+            if (!scrubbed.AsSpan().SequenceEqual(content))
+                AtomicFile.Write(backup.Path, scrubbed);
+        }
+    }
 }

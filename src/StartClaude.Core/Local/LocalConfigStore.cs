@@ -1,10 +1,13 @@
 using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
 
 namespace StartClaude.Core.Local;
 
 /// <summary>
 /// Reads and atomically replaces this machine's config.json, keeping the previous content in the
-/// backups whenever a write changes it.
+/// backups whenever a write changes it. A config.json that is a symbolic link (as dotfile managers
+/// make) is read and written through to its target, so the link stays a link; anything that is not a
+/// regular file is refused before it is opened.
 /// </summary>
 public sealed class LocalConfigStore(AppEnvironment environment, BackupStore backups)
 {
@@ -14,41 +17,50 @@ public sealed class LocalConfigStore(AppEnvironment environment, BackupStore bac
 
     public string ConfigPath => Path.Combine(Folder, FileName);
 
+    /// <summary>The file a write replaces: config.json, or the final target of the link it is.</summary>
+    /// <exception cref="LocalConfigException">The links loop or cannot be followed.</exception>
+    public string TargetPath
+    {
+        get
+        {
+            try
+            {
+                var info = new FileInfo(ConfigPath);
+                return info.LinkTarget is null ? ConfigPath : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? ConfigPath;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new LocalConfigException($"cannot follow the symbolic link {ConfigPath}: {LocalFile.Reason(ex)}", ex);
+            }
+        }
+    }
+
     /// <summary>The local document, or null when config.json does not exist yet.</summary>
     /// <exception cref="DocumentFormatException">config.json exists but is not a config document.</exception>
-    /// <exception cref="Errors.LocalConfigException">config.json cannot be read.</exception>
+    /// <exception cref="LocalConfigException">config.json cannot be read, or is not a regular file.</exception>
     public ConfigDocument? Read()
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(ConfigPath);
-            if (!info.Exists)
-                return null;
-            if (info.Length > ConfigDocument.MaxBytes)
-                throw new DocumentFormatException($"{ConfigPath} is {info.Length:N0} bytes, more than the {ConfigDocument.MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was changed");
-            bytes = File.ReadAllBytes(ConfigPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new Errors.LocalConfigException($"cannot read {ConfigPath}: {ex.Message}", ex);
-        }
-
-        return ConfigDocument.Parse(bytes, ConfigPath);
+        var bytes = ReadBytes(ConfigPath);
+        return bytes is null ? null : ConfigDocument.Parse(bytes, ConfigPath);
     }
 
     /// <summary>The local document, or an empty one when config.json does not exist yet.</summary>
     public ConfigDocument ReadOrEmpty() => Read() ?? ConfigDocument.CreateEmpty();
 
-    /// <summary>Restores a backup (keeping the current file as a backup first).</summary>
+    /// <summary>
+    /// Restores a backup (keeping the current file as a backup first). The current <c>settings.s3Sync</c>
+    /// is kept: backups never hold it, and a restore is about configs, not this machine's sync settings.
+    /// </summary>
     /// <exception cref="DocumentFormatException">The backup is not a config document.</exception>
     public ConfigDocument Restore(Backup backup)
     {
         ArgumentNullException.ThrowIfNull(backup);
-        var bytes = File.ReadAllBytes(backup.Path);
+        var bytes = ReadBytes(backup.Path) ?? throw new LocalConfigException($"the backup {backup.Path} is gone");
         var document = ConfigDocument.Parse(bytes, backup.Path);
-        WriteBytes(bytes);
-        return document;
+        var current = CurrentOrNull();
+        var restored = current is not null ? document.WithSyncSettingsOf(current) : document;
+        Write(restored);
+        return restored;
     }
 
     public void Write(ConfigDocument document)
@@ -57,22 +69,65 @@ public sealed class LocalConfigStore(AppEnvironment environment, BackupStore bac
         WriteBytes(document.ToUtf8Bytes());
     }
 
-    private void WriteBytes(byte[] content)
+    /// <summary>Proves config.json can be replaced (its folder, or its link target's, takes a new file), before anything remote is written.</summary>
+    /// <exception cref="LocalConfigException">It cannot.</exception>
+    public void CheckWritable()
+    {
+        var target = TargetPath;
+        try
+        {
+            if (FileStatus.Of(target).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
+                throw LocalFile.NotRegular(target, kind);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+            if (Directory.Exists(folder))
+                AtomicFile.CheckWritable(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalConfigException($"cannot write {target} ({LocalFile.Reason(ex)}); nothing was changed here or remotely", ex);
+        }
+    }
+
+    // A config document the store would accept, or null when there is none or it does not parse.
+    private ConfigDocument? CurrentOrNull()
     {
         try
         {
-            if (File.Exists(ConfigPath))
+            return Read();
+        }
+        catch (StartClaudeException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[]? ReadBytes(string path) => LocalFile.ReadBytes(path, ConfigDocument.MaxBytes);
+
+    private void WriteBytes(byte[] content)
+    {
+        var target = TargetPath;
+        try
+        {
+            if (FileStatus.Of(target).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
+                throw LocalFile.NotRegular(target, kind);
+            if (ReadBytesOrNull(target) is { } previous)
             {
-                var previous = File.ReadAllBytes(ConfigPath);
                 if (previous.AsSpan().SequenceEqual(content))
                     return;
                 backups.Keep(previous);
             }
-            AtomicFile.Write(ConfigPath, content);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target))!;
+            if (folder != Path.GetFullPath(Folder))
+                StaleTempFiles.Remove(folder);
+            AtomicFile.Write(target, content);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new Errors.LocalConfigException($"cannot write {ConfigPath}: {ex.Message}", ex);
+            throw new LocalConfigException($"cannot write {target}: {LocalFile.Reason(ex)}", ex);
         }
     }
+
+    // The previous content for the backup; one too large to be a document is not kept.
+    private static byte[]? ReadBytesOrNull(string path) =>
+        LocalFile.IsRegularWithin(path, ConfigDocument.MaxBytes) ? File.ReadAllBytes(path) : null;
 }

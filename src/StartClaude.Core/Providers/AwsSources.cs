@@ -60,7 +60,8 @@ public sealed class AwsSources(AppEnvironment environment)
     private static Dictionary<string, string> Section(string? path, string wanted)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (path is null || !File.Exists(path))
+        // Not a regular file of sane size (a FIFO would block, /dev/zero never ends): as if absent.
+        if (path is null || !Local.LocalFile.IsRegularWithin(path, 1024 * 1024))
             return values;
         string? current = null;
         foreach (var raw in File.ReadLines(path))

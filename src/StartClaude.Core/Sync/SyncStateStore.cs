@@ -110,7 +110,7 @@ public sealed class SyncStateStore(AppEnvironment environment)
     public DateTimeOffset? ReadCheckedAt(S3SyncSettings settings) => TimeOf(Entry(settings)?["checkedAt"]);
 
     public void SaveCheckedAt(S3SyncSettings settings, DateTimeOffset at) =>
-        Update(settings, entry => entry["checkedAt"] = Stamp(at));
+        UpdateIfWritable(settings, entry => entry["checkedAt"] = Stamp(at));
 
     /// <summary>The last answer to "can the document be read without credentials?", and when it was found.</summary>
     public (bool Public, DateTimeOffset At)? ReadPublicCheck(S3SyncSettings settings) =>
@@ -119,7 +119,7 @@ public sealed class SyncStateStore(AppEnvironment environment)
             ? (isPublic, at) : null;
 
     public void SavePublicCheck(S3SyncSettings settings, bool isPublic, DateTimeOffset at) =>
-        Update(settings, entry => entry["publicCheck"] = new JsonObject
+        UpdateIfWritable(settings, entry => entry["publicCheck"] = new JsonObject
         {
             ["public"] = isPublic,
             ["at"] = Stamp(at),
@@ -149,7 +149,26 @@ public sealed class SyncStateStore(AppEnvironment environment)
         remotes[id] = entry;
         change(entry);
         all["version"] = 1;
-        AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
+        try
+        {
+            AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Errors.LocalConfigException($"cannot write {StatePath}: {LocalFile.Reason(ex)}", ex);
+        }
+    }
+
+    // For what is only remembered to save a request (a read-only home must not fail s3-status).
+    private void UpdateIfWritable(S3SyncSettings settings, Action<JsonObject> change)
+    {
+        try
+        {
+            Update(settings, change);
+        }
+        catch (Errors.LocalConfigException)
+        {
+        }
     }
 
     private JsonObject ReadAll() => TryReadAll(out var all) ? all : new JsonObject();
@@ -161,6 +180,9 @@ public sealed class SyncStateStore(AppEnvironment environment)
         {
             if (!File.Exists(StatePath))
                 return true;
+            // A FIFO or device in its place is no state (and is never opened); a base per remote fits in 64 MiB.
+            if (!LocalFile.IsRegularWithin(StatePath, 64L * 1024 * 1024))
+                return false;
             if (JsonNode.Parse(File.ReadAllBytes(StatePath)) is not JsonObject state)
                 return false;
             all = state;

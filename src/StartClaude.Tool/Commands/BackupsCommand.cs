@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Tool.Console;
 
@@ -23,9 +24,11 @@ internal sealed class BackupsCommand(BackupStore backups, ToolConsole console)
             string configs;
             try
             {
-                configs = Counts.Configs(ConfigDocument.Parse(File.ReadAllBytes(backup.Path), backup.Path).LiveConfigs.Count);
+                configs = LocalFile.ReadBytes(backup.Path, ConfigDocument.MaxBytes) is { } bytes
+                    ? Counts.Configs(ConfigDocument.Parse(bytes, backup.Path).LiveConfigs.Count)
+                    : "gone";
             }
-            catch (DocumentFormatException)
+            catch (StartClaudeException)
             {
                 configs = "not a config document";
             }

@@ -132,6 +132,8 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             console.Plain($"Found a remote document: {Sizes.Describe(remote.Info.Size)}, last written {Times.Describe(remote.Info.LastModified)}, {(remoteEncrypted ? "encrypted (age)" : "plain JSON")}.");
         var storedSection = stored is not null && SameRemote(stored, settings) ? local.S3Sync : null;
         var encrypt = ChooseEncryption(storedSection, remote is not null, remoteEncrypted);
+        if (PlainHttpWarning.For(store.Endpoint, encrypt) is { } plainHttp)
+            console.Warn(plainHttp);
         string? passphrase = null;
         if (encrypt || remoteEncrypted)
             passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);

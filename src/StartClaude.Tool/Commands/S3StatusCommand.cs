@@ -32,6 +32,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Access key", SecretMask.Mask(settings.AccessKeyId) + From(SettingField.AccessKeyId));
         Row("Secret key", "set" + From(SettingField.SecretAccessKey) + (settings.SessionToken is null ? "" : ", with a session token"));
         Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
+        if (PlainHttpWarning.For(target.Remote.Endpoint, target.Codec.Encrypts) is { } plainHttp)
+            console.Warn(plainHttp);
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
         var json = JsonOutput.Result("s3-status");
         json["provider"] = provider.Id;

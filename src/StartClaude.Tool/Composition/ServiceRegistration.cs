@@ -18,7 +18,7 @@ public static class ServiceRegistration
         services.AddSingleton<Core.Encryption.IPassphraseSource, PassphrasePrompt>();
         services.AddSingleton<LocalConfigStore>();
         services.AddSingleton<BackupStore>();
-        services.AddSingleton<HomeLock>();
+        services.AddSingleton(provider => new HomeLock(environment, provider.GetRequiredService<LocalConfigStore>()) { Notice = console.Warn });
         services.AddSingleton<AwsSources>();
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<RemoteStoreFactory>();
