@@ -8,16 +8,13 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-download", Description = "Download the remote configs. With local configs present, asks whether to merge or replace.")]
-internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
+internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console) : JsonCommandBase
 {
     [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking.")]
     public bool Force { get; set; }
 
     [Option("--merge", Description = "Merge without asking: keep local configs, add remote ones, remote wins for the same config.")]
     public bool Merge { get; set; }
-
-    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
-    public bool Json { get; set; }
 
     public async Task<int> OnExecuteAsync()
     {

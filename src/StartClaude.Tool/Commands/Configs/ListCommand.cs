@@ -7,7 +7,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Configs;
 
 [Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled.")]
-internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole console)
+internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole console) : CommandBase
 {
     public int OnExecute()
     {

@@ -10,7 +10,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Configs;
 
 [Command("show", Description = "Show one configuration, secrets masked.")]
-internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole console)
+internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole console) : CommandBase
 {
     [Argument(0, "name", Description = "The configuration to show.")]
     [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "name the config to show (start-claude list shows them)")]
