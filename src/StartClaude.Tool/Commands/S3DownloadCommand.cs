@@ -8,7 +8,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-download", Description = "Download the remote configs. With local configs present, asks whether to merge or replace.")]
-internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console) : JsonCommandBase
+internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, BackupStore backups, Prompts prompts, ToolConsole console) : JsonCommandBase
 {
     [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking.")]
     public bool Force { get; set; }
@@ -39,13 +39,17 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
             : Merge ? DownloadMode.Merge
             : AskMode(difference);
 
+        var newestBefore = backups.List().FirstOrDefault()?.Id;
         var written = transfer.ApplyDownload(target, remoteDocument, remote.Info, mode);
         var verb = mode == DownloadMode.Merge ? "Merged" : "Downloaded";
         console.Plain($"{verb} {Counts.Configs(remoteDocument.LiveConfigs.Count)} from {target.RemoteName}; {Counts.Configs(written.LiveConfigs.Count)} here now.");
-        return Finish(target, mode == DownloadMode.Merge ? "merged" : "downloaded", remoteDocument, written, remote.Info);
+        var backup = backups.List().FirstOrDefault() is { } newest && newest.Id != newestBefore ? newest.Id : null;
+        if (backup is not null)
+            console.Plain($"The previous config.json is kept as backup {backup} (undo with: start-claude backups restore {backup}).");
+        return Finish(target, mode == DownloadMode.Merge ? "merged" : "downloaded", remoteDocument, written, remote.Info, backup);
     }
 
-    private int Finish(SyncTarget target, string outcome, Core.Documents.ConfigDocument remote, Core.Documents.ConfigDocument local, RemoteObjectInfo info)
+    private int Finish(SyncTarget target, string outcome, Core.Documents.ConfigDocument remote, Core.Documents.ConfigDocument local, RemoteObjectInfo info, string? backup = null)
     {
         if (Json)
         {
@@ -56,6 +60,7 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
             json["localConfigs"] = local.LiveConfigs.Count;
             json["etag"] = info.ETag;
             json["size"] = info.Size;
+            json["backup"] = backup;
             console.WriteJson(json);
         }
         return 0;

@@ -48,7 +48,11 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             Row("Remote", "no remote document yet");
             Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
             json["remote"] = null;
+            json["publiclyReadable"] = null;
             json["state"] = "no-remote-document";
+            json["localChanges"] = null;
+            json["remoteChanges"] = null;
+            json["difference"] = null;
             return Finish(json);
         }
 

@@ -21,8 +21,9 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
         var target = loader.Open();
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
-        var report = await engine.SyncAsync(target, new SyncDecisions(prefer, prompts, console), DryRun).ConfigureAwait(false);
-        SyncReportWriter.Write(console, report, target.RemoteName);
+        var decisions = new SyncDecisions(prefer, prompts, console);
+        var report = await engine.SyncAsync(target, decisions, DryRun).ConfigureAwait(false);
+        SyncReportWriter.Write(console, report, target.RemoteName, decisions.Decided);
         if (Json)
         {
             var json = JsonOutput.Result("s3-sync");

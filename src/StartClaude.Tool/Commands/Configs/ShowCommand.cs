@@ -30,7 +30,7 @@ internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole conso
             var field = ConfigFields.Find(key);
             var secret = field?.IsSecret ?? LooksSecret(key);
             var text = Reveal || !secret ? Plain(value) : SecretMask.Mask(Plain(value));
-            console.Plain($"{(key + ":").PadRight(width + 1)} {text}");
+            console.Plain($"{(TerminalText.Escape(key) + ":").PadRight(width + 1)} {TerminalText.Escape(text)}");
         }
         return 0;
     }
