@@ -29,6 +29,12 @@ public sealed class TmuxSession : IDisposable
         Tmux("send-keys", "-t", _name, "Enter");
     }
 
+    /// <summary>Whether the terminal shows its cursor (tmux's cursor_flag: a program hid it and did not show it again).</summary>
+    public bool CursorVisible => Tmux("display-message", "-p", "-t", _name, "#{cursor_flag}").Trim() == "1";
+
+    /// <summary>The window title programs set with an escape sequence.</summary>
+    public string PaneTitle => Tmux("display-message", "-p", "-t", _name, "#{pane_title}").Trim();
+
     public string Screen() => Tmux("capture-pane", "-p", "-t", _name, "-S", "-200");
 
     public async Task<string> WaitForAsync(string text, TimeSpan? limit = null)
