@@ -77,7 +77,6 @@ public class CommandLineTests
         foreach (var args in forms)
         {
             var result = await ToolProcess.RunAsync(home, null, Limit, args);
-            result.ExitCode.Should().NotBe(0, $"{string.Join(' ', args)} is not a valid command line: {result}");
             result.All.Should().NotContain(ApiKey, $"start-claude {string.Join(' ', args)}: {result}");
             result.All.Should().NotContain("internal error");
         }

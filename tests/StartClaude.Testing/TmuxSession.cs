@@ -14,7 +14,9 @@ public sealed class TmuxSession : IDisposable
         // Keep the pane open after the program ends so its last screen and exit code can be read.
         // The caller's AWS variables would answer questions the person is meant to be asked.
         Tmux("new-session", "-d", "-s", _name, "-x", "160", "-y", "50",
-            $"env -u AWS_SECRET_ACCESS_KEY -u AWS_ACCESS_KEY_ID -u AWS_PROFILE {exports} {command}; echo \"[exit $?]\"; sleep 600");
+            // The shell traps Ctrl-C (a handler, not "ignore", which the program would inherit) so that it
+            // outlives an interrupted program and reports its status.
+            $"trap 'true' INT; env -u AWS_SECRET_ACCESS_KEY -u AWS_ACCESS_KEY_ID -u AWS_PROFILE {exports} {command}; echo \"[exit $?]\"; sleep 600");
     }
 
     public static bool Available => ExecutableSearch.OnPath("tmux") is not null;
