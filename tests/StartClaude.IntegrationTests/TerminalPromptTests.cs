@@ -66,6 +66,33 @@ public class TerminalPromptTests
     }
 
     [Test]
+    public async Task Ctrl_C_during_the_connection_spinner_clears_it_and_restores_the_cursor()
+    {
+        TmuxSession.Available.Should().BeTrue("tmux is installed by .ci/run");
+        // A loopback server that accepts connections and never answers: the spinner keeps spinning.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        using var home = new TempHome();
+        using var terminal = new TmuxSession(
+            $"'{ToolProcess.Executable}' s3-setup --provider s3-compatible --bucket silent-bucket --access-key-id id-0001 --endpoint-url http://127.0.0.1:{port}",
+            Environment(home, "xterm-256color"));
+
+        await terminal.WaitForAsync("Secret Access Key");
+        terminal.TypeLine("secretValueForTheSpinnerTest000000000000");
+        await terminal.WaitForAsync("Testing the connection");
+        await Task.Delay(500);
+        terminal.SendKeys("C-c");
+        var screen = await terminal.WaitForAsync("[exit ");
+
+        terminal.CursorVisible.Should().BeTrue();
+        screen.Should().Contain("cancelled; nothing was changed").And.Contain("[exit 130]");
+        screen.Should().NotContain("Testing the connection", "the spinner's line is cleared");
+        home.ConfigExists.Should().BeFalse();
+        TestContext.Out.WriteLine(screen);
+    }
+
+    [Test]
     public async Task Setup_run_again_never_shows_any_part_of_the_stored_secret()
     {
         TmuxSession.Available.Should().BeTrue("tmux is installed by .ci/run");

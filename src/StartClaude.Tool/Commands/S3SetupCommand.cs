@@ -204,7 +204,10 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
 
         RemoteObject? remote;
         if (console.IsInteractive && console.Out.Profile.Capabilities.Ansi)
+        {
+            using var spinning = CancelKeyCleanup.WhileSpinning();
             remote = await console.Out.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(what), _ => Test()).ConfigureAwait(false);
+        }
         else
         {
             console.Plain(what);

@@ -14,7 +14,12 @@ internal sealed class CancelKeyCleanup : IDisposable
     private const string ShowCursor = "\u001b[?25h";
     private const string ClearLine = "\r\u001b[2K";
 
+    // Spectre's live display (0.57) leaves the cursor on the line below the spinner: clear it, go up, clear the spinner.
+    private const string ClearSpinner = ClearLine + "\u001b[1A" + ClearLine;
+
     private static int s_paused;
+
+    private static int s_spinning;
 
     private readonly ToolConsole _console;
 
@@ -31,7 +36,14 @@ internal sealed class CancelKeyCleanup : IDisposable
     public static IDisposable Pause()
     {
         Interlocked.Increment(ref s_paused);
-        return new Resumption();
+        return new Scope(() => Interlocked.Decrement(ref s_paused));
+    }
+
+    /// <summary>A spinner is on the current line until the result is disposed: Ctrl-C clears that line.</summary>
+    public static IDisposable WhileSpinning()
+    {
+        Interlocked.Increment(ref s_spinning);
+        return new Scope(() => Interlocked.Decrement(ref s_spinning));
     }
 
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
@@ -40,7 +52,11 @@ internal sealed class CancelKeyCleanup : IDisposable
             return;
         if (_console.OutputIsTerminal)
         {
-            System.Console.Out.Write(_console.Out.Profile.Capabilities.Ansi ? ShowCursor + ClearLine : Environment.NewLine);
+            // A menu stays on screen (the message goes below it); a spinner's line is cleared.
+            var spinning = Volatile.Read(ref s_spinning) > 0;
+            System.Console.Out.Write(!_console.Out.Profile.Capabilities.Ansi ? Environment.NewLine
+                : spinning ? ShowCursor + ClearSpinner
+                : ShowCursor + Environment.NewLine);
             System.Console.Out.Flush();
         }
         _console.Error.WriteLine(Message);
@@ -51,14 +67,14 @@ internal sealed class CancelKeyCleanup : IDisposable
 
     public void Dispose() => System.Console.CancelKeyPress -= OnCancelKeyPress;
 
-    private sealed class Resumption : IDisposable
+    private sealed class Scope(Action end) : IDisposable
     {
         private int _done;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
-                Interlocked.Decrement(ref s_paused);
+                end();
         }
     }
 }
