@@ -6,7 +6,7 @@ namespace StartClaude.Abstractions;
 /// </summary>
 public static class ClosestWords
 {
-    /// <summary>Up to <paramref name="limit"/> candidates close enough to be a slip, nearest first.</summary>
+    /// <summary>Up to <paramref name="limit"/> candidates close enough to be a slip (or holding the word), nearest first.</summary>
     public static IReadOnlyList<string> To(string word, IEnumerable<string> candidates, int limit = 3)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -19,7 +19,8 @@ public static class ClosestWords
         return [.. candidates
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(c => (Candidate: c, Distance: Distance(typed, c.ToLowerInvariant())))
-            .Where(c => c.Distance <= allowed)
+            // A part of a longer word counts too: "upload" → s3-upload, "us-east" → us-east-1.
+            .Where(c => c.Distance <= allowed || (typed.Length >= 3 && c.Candidate.Contains(typed, StringComparison.OrdinalIgnoreCase)))
             .OrderBy(c => c.Distance).ThenBy(c => c.Candidate, StringComparer.Ordinal)
             .Take(limit)
             .Select(c => c.Candidate)];
