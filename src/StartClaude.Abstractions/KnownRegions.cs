@@ -24,6 +24,6 @@ public sealed class KnownRegions(string serviceName, IEnumerable<string> regions
             return null;
         var closest = ClosestWords.To(region, All);
         var suggestion = closest.Count > 0 ? $"; did you mean {string.Join(" or ", closest)}?" : $" (known: {string.Join(", ", All)})";
-        return $"'{region.Trim()}' is not a {serviceName} region this version knows{suggestion}";
+        return $"'{region.Trim()}' is not among the {serviceName} regions this version knows{suggestion}";
     }
 }

@@ -263,7 +263,7 @@ public sealed class PromptRulesTests
         var settings = new SetupQuestions(new Tool.Console.Prompts(console), console).Gather(aws, new SettingsInput(), null, askEverything: true);
 
         // Then
-        terminal.Output.Should().Contain("'us-est-1' is not a AWS region this version knows; did you mean us-east-1");
+        terminal.Output.Should().Contain("'us-est-1' is not among the AWS regions this version knows; did you mean us-east-1");
         settings.Region.Should().Be("us-east-1");
     }
 
