@@ -27,8 +27,9 @@ public static class StartClaudeApp
             using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
             // Injection first: the default conventions may create the root model while they apply.
             app.Conventions.UseConstructorInjection(services).UseDefaultConventions();
-            // --json and --verbose are parsed options of the chosen command: nothing after "--" is one.
-            RouteValidationErrors(app, console, result => command = ApplyCommonOptions(result.SelectedCommand, console, services));
+            CommonOptions.ApplyOnParse(app, console, chosen => command = chosen,
+                () => services.GetRequiredService<RemoteStoreFactory>().OnExchange = exchange => TraceExchange(console, exchange));
+            RouteValidationErrors(app, console);
             return await Task.Run(() => app.Execute(NormalizeSpelling(args))).ConfigureAwait(false);
         }
         catch (CommandParsingException ex)
@@ -70,26 +71,6 @@ public static class StartClaudeApp
         return exitCode;
     }
 
-    // The chosen command's --json and --verbose (or an enclosing command's --verbose: start-claude --verbose s3-sync).
-    // Returns the command's full name for the --json failure object.
-    private static string ApplyCommonOptions(CommandLineApplication selected, ToolConsole console, IServiceProvider services)
-    {
-        var verbose = false;
-        var names = new List<string>();
-        for (var command = selected; command is not null; command = command.Parent)
-        {
-            if (command.Parent is not null)
-                names.Insert(0, command.Name!);
-            if (command is McMaster.Extensions.CommandLineUtils.Abstractions.IModelAccessor accessor && accessor.GetModel() is CommandBase model)
-                verbose |= model.Verbose;
-        }
-        if (selected is McMaster.Extensions.CommandLineUtils.Abstractions.IModelAccessor chosen && chosen.GetModel() is JsonCommandBase { Json: true })
-            console.JsonMode = true;
-        if (verbose)
-            services.GetRequiredService<RemoteStoreFactory>().OnExchange = exchange => TraceExchange(console, exchange);
-        return names.Count == 0 ? "start-claude" : string.Join(' ', names);
-    }
-
     // Method, path, status and time only: headers (Authorization) and bodies (API keys) never appear.
     private static void TraceExchange(ToolConsole console, S3Exchange exchange) =>
         console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -120,11 +101,10 @@ public static class StartClaudeApp
         return new RemoteTimeouts(perCall < RemoteTimeouts.Default.Connect ? perCall : RemoteTimeouts.Default.Connect, perCall);
     }
 
-    private static void RouteValidationErrors(CommandLineApplication app, ToolConsole console, Action<McMaster.Extensions.CommandLineUtils.Abstractions.ParseResult> parsed)
+    private static void RouteValidationErrors(CommandLineApplication app, ToolConsole console)
     {
-        app.OnParsingComplete(parsed);
         app.ValidationErrorHandler = result => Fail(console, [], app.Name ?? "start-claude", result.ErrorMessage ?? "invalid arguments", ExitCodes.Usage);
         foreach (var command in app.Commands)
-            RouteValidationErrors(command, console, parsed);
+            RouteValidationErrors(command, console);
     }
 }
