@@ -15,6 +15,7 @@ public class CommandLineTests
     [TestCase("s3-synk", "start-claude s3-sync")]
     [TestCase("lsit", "start-claude list")]
     [TestCase("s3-stauts", "start-claude s3-status")]
+    [TestCase("s3", "start-claude s3-sync")]
     [TestCase("wrok", "the config 'work'")]
     public async Task A_word_that_is_neither_a_command_nor_a_config_gets_did_you_mean(string typed, string suggestion)
     {

@@ -75,7 +75,10 @@ internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteChec
     // A word that is neither a config nor a command: most often a mistyped command.
     private static ConfigEntry NotFound(ConfigDocument document, string name)
     {
-        var commands = ClosestWords.To(name, CommandNames.Where(c => c != "s3"));
+        // "s3" alone starts the original tool's spelling (s3 sync): offer every s3 command.
+        var commands = name.Trim().Equals("s3", StringComparison.OrdinalIgnoreCase)
+            ? [.. CommandNames.Where(c => c.StartsWith("s3-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : ClosestWords.To(name, CommandNames.Where(c => c != "s3"));
         if (commands.Count == 0)
             return ConfigBook.Get(document, name);
         var configs = ConfigBook.CloseMatches(document, name);
