@@ -16,13 +16,16 @@ public sealed class AmazonS3Provider : IStorageProvider
     [
         new(SettingField.Bucket, "Bucket name"),
         new(SettingField.Region, "AWS Region", SuggestedDefault: _ => DefaultRegion),
-        new(SettingField.AccessKeyId, "AWS Access Key ID"),
+        new(SettingField.AccessKeyId, "AWS Access Key ID",
+            Hint: "Keys are made in the AWS console: IAM, Users, your user, Security credentials, Create access key (the secret is shown once)."),
         new(SettingField.SecretAccessKey, "AWS Secret Access Key", IsSecret: true),
         new(SettingField.Key, "File path in bucket", SuggestedDefault: _ => S3SyncSettings.DefaultKey),
     ];
 
     public bool Recognizes(string? endpointUrl) =>
         endpointUrl is null || S3Endpoint.TryParse(endpointUrl, out _) is { } e && e.Host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase);
+
+    public KnownRegions Regions => AmazonS3Regions.Known;
 
     public IS3ClientFactory ClientFactory { get; } = new AmazonS3ClientFactory();
 

@@ -18,7 +18,7 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
     [
         new(SettingField.Bucket, "Bucket name"),
         new(SettingField.Region, "Region", Hint: "The region in the bucket's S3 endpoint, for example us-west-004 (Buckets page of the B2 dashboard)."),
-        new(SettingField.AccessKeyId, AccessKeyLabel),
+        new(SettingField.AccessKeyId, AccessKeyLabel, Hint: "Application keys are made on the Application Keys page of the B2 dashboard (the key is shown once)."),
         new(SettingField.SecretAccessKey, SecretLabel, IsSecret: true),
         new(SettingField.EndpointUrl, "B2 Endpoint URL", SuggestedDefault: answers => EndpointFor(answers.Region)),
         new(SettingField.Key, "File path in bucket", SuggestedDefault: _ => S3SyncSettings.DefaultKey),
@@ -26,6 +26,8 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
 
     public bool Recognizes(string? endpointUrl) =>
         S3Endpoint.TryParse(endpointUrl, out _) is { } e && e.Host.EndsWith(".backblazeb2.com", StringComparison.OrdinalIgnoreCase);
+
+    public KnownRegions Regions => BackblazeB2Regions.Known;
 
     public IS3ClientFactory ClientFactory { get; } = new BackblazeB2ClientFactory();
 

@@ -37,6 +37,12 @@ public interface IStorageProvider
     /// </summary>
     bool Recognizes(string? endpointUrl);
 
+    /// <summary>
+    /// The regions this service is known to have, or null when any well-formed region may be right
+    /// (R2's <c>auto</c>, a self-hosted service). The wizard questions a region not on the list.
+    /// </summary>
+    KnownRegions? Regions => null;
+
     /// <summary>This provider's factory for configured MinIO clients.</summary>
     IS3ClientFactory ClientFactory { get; }
 }

@@ -19,19 +19,21 @@ public static class StartClaudeApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(environment);
+        var command = "start-claude";
         try
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
-            console.JsonMode = args.Contains(JsonFlag.Template);
-            if (args.Contains(RootCommand.VerboseFlag))
-            {
-                var remotes = services.GetRequiredService<RemoteStoreFactory>();
-                remotes.OnExchange = exchange => TraceExchange(console, exchange);
-                remotes.OnProxy = proxy => console.Error.WriteLine($"http: through proxy {proxy}");
-            }
-            using var app = new CommandLineApplication<RootCommand>(new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
+            using var interrupt = console.IsInteractive ? CancelKeyCleanup.Install(console) : null;
+            using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
             // Injection first: the default conventions may create the root model while they apply.
             app.Conventions.UseConstructorInjection(services).UseDefaultConventions();
+            CommonOptions.ApplyOnParse(app, console, chosen => command = chosen,
+                () =>
+                {
+                    var remotes = services.GetRequiredService<RemoteStoreFactory>();
+                    remotes.OnExchange = exchange => TraceExchange(console, exchange);
+                    remotes.OnProxy = proxy => console.Error.WriteLine($"http: through proxy {proxy}");
+                });
             RouteValidationErrors(app, console);
             return await Task.Run(() => app.Execute(NormalizeSpelling(args))).ConfigureAwait(false);
         }
@@ -40,35 +42,37 @@ public static class StartClaudeApp
             // Options meant for claude itself go after "--": say so where that is the likely slip.
             var forClaude = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal)
                 ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
-            return Fail(console, args, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
+            return Fail(console, args, command, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
         }
         catch (StartClaudeException ex)
         {
-            return Fail(console, args, ex.Message, ex.ExitCode);
+            return Fail(console, args, command, ex.Message, ex.ExitCode);
         }
         catch (OperationCanceledException)
         {
-            return Fail(console, args, "cancelled; nothing was changed", ExitCodes.Failure);
+            return Fail(console, args, command, "cancelled; nothing was changed", ExitCodes.Failure);
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("interactive", StringComparison.OrdinalIgnoreCase))
         {
             // Spectre refuses to prompt on a non-interactive console; never hang, never crash.
-            return Fail(console, args, "a question needs a terminal; pass the flags that answer it (see --help)", ExitCodes.Usage);
+            return Fail(console, args, command, "a question needs a terminal; pass the flags that answer it (see --help)", ExitCodes.Usage);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug, not a user error. Only the type is shown: a third-party message might quote
             // a request or a value, and nothing here may print a secret.
-            return Fail(console, args, $"internal error ({ex.GetType().Name}); please report it", ExitCodes.Failure);
+            return Fail(console, args, command, $"internal error ({ex.GetType().Name}); please report it", ExitCodes.Failure);
         }
     }
 
-    // One line on stderr; with --json also the failure as the one object on stdout.
-    private static int Fail(ToolConsole console, string[] args, string message, int exitCode)
+    // One line on stderr; with --json also the failure as the one object on stdout. A secret given on
+    // the command line is masked wherever a message quotes it (a parse error quotes arguments).
+    private static int Fail(ToolConsole console, string[] args, string command, string message, int exitCode)
     {
+        message = CommandLineSecrets.Mask(message, args);
         console.Error.WriteLine($"error: {message}");
         if (console.JsonMode)
-            console.WriteJson(JsonOutput.Failure(NormalizeSpelling(args).FirstOrDefault(a => !a.StartsWith('-')) ?? "start-claude", message, exitCode));
+            console.WriteJson(JsonOutput.Failure(command, message, exitCode));
         return exitCode;
     }
 
@@ -101,7 +105,7 @@ public static class StartClaudeApp
 
     private static void RouteValidationErrors(CommandLineApplication app, ToolConsole console)
     {
-        app.ValidationErrorHandler = result => Fail(console, [app.Name ?? "start-claude"], result.ErrorMessage ?? "invalid arguments", ExitCodes.Usage);
+        app.ValidationErrorHandler = result => Fail(console, [], app.Name ?? "start-claude", result.ErrorMessage ?? "invalid arguments", ExitCodes.Usage);
         foreach (var command in app.Commands)
             RouteValidationErrors(command, console);
     }

@@ -14,7 +14,9 @@ public sealed class TmuxSession : IDisposable
         // Keep the pane open after the program ends so its last screen and exit code can be read.
         // The caller's AWS variables would answer questions the person is meant to be asked.
         Tmux("new-session", "-d", "-s", _name, "-x", "160", "-y", "50",
-            $"env -u AWS_SECRET_ACCESS_KEY -u AWS_ACCESS_KEY_ID -u AWS_PROFILE {exports} {command}; echo \"[exit $?]\"; sleep 600");
+            // The shell traps Ctrl-C (a handler, not "ignore", which the program would inherit) so that it
+            // outlives an interrupted program and reports its status.
+            $"trap 'true' INT; env -u AWS_SECRET_ACCESS_KEY -u AWS_ACCESS_KEY_ID -u AWS_PROFILE {exports} {command}; echo \"[exit $?]\"; sleep 600");
     }
 
     public static bool Available => ExecutableSearch.OnPath("tmux") is not null;
@@ -28,6 +30,12 @@ public sealed class TmuxSession : IDisposable
             Tmux("send-keys", "-t", _name, "-l", text);
         Tmux("send-keys", "-t", _name, "Enter");
     }
+
+    /// <summary>Whether the terminal shows its cursor (tmux's cursor_flag: a program hid it and did not show it again).</summary>
+    public bool CursorVisible => Tmux("display-message", "-p", "-t", _name, "#{cursor_flag}").Trim() == "1";
+
+    /// <summary>The window title programs set with an escape sequence.</summary>
+    public string PaneTitle => Tmux("display-message", "-p", "-t", _name, "#{pane_title}").Trim();
 
     public string Screen() => Tmux("capture-pane", "-p", "-t", _name, "-S", "-200");
 

@@ -158,6 +158,19 @@ public class ConfigCommandTests
     }
 
     [Test]
+    public async Task Edit_refuses_to_unset_a_field_that_is_neither_known_nor_there()
+    {
+        await AddTwoAsync();
+        var before = _home.ReadConfigBytes();
+
+        var result = await Run("edit", "work", "--unset", "foo");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("'foo' is not a field of config 'work'").And.Contain("known fields:");
+        _home.ReadConfigBytes().Should().Equal(before);
+    }
+
+    [Test]
     public async Task Edit_with_nothing_to_change_and_no_terminal_says_so()
     {
         await AddTwoAsync();

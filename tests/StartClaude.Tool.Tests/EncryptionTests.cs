@@ -219,6 +219,29 @@ public class EncryptionTests : DeviceTestBase
     }
 
     [Test]
+    public async Task In_the_wizard_a_wrong_passphrase_is_asked_again()
+    {
+        DeviceA.WriteConfig(Configs("work"));
+        await EncryptedSetupAsync(DeviceA);
+        (await Encrypted(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        DeviceB.WriteConfig(Configs("laptop"));
+        var console = new TestConsole().Interactive();
+        console.Profile.Width = 200;
+        console.Input.PushTextWithEnter("");                 // keep it encrypted
+        console.Input.PushTextWithEnter("not the passphrase");
+        console.Input.PushTextWithEnter(Passphrase);         // asked again
+        console.Input.PushTextWithEnter("");                 // remember: no
+        console.Input.PushKey(ConsoleKey.Enter);              // merge
+
+        var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("That passphrase does not open the remote document; try again.");
+        Names(DeviceB).Should().BeEquivalentTo("work", "laptop");
+        result.All.Should().NotContain(Passphrase).And.NotContain("not the passphrase");
+    }
+
+    [Test]
     public async Task The_wizard_offers_encryption_and_asks_a_new_passphrase_twice()
     {
         DeviceA.WriteConfig(Configs("work"));

@@ -50,6 +50,22 @@ public class JsonOutputTests : DeviceTestBase
     }
 
     [Test]
+    public async Task Status_without_a_remote_document_has_every_key_as_null()
+    {
+        DeviceA.WriteConfig("{\"configs\":[{\"name\":\"work\",\"apiKey\":\"" + ApiKey + "\"}],\"settings\":{}}");
+        await SetUpSyncAsync(DeviceA);
+
+        var status = Single(await Run(DeviceA, "s3-status", "--json"));
+
+        status["state"]!.GetValue<string>().Should().Be("no-remote-document");
+        foreach (var key in new[] { "remote", "publiclyReadable", "localChanges", "remoteChanges", "difference" })
+        {
+            status.ContainsKey(key).Should().BeTrue($"'{key}' is part of the schema even when it has no value");
+            status[key].Should().BeNull();
+        }
+    }
+
+    [Test]
     public async Task Json_never_asks_and_reports_a_failure_as_an_object_too()
     {
         await InStepAsync();

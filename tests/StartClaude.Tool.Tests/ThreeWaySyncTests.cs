@@ -114,6 +114,7 @@ public class ThreeWaySyncTests : DeviceTestBase
         refused.ExitCode.Should().Be(3);
         refused.Error.Should().Contain("config work").And.Contain("from-b").And.Contain("from-a");
         decided.ExitCode.Should().Be(0, decided.ToString());
+        decided.Output.Should().Contain("took the remote version", "the summary says which side won");
         Models(DeviceB).Should().Contain(["work:from-a", "b-only:claude-sonnet-4"]);
         Document((await RemoteBytesAsync())!).LiveConfigs.Select(c => c.Name).Should().Contain("b-only");
     }

@@ -91,6 +91,7 @@ public class TransferCommandTests : DeviceTestBase
         merged.ExitCode.Should().Be(0, merged.ToString());
         mergedNames.Should().Equal("work", "laptop");   // remote order first, as s3-sync merges
         forced.ExitCode.Should().Be(0, forced.ToString());
+        forced.Output.Should().MatchRegex(@"kept as backup \S+ \(undo with: start-claude backups restore \S+\)", "the summary names the backup it made");
         Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work");
     }
 

@@ -8,7 +8,7 @@ namespace StartClaude.Tool.Commands;
 
 [Command("backups", Description = "List the copies of config.json kept before the tool replaced or merged into it.")]
 [Subcommand(typeof(BackupsRestoreCommand))]
-internal sealed class BackupsCommand(BackupStore backups, ToolConsole console)
+internal sealed class BackupsCommand(BackupStore backups, ToolConsole console) : CommandBase
 {
     public int OnExecute()
     {

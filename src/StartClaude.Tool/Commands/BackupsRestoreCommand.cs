@@ -7,7 +7,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("restore", Description = "Put a backup back as config.json; the current file is kept as a backup first.")]
-internal sealed class BackupsRestoreCommand(BackupStore backups, LocalConfigStore localStore, HomeLock homeLock, ToolConsole console)
+internal sealed class BackupsRestoreCommand(BackupStore backups, LocalConfigStore localStore, HomeLock homeLock, ToolConsole console) : CommandBase
 {
     [Argument(0, "id", Description = "A backup id from 'start-claude backups', or 'latest'.")]
     [Required(ErrorMessage = "name the backup to restore: an id from 'start-claude backups', or latest")]

@@ -1,6 +1,6 @@
 namespace StartClaude.Tool.Commands;
 
-/// <summary>The <c>--json</c> option the sync commands share (read before parsing, like <c>--verbose</c>).</summary>
+/// <summary>The <c>--json</c> option the commands deriving from <see cref="JsonCommandBase"/> share.</summary>
 internal static class JsonFlag
 {
     public const string Template = "--json";

@@ -1,4 +1,5 @@
 using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Abstractions;
 using StartClaude.Core.Configs;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
@@ -16,16 +17,10 @@ namespace StartClaude.Tool.Commands;
     ExtendedHelpText = "\nExamples:\n  start-claude                   start the default configuration\n  start-claude work -- -p \"hi\"   start 'work', passing -p \"hi\" to claude\n  start-claude --api-key K --model M   start with no configuration at all",
     AllowArgumentSeparator = true)]
 [Subcommand(typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
-    typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand))]
+    typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand), typeof(HelpCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
-internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteCheck remoteCheck, ClaudeProcess claude, Prompts prompts)
+internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteCheck remoteCheck, ClaudeProcess claude, Prompts prompts) : CommandBase
 {
-    public const string VerboseFlag = "--verbose";
-
-    /// <summary>Read before parsing (StartClaudeApp); declared here so every command accepts it and --help lists it.</summary>
-    [Option(VerboseFlag, Description = "Show each HTTP request on stderr: method, path, status, duration (secrets are never shown).", Inherited = true)]
-    public bool Verbose { get; set; }
-
     [Argument(0, "name", Description = "The configuration to start (default: the default one).")]
     public string? Name { get; set; }
 
@@ -77,10 +72,24 @@ internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteChec
         return await claude.RunAsync(LaunchPlan.For(config, overrides, RemainingArguments)).ConfigureAwait(false);
     }
 
+    // A word that is neither a config nor a command: most often a mistyped command.
+    private static ConfigEntry NotFound(ConfigDocument document, string name)
+    {
+        // "s3" alone starts the original tool's spelling (s3 sync): offer every s3 command.
+        var commands = name.Trim().Equals("s3", StringComparison.OrdinalIgnoreCase)
+            ? [.. CommandNames.Where(c => c.StartsWith("s3-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            : ClosestWords.To(name, CommandNames.Where(c => c != "s3"));
+        if (commands.Count == 0)
+            return ConfigBook.Get(document, name);
+        var configs = ConfigBook.CloseMatches(document, name);
+        var options = commands.Select(c => $"start-claude {c}").Concat(configs.Select(c => $"the config '{c}'"));
+        throw new UsageException($"'{name}' is neither a command nor a config; did you mean {string.Join(" or ", options)}? (start-claude help lists the commands, start-claude list the configs)");
+    }
+
     private ConfigEntry? Choose(ConfigDocument document, LaunchOverrides overrides)
     {
         if (Name is not null)
-            return ConfigBook.Get(document, Name);
+            return ConfigBook.Find(document, Name) ?? NotFound(document, Name);
         if (ConfigBook.Default(document) is { } preferred)
             return preferred;
         var configs = ConfigBook.Ordered(document);

@@ -7,16 +7,13 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-download", Description = "Download the remote configs. Takes them without asking when nothing changed here since the last sync; otherwise asks whether to merge or replace.")]
-internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, Prompts prompts, ToolConsole console)
+internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, BackupStore backups, Prompts prompts, ToolConsole console) : JsonCommandBase
 {
     [Option("-f|--force", Description = "Replace the local configs with the remote ones without asking (also when the remote holds none).")]
     public bool Force { get; set; }
 
     [Option("--merge", Description = "Merge without asking: keep local configs, add remote ones, remote wins where both changed the same config.")]
     public bool Merge { get; set; }
-
-    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
-    public bool Json { get; set; }
 
     public async Task<int> OnExecuteAsync()
     {
@@ -34,7 +31,9 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
         if (plan.NeedsDownloadChoice is { } why)
             plan = SyncPlanner.PlanDownload(inputs, AskMode(why, plan));
 
+        var newestBefore = backups.List().FirstOrDefault()?.Id;
         plan = await transfer.CarryOutAsync(target, inputs, plan).ConfigureAwait(false);
+        var backup = backups.List().FirstOrDefault() is { } newest && newest.Id != newestBefore ? newest.Id : null;
         var remote = inputs.Remote!;
         var remoteCount = plan.Agreed?.LiveConfigs.Count ?? remote.Document.LiveConfigs.Count;
         var outcome = plan.Outcome switch
@@ -49,6 +48,8 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
             SyncOutcome.Merged => $"Merged {Counts.Configs(remoteCount)} from {target.RemoteName}; {Counts.Configs(plan.Result.LiveConfigs.Count)} here now.",
             _ => $"Downloaded {Counts.Configs(remoteCount)} from {target.RemoteName}; {Counts.Configs(plan.Result.LiveConfigs.Count)} here now.",
         });
+        if (backup is not null)
+            console.Plain($"The previous config.json is kept as backup {backup} (undo with: start-claude backups restore {backup}).");
         if (Json)
         {
             var json = JsonOutput.Result("s3-download");
@@ -58,6 +59,7 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
             json["localConfigs"] = plan.Result.LiveConfigs.Count;
             json["etag"] = remote.Info.ETag;
             json["size"] = remote.Info.Size;
+            json["backup"] = backup;
             console.WriteJson(json);
         }
         return 0;

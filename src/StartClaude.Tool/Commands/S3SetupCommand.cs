@@ -27,7 +27,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     Prompts prompts,
     ToolConsole console,
     AppEnvironment environment,
-    IPassphraseSource passphrases)
+    IPassphraseSource passphrases) : CommandBase
 {
     [Option("--provider <ID>", Description = "aws-s3, cloudflare-r2, backblaze-b2 or s3-compatible.")]
     public string? Provider { get; set; }
@@ -61,6 +61,9 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
 
     [Option("--remember-passphrase", Description = "With --encrypt: keep the passphrase in this machine's config.json (mode 0600) so later commands need not ask.")]
     public bool RememberPassphrase { get; set; }
+
+    [Option(SetupQuestions.AcceptRegionFlag, Description = "Accept a --region this version does not list (a region newer than the tool).")]
+    public bool AcceptNewRegion { get; set; }
 
     private enum Retry
     {
@@ -96,7 +99,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         var questions = new SetupQuestions(prompts, console);
 
         var previous = previousForProvider is null ? null : SettingsInput.From(previousForProvider);
-        var settings = questions.Gather(provider, flags, previous, askEverything: false) with { SessionToken = sessionToken };
+        var settings = questions.Gather(provider, flags, previous, askEverything: false, AcceptNewRegion) with { SessionToken = sessionToken };
         ConfirmReplacement(stored, settings);
         if (Encrypt && NoEncrypt)
             throw new UsageException("--encrypt and --no-encrypt contradict each other");
@@ -120,7 +123,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
                     [(Retry.ReEnter, "Re-enter the settings"), (Retry.Cancel, "Cancel: change nothing")], "--yes");
                 if (retry == Retry.Cancel)
                     throw new CancelledByUserException();
-                settings = questions.Gather(provider, flags, SettingsInput.From(settings), askEverything: true);
+                settings = questions.Gather(provider, flags, SettingsInput.From(settings), askEverything: true, AcceptNewRegion);
             }
         }
 
@@ -137,8 +140,11 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         string? passphrase = null;
         if (encrypt || remoteEncrypted)
             passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);
-        var remoteDocument = remote is null ? null
-            : (remoteEncrypted ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain).Decode(remote);
+        ConfigDocument? remoteDocument = null;
+        if (remote is not null && !remoteEncrypted)
+            remoteDocument = DocumentCodec.Plain.Decode(remote);
+        else if (remote is not null)
+            (remoteDocument, passphrase) = OpenEncrypted(remote, remoteName, passphrase!);
         var remember = encrypt && (RememberPassphrase || (prompts.CanAsk && prompts.Confirm(
             "Remember the passphrase on this machine (in config.json, readable only by you)? Otherwise commands ask for it or read START_CLAUDE_PASSPHRASE.",
             "--remember-passphrase", defaultValue: storedSection?.RememberedPassphrase is not null)));
@@ -158,6 +164,24 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         await ApplyAsync(target, inputs, plan, remoteEncrypted != encrypt).ConfigureAwait(false);
         Summarize(provider, settings, plan, encrypt, remember);
         return 0;
+    }
+
+    // A wrong passphrase is asked again on a terminal (PassphrasePrompt.Tries in all); one from the
+    // environment is not: the script that set it cannot type another.
+    private (ConfigDocument Document, string Passphrase) OpenEncrypted(RemoteObject remote, string remoteName, string passphrase)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (DocumentCodec.Encrypted(() => passphrase).Decode(remote), passphrase);
+            }
+            catch (RemoteEncryptionException) when (attempt < PassphrasePrompt.Tries && prompts.CanAsk && environment.Get(PassphrasePrompt.Variable) is null)
+            {
+                prompts.Explain("That passphrase does not open the remote document; try again.");
+                passphrase = passphrases.Get(remoteName, remembered: null, isNew: false);
+            }
+        }
     }
 
     // The default follows the remote's current form: every device sharing it reads that form, so
@@ -194,8 +218,11 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         }
 
         RemoteObject? remote;
-        if (console.IsInteractive)
+        if (console.IsInteractive && console.Out.Profile.Capabilities.Ansi)
+        {
+            using var spinning = CancelKeyCleanup.WhileSpinning();
             remote = await console.Out.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(what), _ => Test()).ConfigureAwait(false);
+        }
         else
         {
             console.Plain(what);

@@ -9,11 +9,8 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-status", Description = "Show the S3 sync settings (secrets masked), the remote document, and what changed on each side since the last sync.")]
-internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, SyncEngine engine, ProviderCatalog providers, ToolConsole console)
+internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, SyncEngine engine, ProviderCatalog providers, ToolConsole console) : JsonCommandBase
 {
-    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
-    public bool Json { get; set; }
-
     public async Task<int> OnExecuteAsync()
     {
         var target = loader.Open();
@@ -57,7 +54,11 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             Row("Remote", "no remote document yet");
             Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
             json["remote"] = null;
+            json["publiclyReadable"] = null;
             json["state"] = "no-remote-document";
+            json["localChanges"] = null;
+            json["remoteChanges"] = null;
+            json["difference"] = null;
             return Finish(json);
         }
 

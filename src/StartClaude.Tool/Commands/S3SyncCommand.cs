@@ -6,7 +6,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-sync", Description = "Two-way sync against the last agreed state: one-sided changes win without a question, both-sided ones merge per config; only real conflicts ask (or --prefer).")]
-internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, SyncEngine engine, Prompts prompts, ToolConsole console)
+internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, SyncEngine engine, Prompts prompts, ToolConsole console) : JsonCommandBase
 {
     [Option("--prefer <SIDE>", Description = "Decide conflicts without asking: 'local' keeps this machine's version, 'remote' the remote one.")]
     [AllowedValues("local", "remote", IgnoreCase = true, ErrorMessage = "--prefer must be local or remote")]
@@ -15,17 +15,15 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
     [Option("--dry-run", Description = "Print what would happen and change nothing, here or remotely.")]
     public bool DryRun { get; set; }
 
-    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
-    public bool Json { get; set; }
-
     public async Task<int> OnExecuteAsync()
     {
         using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
-        var report = await engine.SyncAsync(target, new SyncDecisions(prefer, prompts, console), DryRun).ConfigureAwait(false);
-        SyncReportWriter.Write(console, report, target.RemoteName);
+        var decisions = new SyncDecisions(prefer, prompts, console);
+        var report = await engine.SyncAsync(target, decisions, DryRun).ConfigureAwait(false);
+        SyncReportWriter.Write(console, report, target.RemoteName, decisions.Decided);
         if (Json)
         {
             var json = JsonOutput.Result("s3-sync");

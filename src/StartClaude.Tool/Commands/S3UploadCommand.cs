@@ -8,13 +8,10 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-upload", Description = "Upload the local configs, replacing the remote document (S3 settings never leave this machine).")]
-internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console)
+internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console) : JsonCommandBase
 {
     [Option("-f|--force", Description = "Replace the remote document even when it changed since this machine last synced, or when there are no local configs and it has some.")]
     public bool Force { get; set; }
-
-    [Option(JsonFlag.Template, Description = JsonFlag.Description)]
-    public bool Json { get; set; }
 
     public async Task<int> OnExecuteAsync()
     {

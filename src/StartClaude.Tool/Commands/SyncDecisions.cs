@@ -11,7 +11,20 @@ namespace StartClaude.Tool.Commands;
 /// </summary>
 internal sealed class SyncDecisions(ConflictSide? prefer, Prompts prompts, ToolConsole console) : ISyncDecisions
 {
+    private readonly Dictionary<MergeConflict, ConflictSide> _decided = [];
+
+    /// <summary>How each conflict was decided, so the summary can say which side won.</summary>
+    public IReadOnlyDictionary<MergeConflict, ConflictSide> Decided => _decided;
+
     public IReadOnlyDictionary<MergeConflict, ConflictSide> DecideConflicts(IReadOnlyList<MergeConflict> conflicts)
+    {
+        var decided = Decide(conflicts);
+        foreach (var (conflict, side) in decided)
+            _decided[conflict] = side;
+        return decided;
+    }
+
+    private IReadOnlyDictionary<MergeConflict, ConflictSide> Decide(IReadOnlyList<MergeConflict> conflicts)
     {
         if (prefer is { } side)
             return conflicts.ToDictionary(c => c, _ => side);

@@ -12,6 +12,9 @@ internal sealed class PassphrasePrompt(AppEnvironment environment, Prompts promp
 {
     public const string Variable = "START_CLAUDE_PASSPHRASE";
 
+    /// <summary>How often a person may retry a passphrase (a mismatch, or one that does not open the document).</summary>
+    public const int Tries = 3;
+
     public string Get(string remoteName, string? remembered, bool isNew)
     {
         if (environment.Get(Variable) is { } fromEnvironment)
@@ -21,14 +24,18 @@ internal sealed class PassphrasePrompt(AppEnvironment environment, Prompts promp
         if (!prompts.CanAsk)
             throw new UsageException($"the remote document is encrypted and there is no terminal to ask for its passphrase: set {Variable}");
 
-        var passphrase = prompts.Ask($"Passphrase for {remoteName}", Variable, null,
-            text => text.Length == 0 ? "the passphrase cannot be empty" : null, secret: true);
-        if (isNew)
+        for (var attempt = 1; ; attempt++)
         {
+            var passphrase = prompts.Ask($"Passphrase for {remoteName}", Variable, null,
+                text => text.Length == 0 ? "the passphrase cannot be empty" : null, secret: true);
+            if (!isNew)
+                return passphrase;
             var again = prompts.Ask("The same passphrase again", Variable, null, _ => null, secret: true);
-            if (again != passphrase)
-                throw new UsageException("the two passphrases differ; nothing was changed");
+            if (again == passphrase)
+                return passphrase;
+            if (attempt == Tries)
+                throw new UsageException($"the two passphrases differed {Tries} times; nothing was changed");
+            prompts.Explain("The two passphrases differ; type it twice again.");
         }
-        return passphrase;
     }
 }

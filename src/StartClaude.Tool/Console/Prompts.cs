@@ -6,26 +6,65 @@ namespace StartClaude.Tool.Console;
 /// <summary>
 /// The questions a command may ask, answered on a terminal through Spectre.Console. Without a terminal
 /// every question fails at once with a usage error naming the flag that answers it.
+/// The rules every question follows (PromptRulesTests holds one test per rule):
+/// <list type="bullet">
+/// <item>Menus use the arrow keys where the terminal can move the cursor, else numbered choices (TERM=dumb).</item>
+/// <item>The chosen item is echoed, so the screen keeps a record of the answer.</item>
+/// <item>A stored secret is never shown, not even masked: "Enter keeps the stored secret".</item>
+/// <item>Surrounding whitespace is trimmed from every answer, secrets included, before it is checked.</item>
+/// <item>An answer is checked as it is given, and asked again with the reason until it passes.</item>
+/// <item>Text from documents (names, values) is shown with control characters escaped.</item>
+/// </list>
 /// </summary>
 public sealed class Prompts(ToolConsole console)
 {
     public bool CanAsk => console.IsInteractive;
 
+    /// <summary>Whether the terminal can redraw a menu in place; TERM=dumb cannot.</summary>
+    private bool CanUseArrows => console.Out.Profile.Capabilities.Ansi;
+
     public T Choose<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag)
         where T : notnull
     {
+        ArgumentNullException.ThrowIfNull(choices);
         RequireTerminal(answeringFlag);
-        var prompt = new SelectionPrompt<(T Value, string Label)>()
-            .Title(Markup.Escape(title))
-            .UseConverter(c => Markup.Escape(c.Label))
-            .AddChoices(choices);
-        return console.Out.Prompt(prompt).Value;
+        var shownTitle = TerminalText.Escape(title);
+        var chosen = CanUseArrows ? ChooseWithArrows(shownTitle, choices) : ChooseByNumber(shownTitle, choices);
+        // The menu is gone once answered: leave the answer on screen.
+        console.Out.WriteLine($"{shownTitle} {TerminalText.Escape(chosen.Label)}");
+        return chosen.Value;
     }
 
-    /// <summary>Like <see cref="Choose{T}"/>, with <paramref name="current"/> listed first (Spectre selects the first item).</summary>
+    private (T Value, string Label) ChooseWithArrows<T>(string title, IReadOnlyList<(T Value, string Label)> choices)
+        where T : notnull
+    {
+        var prompt = new SelectionPrompt<(T Value, string Label)>()
+            .Title(Markup.Escape(title))
+            .UseConverter(c => Markup.Escape(TerminalText.Escape(c.Label)))
+            .AddChoices(choices);
+        return console.Out.Prompt(prompt);
+    }
+
+    private (T Value, string Label) ChooseByNumber<T>(string title, IReadOnlyList<(T Value, string Label)> choices)
+    {
+        console.Out.WriteLine(title);
+        for (var i = 0; i < choices.Count; i++)
+            console.Out.WriteLine($"  {i + 1}) {TerminalText.Escape(choices[i].Label)}");
+        var prompt = new TextPrompt<string>(Markup.Escape($"Number (1-{choices.Count}):"))
+            .Validate(answer => NumberIn(answer, choices.Count) is null
+                ? ValidationResult.Error(Markup.Escape($"type a number from 1 to {choices.Count}"))
+                : ValidationResult.Success());
+        return choices[NumberIn(console.Out.Prompt(prompt), choices.Count)!.Value - 1];
+    }
+
+    private static int? NumberIn(string answer, int count) =>
+        int.TryParse(answer.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count ? n : null;
+
+    /// <summary>Like <see cref="Choose{T}"/>, with <paramref name="current"/> listed first (the menu starts on the first item).</summary>
     public T ChooseStartingWith<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag, T? current)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(choices);
         var ordered = choices.ToList();
         var index = current is null ? -1 : ordered.FindIndex(c => ReferenceEquals(c.Value, current));
         if (index > 0)
@@ -37,48 +76,50 @@ public sealed class Prompts(ToolConsole console)
         return Choose(title, ordered, answeringFlag);
     }
 
-    public string Ask(string label, string answeringFlag, string? defaultValue, Func<string, string?> check, bool secret = false)
+    /// <summary>A question that needs an answer; Enter keeps <paramref name="current"/> when there is one.</summary>
+    /// <param name="check">The reason an answer (already trimmed) is refused, or null.</param>
+    public string Ask(string label, string answeringFlag, string? current, Func<string, string?> check, bool secret = false)
     {
         RequireTerminal(answeringFlag);
-        return console.Out.Prompt(TextQuestion(label, defaultValue, check, secret, optional: false));
+        return AskText(label, current, check, secret, optional: false);
     }
 
-    /// <summary>A question that may be left empty: Enter keeps <paramref name="current"/> (or leaves it unset).</summary>
+    /// <summary>A question that may be left empty: Enter keeps <paramref name="current"/> (or leaves it unset, null).</summary>
     public string? AskOptional(string label, string answeringFlag, string? current, Func<string, string?> check, bool secret = false)
     {
         RequireTerminal(answeringFlag);
-        var shown = string.IsNullOrEmpty(current) ? " (Enter to leave empty)" : secret ? " (Enter keeps the stored one)" : "";
-        var answer = console.Out.Prompt(TextQuestion(label + shown, current, check, secret, optional: true));
+        var answer = AskText(label, current, check, secret, optional: true);
         return answer.Length == 0 ? null : answer;
     }
 
-    private static TextPrompt<string> TextQuestion(string label, string? defaultValue, Func<string, string?> check, bool secret, bool optional)
+    private string AskText(string label, string? current, Func<string, string?> check, bool secret, bool optional)
     {
-        // Spectre ends a prompt that shows a default with "(default):" itself.
-        var showsDefault = !string.IsNullOrEmpty(defaultValue) && !secret;
-        var prompt = new TextPrompt<string>(Markup.Escape(label) + (showsDefault ? "" : ":"));
-        if (optional)
-            prompt = prompt.AllowEmpty();
+        var hasCurrent = !string.IsNullOrEmpty(current);
+        // The value Enter keeps is shown by us, escaped; a secret's not at all, in any form.
+        var offer = !hasCurrent ? (optional ? " (Enter to leave empty)" : "")
+            : secret ? " (Enter keeps the stored secret)"
+            : $" ({TerminalText.Escape(current)})";
+        var prompt = new TextPrompt<string>(Markup.Escape(TerminalText.Escape(label) + offer + ":")).AllowEmpty();
         if (secret)
             prompt = prompt.Secret();
-        if (!string.IsNullOrEmpty(defaultValue))
+        string Resolve(string typed) => typed.Trim() is { Length: > 0 } trimmed ? trimmed : current ?? "";
+        prompt = prompt.Validate(typed =>
         {
-            prompt = prompt.DefaultValue(defaultValue);
-            // A stored secret is offered, masked; Enter keeps it.
-            prompt.ShowDefaultValue = !secret;
-        }
-        return prompt.Validate(answer =>
-        {
+            var answer = Resolve(typed);
             var problem = optional && answer.Length == 0 ? null : check(answer);
-            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(problem));
+            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(TerminalText.Escape(problem)));
         });
+        return Resolve(console.Out.Prompt(prompt));
     }
 
     public bool Confirm(string question, string answeringFlag, bool defaultValue)
     {
         RequireTerminal(answeringFlag);
-        return console.Out.Prompt(new ConfirmationPrompt(Markup.Escape(question)) { DefaultValue = defaultValue });
+        return console.Out.Prompt(new ConfirmationPrompt(Markup.Escape(TerminalText.Escape(question))) { DefaultValue = defaultValue });
     }
+
+    /// <summary>Says why the last answer cannot be used, before its question is asked again.</summary>
+    public void Explain(string problem) => console.Out.WriteLine(TerminalText.Escape(problem));
 
     private void RequireTerminal(string answeringFlag)
     {

@@ -5,7 +5,8 @@ namespace StartClaude.Tool.Console;
 /// <summary>Says what a sync did (or would do), and which configs it touched.</summary>
 internal static class SyncReportWriter
 {
-    public static void Write(ToolConsole console, SyncReport report, string remoteName)
+    /// <param name="decided">How each conflict was decided, when known: the summary says which side won.</param>
+    public static void Write(ToolConsole console, SyncReport report, string remoteName, IReadOnlyDictionary<MergeConflict, ConflictSide>? decided = null)
     {
         var would = report.DryRun ? "Would " : "";
         var line = (report.Outcome, report.DryRun) switch
@@ -26,7 +27,12 @@ internal static class SyncReportWriter
         WriteChanges(console, "Changes here", report.LocalChanges);
         WriteChanges(console, "Changes on the remote", report.RemoteChanges);
         foreach (var conflict in report.Conflicts)
-            console.Plain($"  conflict:    {conflict.Label} (here {conflict.Describe(ConflictSide.Local)}; remote {conflict.Describe(ConflictSide.Remote)})");
+        {
+            var won = decided is not null && decided.TryGetValue(conflict, out var side)
+                ? side == ConflictSide.Local ? ": kept this machine's version" : ": took the remote version"
+                : "";
+            console.Plain($"  conflict:    {conflict.Label} (here {conflict.Describe(ConflictSide.Local)}; remote {conflict.Describe(ConflictSide.Remote)}){won}");
+        }
         if (report.Retries > 0)
             console.Plain($"Another device wrote while this sync ran; its changes were merged ({report.Retries} retr{(report.Retries == 1 ? "y" : "ies")}).");
         if (!report.ConditionalWrites && report.Outcome is SyncOutcome.Uploaded or SyncOutcome.Merged && !report.DryRun)

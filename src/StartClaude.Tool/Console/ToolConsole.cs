@@ -21,7 +21,8 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
 
     public IAnsiConsole Out { get; } = output;
 
-    public TextWriter Error { get; } = error;
+    /// <summary>stderr, with control characters from documents escaped in everything written to it.</summary>
+    public TextWriter Error { get; } = error is TerminalSafeWriter ? error : new TerminalSafeWriter(error);
 
     /// <summary>False without a terminal on stdin, and with <c>--json</c>: a program reading JSON answers no questions.</summary>
     public bool IsInteractive => _isInteractive && !JsonMode;
@@ -59,7 +60,7 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
     public void Plain(string text)
     {
         if (!JsonMode)
-            Out.WriteLine(text);
+            Out.WriteLine(TerminalText.Escape(text, keepNewlines: true));
     }
 
     /// <summary>The one machine-readable object of a <c>--json</c> run, on one line.</summary>

@@ -28,6 +28,7 @@ internal sealed class ClaudeProcess(AppEnvironment environment)
         // Ctrl-C reaches the child through the terminal; this process only waits for it to end.
         static void KeepWaiting(object? sender, ConsoleCancelEventArgs e) => e.Cancel = true;
         System.Console.CancelKeyPress += KeepWaiting;
+        using var claudeOwnsCtrlC = Console.CancelKeyCleanup.Pause();
         try
         {
             using var child = Process.Start(start)

@@ -6,7 +6,7 @@ using StartClaude.Core.Errors;
 namespace StartClaude.Tool.Commands.Configs;
 
 /// <summary>The field flags <c>add</c> and <c>edit</c> share; each is checked before anything is written.</summary>
-internal abstract class ConfigFieldOptions
+internal abstract class ConfigFieldOptions : CommandBase
 {
     [Option("--profile-type <TYPE>", Description = "default (an API key and base URL) or official (Claude's own login).")]
     public string? ProfileType { get; set; }

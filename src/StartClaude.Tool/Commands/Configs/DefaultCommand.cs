@@ -7,7 +7,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Configs;
 
 [Command("default", Description = "Make a configuration the one `start-claude` starts when no name is given.")]
-internal sealed class DefaultCommand(ConfigChanges changes, ToolConsole console)
+internal sealed class DefaultCommand(ConfigChanges changes, ToolConsole console) : CommandBase
 {
     [Argument(0, "name", Description = "The configuration to make the default.")]
     [Required(ErrorMessage = "name the config to make the default (start-claude list shows them)")]

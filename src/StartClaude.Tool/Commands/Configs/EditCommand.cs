@@ -32,6 +32,9 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
             throw new UsageException($"--unset cannot remove '{field}'");
 
         var current = ConfigBook.Get(changes.Current(), Name);
+        // A field this version does not know may still be removed when the config has it (the original tool's own fields).
+        foreach (var field in Unset.Where(f => ConfigFields.Find(f) is null && !current.Node.ContainsKey(f)))
+            throw new UsageException($"--unset: '{field}' is not a field of config '{current.Name}'; known fields: {string.Join(", ", ConfigFields.All.Where(f => f != ConfigFields.Name && f != ConfigFields.IsDefault).Select(f => f.Name))}");
         Action<JsonObject> change;
         if (AnyFieldGiven || Rename is not null || Unset.Length > 0)
         {

@@ -8,7 +8,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Configs;
 
 [Command("remove", Description = "Remove a configuration (asks first unless --yes; the previous file is kept in backups/).")]
-internal sealed class RemoveCommand(ConfigChanges changes, Prompts prompts, ToolConsole console)
+internal sealed class RemoveCommand(ConfigChanges changes, Prompts prompts, ToolConsole console) : CommandBase
 {
     [Argument(0, "name", Description = "The configuration to remove.")]
     [Required(ErrorMessage = "name the config to remove (start-claude list shows them)")]

@@ -10,7 +10,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Configs;
 
 [Command("show", Description = "Show one configuration, secrets masked.")]
-internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole console)
+internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole console) : CommandBase
 {
     [Argument(0, "name", Description = "The configuration to show.")]
     [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "name the config to show (start-claude list shows them)")]
@@ -30,7 +30,7 @@ internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole conso
             var field = ConfigFields.Find(key);
             var secret = field?.IsSecret ?? LooksSecret(key);
             var text = Reveal || !secret ? Plain(value) : SecretMask.Mask(Plain(value));
-            console.Plain($"{(key + ":").PadRight(width + 1)} {text}");
+            console.Plain($"{(TerminalText.Escape(key) + ":").PadRight(width + 1)} {TerminalText.Escape(text)}");
         }
         return 0;
     }

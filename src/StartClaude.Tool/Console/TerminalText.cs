@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+
+namespace StartClaude.Tool.Console;
+
+/// <summary>
+/// Text from a document, the bucket or the environment made safe for a terminal: every control
+/// character (C0, DEL, C1 — the start of escape sequences that retitle a window or clear the screen)
+/// and the bidirectional overrides that reorder what is shown are written as visible <c>\uXXXX</c>.
+/// No Spectre types, so the everyday commands can use it without loading Spectre.Console.
+/// </summary>
+public static class TerminalText
+{
+    /// <param name="text">Anything that may have come from outside the tool.</param>
+    /// <param name="keepNewlines">Keep line breaks (and tabs): for whole messages; never for a single name or value.</param>
+    public static string Escape(string? text, bool keepNewlines = false)
+    {
+        if (string.IsNullOrEmpty(text))
+            return text ?? "";
+        if (!text.Any(c => NeedsEscape(c, keepNewlines)))
+            return text;
+        var escaped = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (NeedsEscape(c, keepNewlines))
+                escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else
+                escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    private static bool NeedsEscape(char c, bool keepNewlines) =>
+        (char.IsControl(c) && !(keepNewlines && c is '\n' or '\r' or '\t'))
+        || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069';
+}
