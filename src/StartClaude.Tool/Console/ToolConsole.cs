@@ -11,15 +11,23 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
 {
     private readonly bool _isInteractive = isInteractive;
 
+    // The process console leaves Spectre.Console unloaded until something draws with it (markup, a
+    // table, a prompt): plain lines and JSON go straight to stdout, so `start-claude NAME` and `show` never load it.
+    private readonly TextWriter? _plainOut;
+    private IAnsiConsole? _out = output;
+
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
         : this(output, error, isInteractive, isInteractive)
     {
     }
 
+    private ToolConsole(TextWriter plainOut, TextWriter error, bool isInteractive, bool outputIsTerminal)
+        : this((IAnsiConsole)null!, error, isInteractive, outputIsTerminal) => _plainOut = plainOut;
+
     /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
     public bool OutputIsTerminal { get; } = outputIsTerminal;
 
-    public IAnsiConsole Out { get; } = output;
+    public IAnsiConsole Out => _out ??= CreateProcessConsole(_isInteractive);
 
     public TextWriter Error { get; } = error;
 
@@ -35,6 +43,11 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
     public static ToolConsole FromProcess()
     {
         var stdinIsTerminal = !System.Console.IsInputRedirected;
+        return new ToolConsole(System.Console.Out, System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected);
+    }
+
+    private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
+    {
         var output = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.Detect,
@@ -47,7 +60,7 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
             // Piped output is read by programs: never wrap lines at an imagined 80 columns.
             output.Profile.Width = short.MaxValue;
         }
-        return new ToolConsole(output, System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected);
+        return output;
     }
 
     public void Line(string markup)
@@ -58,7 +71,11 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
 
     public void Plain(string text)
     {
-        if (!JsonMode)
+        if (JsonMode)
+            return;
+        if (_plainOut is not null)
+            _plainOut.WriteLine(text);
+        else
             Out.WriteLine(text);
     }
 
@@ -66,8 +83,9 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
     public void WriteJson(System.Text.Json.Nodes.JsonObject result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        Out.Profile.Out.Writer.WriteLine(result.ToJsonString(JsonOutput.Options));
-        Out.Profile.Out.Writer.Flush();
+        var writer = _plainOut ?? Out.Profile.Out.Writer;
+        writer.WriteLine(result.ToJsonString(JsonOutput.Options));
+        writer.Flush();
     }
 
     public void Warn(string text) => Error.WriteLine($"warning: {text}");
