@@ -27,7 +27,8 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
     public bool Recognizes(string? endpointUrl) =>
         S3Endpoint.TryParse(endpointUrl, out _) is { } e && e.Host.EndsWith(".backblazeb2.com", StringComparison.OrdinalIgnoreCase);
 
-    public IS3ClientFactory ClientFactory { get; } = new BackblazeB2ClientFactory();
+    // Made when asked for: its type names MinIO's, so creating it at construction loads MinIO on every start.
+    public IS3ClientFactory ClientFactory => new BackblazeB2ClientFactory();
 
     /// <summary>B2's S3 endpoint for a region, or null when the region is not one.</summary>
     public static string? EndpointFor(string? region) =>

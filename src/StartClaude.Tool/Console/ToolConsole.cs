@@ -7,29 +7,37 @@ namespace StartClaude.Tool.Console;
 /// <see cref="Error"/>. <see cref="IsInteractive"/> is false whenever stdin is not a terminal,
 /// and then nothing may be asked.
 /// </summary>
-public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
+public sealed class ToolConsole
 {
-    private readonly bool _isInteractive = isInteractive;
+    private readonly bool _isInteractive;
 
-    // The process console leaves Spectre.Console unloaded until something draws with it (markup, a
-    // table, a prompt): plain lines and JSON go straight to stdout, so `start-claude NAME` and `show` never load it.
-    private readonly TextWriter? _plainOut;
-    private IAnsiConsole? _out = output;
+    // The process console leaves Spectre.Console unloaded until something draws with it (markup, a table,
+    // a prompt): plain lines and JSON go straight to stdout, so `start-claude NAME` and `show` never load it.
+    // No constructor that runs on that path names a Spectre type, or the JIT would load the assembly anyway.
+    private TextWriter? _plainOut;
+    private IAnsiConsole? _out;
+
+    public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
+        : this(error, isInteractive, outputIsTerminal) => _out = output;
 
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
         : this(output, error, isInteractive, isInteractive)
     {
     }
 
-    private ToolConsole(TextWriter plainOut, TextWriter error, bool isInteractive, bool outputIsTerminal)
-        : this((IAnsiConsole)null!, error, isInteractive, outputIsTerminal) => _plainOut = plainOut;
+    private ToolConsole(TextWriter error, bool isInteractive, bool outputIsTerminal)
+    {
+        Error = error;
+        _isInteractive = isInteractive;
+        OutputIsTerminal = outputIsTerminal;
+    }
 
     /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
-    public bool OutputIsTerminal { get; } = outputIsTerminal;
+    public bool OutputIsTerminal { get; }
 
     public IAnsiConsole Out => _out ??= CreateProcessConsole(_isInteractive);
 
-    public TextWriter Error { get; } = error;
+    public TextWriter Error { get; }
 
     /// <summary>False without a terminal on stdin, and with <c>--json</c>: a program reading JSON answers no questions.</summary>
     public bool IsInteractive => _isInteractive && !JsonMode;
@@ -43,7 +51,7 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
     public static ToolConsole FromProcess()
     {
         var stdinIsTerminal = !System.Console.IsInputRedirected;
-        return new ToolConsole(System.Console.Out, System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected);
+        return new ToolConsole(System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected) { _plainOut = System.Console.Out };
     }
 
     private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
@@ -76,17 +84,24 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
         if (_plainOut is not null)
             _plainOut.WriteLine(text);
         else
-            Out.WriteLine(text);
+            WriteWithSpectre(text);
     }
+
+    // Apart, so that compiling Plain does not resolve (and load) Spectre.Console.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteWithSpectre(string text) => Out.WriteLine(text);
 
     /// <summary>The one machine-readable object of a <c>--json</c> run, on one line.</summary>
     public void WriteJson(System.Text.Json.Nodes.JsonObject result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var writer = _plainOut ?? Out.Profile.Out.Writer;
+        var writer = _plainOut ?? SpectreWriter();
         writer.WriteLine(result.ToJsonString(JsonOutput.Options));
         writer.Flush();
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private TextWriter SpectreWriter() => Out.Profile.Out.Writer;
 
     public void Warn(string text) => Error.WriteLine($"warning: {text}");
 }
