@@ -27,7 +27,8 @@ public sealed class AmazonS3Provider : IStorageProvider
 
     public KnownRegions Regions => AmazonS3Regions.Known;
 
-    public IS3ClientFactory ClientFactory { get; } = new AmazonS3ClientFactory();
+    // Made when asked for: its type names MinIO's, so creating it at construction loads MinIO on every start.
+    public IS3ClientFactory ClientFactory => new AmazonS3ClientFactory();
 
     public string? CheckAnswer(SettingField field, string answer, SettingsInput answersSoFar) =>
         SettingRules.Check(field, answer, "AWS Access Key ID", "AWS Secret Access Key");

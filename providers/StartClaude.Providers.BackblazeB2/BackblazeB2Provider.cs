@@ -29,7 +29,8 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
 
     public KnownRegions Regions => BackblazeB2Regions.Known;
 
-    public IS3ClientFactory ClientFactory { get; } = new BackblazeB2ClientFactory();
+    // Made when asked for: its type names MinIO's, so creating it at construction loads MinIO on every start.
+    public IS3ClientFactory ClientFactory => new BackblazeB2ClientFactory();
 
     /// <summary>B2's S3 endpoint for a region, or null when the region is not one.</summary>
     public static string? EndpointFor(string? region) =>

@@ -28,7 +28,8 @@ public sealed class CloudflareR2Provider : IStorageProvider
     public bool Recognizes(string? endpointUrl) =>
         S3Endpoint.TryParse(endpointUrl, out _) is { } e && e.Host.EndsWith(".r2.cloudflarestorage.com", StringComparison.OrdinalIgnoreCase);
 
-    public IS3ClientFactory ClientFactory { get; } = new CloudflareR2ClientFactory();
+    // Made when asked for: its type names MinIO's, so creating it at construction loads MinIO on every start.
+    public IS3ClientFactory ClientFactory => new CloudflareR2ClientFactory();
 
     public string? CheckAnswer(SettingField field, string answer, SettingsInput answersSoFar) =>
         SettingRules.Check(field, answer, AccessKeyLabel, SecretLabel);

@@ -26,7 +26,8 @@ public sealed class GenericS3Provider : IStorageProvider
     // Last in order: any other endpoint is some S3-compatible service.
     public bool Recognizes(string? endpointUrl) => endpointUrl is not null;
 
-    public IS3ClientFactory ClientFactory { get; } = new GenericS3ClientFactory();
+    // Made when asked for: its type names MinIO's, so creating it at construction loads MinIO on every start.
+    public IS3ClientFactory ClientFactory => new GenericS3ClientFactory();
 
     public string? CheckAnswer(SettingField field, string answer, SettingsInput answersSoFar) =>
         SettingRules.Check(field, answer);

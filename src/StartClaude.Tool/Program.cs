@@ -1,6 +1,7 @@
 using StartClaude.Core.Local;
 using StartClaude.Tool;
 using StartClaude.Tool.Console;
+using StartClaude.Tool.Diagnostics;
 
 // The one answer that needs nothing else: skip building the services and the command tree.
 if (args is ["--version"])
@@ -9,4 +10,6 @@ if (args is ["--version"])
     return 0;
 }
 
-return await StartClaudeApp.RunAsync(args, ToolConsole.FromProcess(), AppEnvironment.FromProcess()).ConfigureAwait(false);
+var exitCode = await StartClaudeApp.RunAsync(args, ToolConsole.FromProcess(), AppEnvironment.FromProcess()).ConfigureAwait(false);
+LoadedAssemblyReport.WriteIfAsked();
+return exitCode;

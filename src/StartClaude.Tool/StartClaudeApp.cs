@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.Extensions.DependencyInjection;
+using StartClaude.Abstractions;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Core.Remote;
@@ -26,7 +27,8 @@ public static class StartClaudeApp
             using var interrupt = console.IsInteractive ? CancelKeyCleanup.Install(console) : null;
             using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
             // Injection first: the default conventions may create the root model while they apply.
-            app.Conventions.UseConstructorInjection(services).UseDefaultConventions();
+            // Deferred: only the command that runs (and the root, whose options bind) gets its services built.
+            app.Conventions.AddConvention(new DeferredConstructorInjection(services)).UseDefaultConventions();
             CommonOptions.ApplyOnParse(app, console, chosen => command = chosen,
                 () =>
                 {
@@ -89,9 +91,8 @@ public static class StartClaudeApp
     {
         var services = new ServiceCollection();
         services.AddStartClaude(console, environment, TimeoutsFrom(environment));
-        var loaded = ProviderModuleLoader.Register(services, providerFolder, console.Warn);
-        if (loaded.Count == 0)
-            console.Warn($"no provider modules found in {providerFolder}");
+        // Discovered when a command first needs a provider: list, show and a start without sync load no module.
+        services.AddSingleton(_ => ProviderModuleLoader.Discover(providerFolder, console.Warn));
         return services.BuildServiceProvider();
     }
 

@@ -9,7 +9,10 @@ namespace StartClaude.Core.Providers;
 /// <param name="aws">The standard AWS sources that fill what config.json leaves out; none when null.</param>
 public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers, AwsSources? aws = null)
 {
-    public IReadOnlyList<IStorageProvider> All { get; } = [.. providers.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)];
+    // Enumerated on first use: the host discovers provider modules only when a command needs one.
+    private readonly Lazy<IReadOnlyList<IStorageProvider>> _all = new(() => [.. providers.OrderBy(p => p.Order).ThenBy(p => p.Id, StringComparer.Ordinal)]);
+
+    public IReadOnlyList<IStorageProvider> All => _all.Value;
 
     public IStorageProvider? Find(string? id) =>
         All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));

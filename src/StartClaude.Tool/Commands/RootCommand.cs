@@ -19,7 +19,7 @@ namespace StartClaude.Tool.Commands;
 [Subcommand(typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
     typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand), typeof(HelpCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
-internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteCheck remoteCheck, ClaudeProcess claude, Prompts prompts) : CommandBase
+internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemoteCheck> remoteCheck, ClaudeProcess claude, Prompts prompts) : CommandBase
 {
     [Argument(0, "name", Description = "The configuration to start (default: the default one).")]
     public string? Name { get; set; }
@@ -63,7 +63,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, StartupRemoteChec
         LaunchPlan.For(null, overrides, []);
 
         var document = localStore.ReadOrEmpty();
-        if (await remoteCheck.RunAsync(document, DateTimeOffset.UtcNow).ConfigureAwait(false))
+        if (await remoteCheck.Value.RunAsync(document, DateTimeOffset.UtcNow).ConfigureAwait(false))
             document = localStore.ReadOrEmpty();
 
         var config = Choose(document, overrides);

@@ -14,6 +14,26 @@ public static class ProviderModuleLoader
 {
     public const string FilePattern = "StartClaude.Providers.*.dll";
 
+    /// <summary>
+    /// The providers of the modules in <paramref name="folder"/>, each module registering into a container of
+    /// its own, found when first enumerated: commands that never need a provider load no module.
+    /// </summary>
+    public static IEnumerable<IStorageProvider> Discover(string folder, Action<string> warn)
+    {
+        ArgumentNullException.ThrowIfNull(warn);
+        foreach (var provider in LoadProviders(folder, warn))
+            yield return provider;
+    }
+
+    private static IReadOnlyList<IStorageProvider> LoadProviders(string folder, Action<string> warn)
+    {
+        var services = new ServiceCollection();
+        if (Register(services, folder, warn).Count == 0)
+            warn($"no provider modules found in {folder}");
+        // Not disposed: the providers live as long as the host's container, which owns nothing of theirs.
+        return [.. services.BuildServiceProvider().GetServices<IStorageProvider>()];
+    }
+
     public static IReadOnlyList<string> Register(IServiceCollection services, string folder, Action<string> warn)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,11 +62,13 @@ public static class ProviderModuleLoader
         return loaded;
     }
 
+    // A module's file is named after its assembly. Matching by that name, rather than reading each file's
+    // assembly name from disk, keeps System.Reflection.Metadata out of every start.
     private static Assembly LoadOnce(string path)
     {
-        var name = AssemblyName.GetAssemblyName(path);
+        var name = Path.GetFileNameWithoutExtension(path);
         var existing = AssemblyLoadContext.Default.Assemblies
-            .FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name));
+            .FirstOrDefault(a => string.Equals(a.GetName().Name, name, StringComparison.OrdinalIgnoreCase));
         return existing ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.GetFullPath(path));
     }
 }

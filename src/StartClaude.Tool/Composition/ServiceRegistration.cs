@@ -14,6 +14,7 @@ public static class ServiceRegistration
         services.AddSingleton(console);
         services.AddSingleton(environment);
         services.AddSingleton(timeouts);
+        services.AddTransient(typeof(Lazy<>), typeof(DeferredService<>));
         services.AddSingleton<Prompts>();
         services.AddSingleton<Core.Encryption.IPassphraseSource, PassphrasePrompt>();
         services.AddSingleton<LocalConfigStore>();

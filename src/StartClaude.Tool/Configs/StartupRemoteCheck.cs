@@ -21,7 +21,11 @@ internal sealed class StartupRemoteCheck(
     SyncStateStore stateStore,
     ToolConsole console)
 {
-    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Connect and answer in total. A start happens before every Claude Code session: a slow or unreachable
+    /// service may delay it by this much and no more (a round trip to S3 takes a fraction of it).
+    /// </summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(1.5);
 
     /// <summary>Checks when due; true when config.json may have changed (read it again).</summary>
     public async Task<bool> RunAsync(ConfigDocument local, DateTimeOffset now)
@@ -57,7 +61,8 @@ internal sealed class StartupRemoteCheck(
         }
         catch (OperationCanceledException)
         {
-            console.Warn($"the remote check took longer than {Limit.TotalSeconds:0} s; starting with the local configs (start-claude s3-sync syncs by hand)");
+            console.Warn(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the remote did not answer within {Limit.TotalSeconds:0.#} s; starting with the local configs (start-claude s3-sync syncs by hand)"));
         }
         catch (StartClaudeException ex)
         {

@@ -7,22 +7,38 @@ namespace StartClaude.Tool.Console;
 /// <see cref="Error"/>. <see cref="IsInteractive"/> is false whenever stdin is not a terminal,
 /// and then nothing may be asked.
 /// </summary>
-public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
+public sealed class ToolConsole
 {
-    private readonly bool _isInteractive = isInteractive;
+    private readonly bool _isInteractive;
+
+    // The process console leaves Spectre.Console unloaded until something draws with it (markup, a table,
+    // a prompt): plain lines and JSON go straight to stdout, so `start-claude NAME` and `show` never load it.
+    // No constructor that runs on that path names a Spectre type, or the JIT would load the assembly anyway.
+    private TextWriter? _plainOut;
+    private IAnsiConsole? _out;
+
+    public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
+        : this(error, isInteractive, outputIsTerminal) => _out = output;
 
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
         : this(output, error, isInteractive, isInteractive)
     {
     }
 
-    /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
-    public bool OutputIsTerminal { get; } = outputIsTerminal;
+    private ToolConsole(TextWriter error, bool isInteractive, bool outputIsTerminal)
+    {
+        Error = error is TerminalSafeWriter ? error : new TerminalSafeWriter(error);
+        _isInteractive = isInteractive;
+        OutputIsTerminal = outputIsTerminal;
+    }
 
-    public IAnsiConsole Out { get; } = output;
+    /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
+    public bool OutputIsTerminal { get; }
+
+    public IAnsiConsole Out => _out ??= CreateProcessConsole(_isInteractive);
 
     /// <summary>stderr, with control characters from documents escaped in everything written to it.</summary>
-    public TextWriter Error { get; } = error is TerminalSafeWriter ? error : new TerminalSafeWriter(error);
+    public TextWriter Error { get; }
 
     /// <summary>False without a terminal on stdin, and with <c>--json</c>: a program reading JSON answers no questions.</summary>
     public bool IsInteractive => _isInteractive && !JsonMode;
@@ -36,6 +52,11 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
     public static ToolConsole FromProcess()
     {
         var stdinIsTerminal = !System.Console.IsInputRedirected;
+        return new ToolConsole(System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected) { _plainOut = System.Console.Out };
+    }
+
+    private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
+    {
         var output = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.Detect,
@@ -48,7 +69,7 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
             // Piped output is read by programs: never wrap lines at an imagined 80 columns.
             output.Profile.Width = short.MaxValue;
         }
-        return new ToolConsole(output, System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected);
+        return output;
     }
 
     public void Line(string markup)
@@ -59,17 +80,30 @@ public sealed class ToolConsole(IAnsiConsole output, TextWriter error, bool isIn
 
     public void Plain(string text)
     {
-        if (!JsonMode)
-            Out.WriteLine(TerminalText.Escape(text, keepNewlines: true));
+        if (JsonMode)
+            return;
+        text = TerminalText.Escape(text, keepNewlines: true);
+        if (_plainOut is not null)
+            _plainOut.WriteLine(text);
+        else
+            WriteWithSpectre(text);
     }
+
+    // Apart, so that compiling Plain does not resolve (and load) Spectre.Console.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void WriteWithSpectre(string text) => Out.WriteLine(text);
 
     /// <summary>The one machine-readable object of a <c>--json</c> run, on one line.</summary>
     public void WriteJson(System.Text.Json.Nodes.JsonObject result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        Out.Profile.Out.Writer.WriteLine(result.ToJsonString(JsonOutput.Options));
-        Out.Profile.Out.Writer.Flush();
+        var writer = _plainOut ?? SpectreWriter();
+        writer.WriteLine(result.ToJsonString(JsonOutput.Options));
+        writer.Flush();
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private TextWriter SpectreWriter() => Out.Profile.Out.Writer;
 
     public void Warn(string text) => Error.WriteLine($"warning: {text}");
 }
