@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 root=$(repo_root)
 cd "$root"
 
+ensure_base_prerequisites
 make_workspace
 
 echo "== Building start-claude"

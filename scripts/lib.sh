@@ -31,13 +31,63 @@ wait_for_port() {
   return 1
 }
 
+# Installs Debian packages: with apt-get as root (updating the package lists first, once per run);
+# otherwise says which packages and which command. $1 names what needs them, the rest are packages.
+install_packages() {
+  local what=$1; shift
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing $* (apt-get) for $what..."
+    if [ -z "${apt_lists_updated:-}" ]; then
+      apt-get update -qq >/dev/null
+      apt_lists_updated=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  else
+    echo "error: $what is missing; install the package $* (Debian/Ubuntu: sudo apt-get install $*)" >&2
+    return 1
+  fi
+}
+
+# The command $1 is on PATH, or the Debian packages that follow it are installed.
+ensure_command() {
+  local command=$1; shift
+  command -v "$command" >/dev/null 2>&1 && return 0
+  install_packages "$command" "$@"
+  command -v "$command" >/dev/null 2>&1 || { echo "error: $command is still not on PATH after installing $*" >&2; return 1; }
+}
+
+# What every script here needs: the .NET SDK, Python with moto_server, and curl.
+ensure_base_prerequisites() {
+  command -v dotnet >/dev/null 2>&1 || {
+    echo "error: dotnet is missing; install the .NET 10 SDK (global.json pins the 10.0.4xx band)" >&2; return 1; }
+  ensure_command python3 python3
+  ensure_command curl curl
+  moto_command >/dev/null
+}
+
+# npm (for s3rver) and the programs the interop and terminal tests drive: tmux, age, the aws CLI.
+ensure_test_prerequisites() {
+  if ! command -v npm >/dev/null 2>&1; then
+    # Some Node.js builds bring npm with them, Debian's does not.
+    command -v node >/dev/null 2>&1 || install_packages node nodejs
+    ensure_command npm npm
+  fi
+  ensure_command tmux tmux
+  ensure_command age age
+  ensure_command aws awscli
+}
+
 # Installs s3rver (npm) into .tools/ unless it is there already.
 ensure_s3rver() {
   local root; root=$(repo_root)
   if [ -x "$root/.tools/node_modules/.bin/s3rver" ]; then return 0; fi
+  command -v npm >/dev/null 2>&1 || ensure_command npm npm
   echo "Installing s3rver into .tools/ (npm)..."
   npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error s3rver@3.7.1 >/dev/null
 }
+
+# This machine's runtime identifier (linux-x64, osx-arm64, ...), as dotnet reports it.
+host_rid() { dotnet --info | sed -n 's/^ *RID: *//p' | head -1; }
 
 # Runs `dotnet test "$@"`, shows its output without restore-warning noise, and ends with one
 # closing line for the whole run ("N passed, N failed, N skipped"). Returns dotnet's status.
@@ -58,7 +108,8 @@ run_dotnet_tests() {
 # Creates a scratch folder in $work, removed on exit together with any server started below.
 make_workspace() {
   work=$(mktemp -d)
-  trap 'kill "$(cat "$work/server.pid" 2>/dev/null)" 2>/dev/null; rm -rf "$work"' EXIT
+  # "|| true": with no server to stop, a failing kill would otherwise become the script's exit status.
+  trap 'kill "$(cat "$work/server.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 }
 
 # Starts moto_server on a free loopback port with bucket $1 (stopped on exit); sets $endpoint.

@@ -11,7 +11,7 @@ public class TerminalSetupTests
     [Test]
     public async Task A_person_sets_up_an_S3_compatible_service_with_encryption_in_a_terminal()
     {
-        TmuxSession.Available.Should().BeTrue("tmux is installed by .ci/run");
+        TmuxSession.Available.Should().BeTrue("tmux is installed by scripts/test.sh");
         var server = await SharedServers.MotoAsync();
         var bucket = await server.CreateBucketAsync();
         using var home = new TempHome();

@@ -263,9 +263,11 @@ public class EncryptionTests : DeviceTestBase
     }
 
     [Test]
+    [Category("Slow")] // the real age command, scrypt 2^18
     public async Task What_start_claude_uploads_the_age_command_decrypts_to_the_same_document()
     {
-        AgeCli.Available.Should().BeTrue("age is installed by .ci/run");
+        AgeCli.Available.Should().BeTrue("age is installed by scripts/test.sh");
+        using var agesOwnWorkFactor = StartClaude.Core.Encryption.AgeWorkFactor.Use(StartClaude.Core.Encryption.AgeFile.DefaultWorkFactor);
         DeviceA.WriteConfig(Configs("work", "home"));
         await EncryptedSetupAsync(DeviceA);
         (await Encrypted(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
@@ -274,6 +276,7 @@ public class EncryptionTests : DeviceTestBase
         var decrypted = Path.Combine(scratch.Folder, "config.json");
         await File.WriteAllBytesAsync(encrypted, await RawRemoteAsync());
 
+        Encoding.ASCII.GetString(await File.ReadAllBytesAsync(encrypted)).Should().MatchRegex(@"-> scrypt \S+ 18\n", "what age reads is written with age's own work factor");
         await AgeCli.DecryptAsync(encrypted, decrypted, Passphrase);
 
         var recovered = Document(await File.ReadAllBytesAsync(decrypted));
@@ -282,9 +285,10 @@ public class EncryptionTests : DeviceTestBase
     }
 
     [Test]
+    [Category("Slow")] // the real age command, scrypt 2^18
     public async Task What_the_age_command_encrypts_start_claude_downloads_and_applies()
     {
-        AgeCli.Available.Should().BeTrue("age is installed by .ci/run");
+        AgeCli.Available.Should().BeTrue("age is installed by scripts/test.sh");
         using var scratch = new TempHome();
         var plain = Path.Combine(scratch.Folder, "config.json");
         var encrypted = Path.Combine(scratch.Folder, "config.json.age");

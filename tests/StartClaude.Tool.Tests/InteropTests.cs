@@ -4,6 +4,7 @@ using StartClaude.Testing;
 namespace StartClaude.Tool.Tests;
 
 /// <summary>What start-claude writes, other S3 tools read unchanged, and the other way round.</summary>
+[Category("Slow")] // runs the aws CLI
 public class InteropTests : DeviceTestBase
 {
     private const string Key = "start-claude-config.json";
@@ -13,7 +14,7 @@ public class InteropTests : DeviceTestBase
     [Test]
     public async Task The_aws_CLI_reads_back_what_start_claude_uploaded_byte_for_byte()
     {
-        AwsCli.Available.Should().BeTrue("the aws CLI is installed by .ci/run");
+        AwsCli.Available.Should().BeTrue("the aws CLI is installed by scripts/test.sh");
         DeviceA.WriteConfig(SampleDocuments.WithUnknownFields);
         await SetUpSyncAsync(DeviceA);
         (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
@@ -28,7 +29,7 @@ public class InteropTests : DeviceTestBase
     [Test]
     public async Task A_document_put_by_the_aws_CLI_is_downloaded_correctly()
     {
-        AwsCli.Available.Should().BeTrue("the aws CLI is installed by .ci/run");
+        AwsCli.Available.Should().BeTrue("the aws CLI is installed by scripts/test.sh");
         using var scratch = new TempHome();
         var source = Path.Combine(scratch.Folder, "from-aws.json");
         await File.WriteAllTextAsync(source, SampleDocuments.WithUnknownFields);

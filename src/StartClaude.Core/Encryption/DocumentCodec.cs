@@ -36,7 +36,7 @@ public sealed class DocumentCodec
     {
         ArgumentNullException.ThrowIfNull(document);
         var json = document.ForRemote().ToUtf8Bytes();
-        return _passphrase is null ? json : AgeFile.Encrypt(json, _passphrase.Value);
+        return _passphrase is null ? json : AgeFile.Encrypt(json, _passphrase.Value, AgeWorkFactor.ForNewFiles);
     }
 
     public ConfigDocument Decode(RemoteObject remote)

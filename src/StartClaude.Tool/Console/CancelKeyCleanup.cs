@@ -17,9 +17,9 @@ internal sealed class CancelKeyCleanup : IDisposable
     // Spectre's live display (0.57) leaves the cursor on the line below the spinner: clear it, go up, clear the spinner.
     private const string ClearSpinner = ClearLine + "\u001b[1A" + ClearLine;
 
-    private static int s_paused;
+    private static int Paused;
 
-    private static int s_spinning;
+    private static int Spinning;
 
     private readonly ToolConsole _console;
 
@@ -35,25 +35,25 @@ internal sealed class CancelKeyCleanup : IDisposable
     /// <summary>Hands Ctrl-C to a child process until the result is disposed.</summary>
     public static IDisposable Pause()
     {
-        Interlocked.Increment(ref s_paused);
-        return new Scope(() => Interlocked.Decrement(ref s_paused));
+        Interlocked.Increment(ref Paused);
+        return new Scope(() => Interlocked.Decrement(ref Paused));
     }
 
     /// <summary>A spinner is on the current line until the result is disposed: Ctrl-C clears that line.</summary>
     public static IDisposable WhileSpinning()
     {
-        Interlocked.Increment(ref s_spinning);
-        return new Scope(() => Interlocked.Decrement(ref s_spinning));
+        Interlocked.Increment(ref Spinning);
+        return new Scope(() => Interlocked.Decrement(ref Spinning));
     }
 
     private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
     {
-        if (Volatile.Read(ref s_paused) > 0)
+        if (Volatile.Read(ref Paused) > 0)
             return;
         if (_console.OutputIsTerminal)
         {
             // A menu stays on screen (the message goes below it); a spinner's line is cleared.
-            var spinning = Volatile.Read(ref s_spinning) > 0;
+            var spinning = Volatile.Read(ref Spinning) > 0;
             System.Console.Out.Write(!_console.Out.Profile.Capabilities.Ansi ? Environment.NewLine
                 : spinning ? ShowCursor + ClearSpinner
                 : ShowCursor + Environment.NewLine);
