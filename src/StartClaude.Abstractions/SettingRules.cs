@@ -59,7 +59,10 @@ public static partial class SettingRules
         return null;
     }
 
-    /// <summary>An object key: 1 to 1024 bytes of UTF-8 without control characters.</summary>
+    /// <summary>
+    /// An object key: 1 to 1024 bytes of UTF-8 without control characters, not starting or ending
+    /// with '/', and without empty, '.' or '..' parts (which URLs would rewrite).
+    /// </summary>
     public static string? CheckObjectKey(string? key)
     {
         if (string.IsNullOrWhiteSpace(key))
@@ -70,6 +73,13 @@ public static partial class SettingRules
             return "the file path in the bucket must not contain control characters";
         if (key.StartsWith('/'))
             return $"the file path in the bucket '{Shorten(key)}' must not start with '/'";
+        // Valid in S3, but HTTP clients and proxies rewrite them, so the object would not be found at the key given.
+        if (key.EndsWith('/'))
+            return $"the file path in the bucket '{Shorten(key)}' must not end with '/' (that names a folder, not a file)";
+        if (key.Contains("//", StringComparison.Ordinal))
+            return $"the file path in the bucket '{Shorten(key)}' must not contain an empty folder name ('//')";
+        if (key.Split('/').Any(part => part is "." or ".."))
+            return $"the file path in the bucket '{Shorten(key)}' must not contain '.' or '..' as a folder or file name";
         return null;
     }
 

@@ -28,13 +28,18 @@ public sealed partial class MotoServer : LoopbackS3Server
     public static async Task<MotoServer> StartAsync(bool verifySignatures = false, bool atomicPuts = false)
     {
         var port = FreePort.Next();
-        var start = atomicPuts
+        // Signature checks go through a wrapper that canonicalizes requests as S3 does (see the script).
+        var start = verifySignatures
+            ? new ProcessStartInfo("python3") { ArgumentList = { Path.Combine(ExecutableSearch.RepositoryRoot(), "tests", "tools", "moto_s3_signing.py") } }
+            : atomicPuts
             ? new ProcessStartInfo("python3") { ArgumentList = { Path.Combine(ExecutableSearch.RepositoryRoot(), "tests", "tools", "moto_atomic_put.py") } }
             : ExecutableSearch.OnPath("moto_server") is { } moto
                 ? new ProcessStartInfo(moto)
                 : new ProcessStartInfo("python3") { ArgumentList = { "-m", "moto.server" } };
         foreach (var arg in new[] { "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(arg);
+        if (verifySignatures && atomicPuts)
+            start.Environment["START_CLAUDE_ATOMIC_PUTS"] = "1";
         if (verifySignatures)
             start.Environment["INITIAL_NO_AUTH_ACTION_COUNT"] = FreeActions.ToString(CultureInfo.InvariantCulture);
         // Keep any real AWS settings of the developer's shell away from the server.

@@ -18,5 +18,9 @@ public enum RemoteFailureKind
     /// <summary>The body does not match the checksum it was stored with.</summary>
     Corrupted,
     NotImplemented,
+    /// <summary>A 3xx: the service (or something on the way) pointed elsewhere; it is never followed.</summary>
+    Redirected,
+    /// <summary>An answer larger than this tool reads.</summary>
+    TooLarge,
     Unexpected,
 }

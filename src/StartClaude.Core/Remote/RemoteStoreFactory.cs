@@ -1,5 +1,7 @@
 using System.Net;
+using Minio;
 using StartClaude.Abstractions;
+using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
 
 namespace StartClaude.Core.Remote;
@@ -11,10 +13,13 @@ public sealed record RemoteTimeouts(TimeSpan Connect, TimeSpan PerCall)
 }
 
 /// <summary>Builds a <see cref="RemoteDocumentStore"/> for settings, through the settings' provider.</summary>
-public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts timeouts)
+public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts timeouts, AppEnvironment environment)
 {
     /// <summary>Called for each HTTP exchange of stores made from now on (for <c>--verbose</c>).</summary>
     public Action<S3Exchange>? OnExchange { get; set; }
+
+    /// <summary>Called once per store made from now on with the proxy it goes through, credentials masked (for <c>--verbose</c>).</summary>
+    public Action<string>? OnProxy { get; set; }
 
     public RemoteDocumentStore Create(S3SyncSettings settings)
     {
@@ -24,16 +29,37 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
         {
             ConnectTimeout = timeouts.Connect,
             AutomaticDecompression = DecompressionMethods.None,
+            // A redirect could carry the document (API keys) to a host the user never named.
+            AllowAutoRedirect = false,
             UseProxy = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         };
         var recorder = new S3ExchangeRecorder(handler) { OnExchange = OnExchange };
-        // Outside the recorder: what it answers never reaches the wire, so it is not recorded.
-        var shortcut = new SdkPreflightShortcut(recorder);
-        var http = new HttpClient(shortcut) { Timeout = timeouts.PerCall };
+        // Above the recorder: what is recorded is what went on the wire, signed.
+        var signing = new S3RequestSigning(recorder, TimeProvider.System);
+        var http = new HttpClient(signing) { Timeout = timeouts.PerCall };
         var client = provider.ClientFactory.Create(settings, http);
+        var baseUri = BaseUriOf(client);
+        signing.Credentials = new S3Credentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken, client.Config.Region is { Length: > 0 } region ? region : "us-east-1");
+        var proxy = ProxySettings.For(baseUri, environment.Get);
+        if (proxy is not null)
+        {
+            handler.UseProxy = true;
+            handler.Proxy = proxy.ToWebProxy();
+            OnProxy?.Invoke(proxy.Display);
+        }
         var endpoint = EndpointOf(settings, provider);
-        return new RemoteDocumentStore(client, recorder, shortcut, settings, endpoint, timeouts.PerCall);
+        var wire = new S3Wire(http, baseUri, settings.Bucket, recorder);
+        return new RemoteDocumentStore(client, wire, recorder, settings, endpoint, timeouts.PerCall, proxy?.Display);
+    }
+
+    // The SDK keeps the endpoint with or without its scheme depending on how it was given.
+    private static Uri BaseUriOf(IMinioClient client)
+    {
+        var text = client.Config.Endpoint;
+        return Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
+            ? new Uri(absolute.GetLeftPart(UriPartial.Authority))
+            : new Uri($"{(client.Config.Secure ? "https" : "http")}://{text}");
     }
 
     private static string EndpointOf(S3SyncSettings settings, IStorageProvider provider) =>

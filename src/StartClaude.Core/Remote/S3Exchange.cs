@@ -11,4 +11,6 @@ namespace StartClaude.Core.Remote;
 /// <param name="ContentLength">The Content-Length the service announced, if any.</param>
 /// <param name="ContentSha256">The SHA-256 the document was stored with (our own object metadata), if any.</param>
 /// <param name="LastModified">The Last-Modified header, if any.</param>
-public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null, DateTimeOffset? LastModified = null);
+/// <param name="Location">Where a redirect (3xx) pointed, if it said.</param>
+/// <param name="BucketRegion">The bucket's region as the service named it (x-amz-bucket-region, or the error body's Region), if it did.</param>
+public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null, DateTimeOffset? LastModified = null, string? Location = null, string? BucketRegion = null);

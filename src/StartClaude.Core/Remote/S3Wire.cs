@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+
+namespace StartClaude.Core.Remote;
+
+/// <summary>
+/// The transport: one HTTP request per call for one object, path-style, its URI in SigV4's canonical
+/// form (signed below by <see cref="S3RequestSigning"/>), no redirect followed, every body bounded.
+/// The MinIO SDK sent extra HEADs before each GET and stat, refused keys over 512 characters and
+/// signed some keys wrongly; the document's own requests are simple enough to build here.
+/// </summary>
+public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket, S3ExchangeRecorder recorder)
+{
+    /// <summary>The URL of <paramref name="key"/> in the bucket.</summary>
+    public Uri ObjectUri(string key) => new($"{endpoint.GetLeftPart(UriPartial.Authority)}{S3UriEncoding.ObjectPath(bucket, key)}");
+
+    /// <summary>A HEAD of the object: headers only.</summary>
+    public Task<S3Answer> HeadAsync(string key, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Head, ObjectUri(key)), readBody: null, cancellationToken);
+
+    /// <summary>A GET of the object, with If-None-Match when <paramref name="ifNoneMatch"/> is given; a 2xx body is read up to <paramref name="maxBytes"/>.</summary>
+    public Task<S3Answer> GetAsync(string key, string? ifNoneMatch, long maxBytes, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, ObjectUri(key));
+        if (ifNoneMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return SendAsync(request, maxBytes, cancellationToken);
+    }
+
+    /// <summary>A PUT of <paramref name="content"/> under <paramref name="condition"/>, with <paramref name="metadata"/> as x-amz-meta-* headers. The answer's body is never read.</summary>
+    public Task<S3Answer> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var request = new HttpRequestMessage(HttpMethod.Put, ObjectUri(key)) { Content = new ReadOnlyMemoryContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentLength = content.Length;
+        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", Convert.ToHexStringLower(SHA256.HashData(content.Span)));
+        foreach (var (name, value) in metadata)
+            request.Headers.TryAddWithoutValidation(name, value);
+        switch (condition)
+        {
+            case WriteCondition.MustMatch match:
+                request.Headers.TryAddWithoutValidation("If-Match", match.ETag);
+                break;
+            case WriteCondition.MustNotExist:
+                request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+                break;
+        }
+        return SendAsync(request, readBody: null, cancellationToken);
+    }
+
+    /// <summary>An unsigned HEAD of the object: whether anyone can read it.</summary>
+    public Task<S3Answer> AnonymousHeadAsync(string key, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Head, ObjectUri(key));
+        request.Options.Set(S3RequestSigning.Anonymous, true);
+        return SendAsync(request, readBody: null, cancellationToken);
+    }
+
+    private async Task<S3Answer> SendAsync(HttpRequestMessage request, long? readBody, CancellationToken cancellationToken)
+    {
+        using (request)
+        {
+            var before = recorder.Exchanges.Count;
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var exchange = recorder.Exchanges is var all && all.Count > before ? all[^1] : throw new InvalidOperationException("the exchange was not recorded");
+            if (readBody is not { } limit || (int)response.StatusCode is < 200 or >= 300)
+                return new S3Answer(exchange);
+            if (response.Content.Headers.ContentLength > limit)
+                throw new ResponseTooLargeException(limit);
+            return new S3Answer(exchange, await ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    {
+        var announced = content.Headers.ContentLength;
+        using var buffer = new MemoryStream(announced is { } length and <= int.MaxValue ? (int)length : 0);
+        using var source = new BoundedReadStream(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), limit);
+        await source.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+}
