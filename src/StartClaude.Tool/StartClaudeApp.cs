@@ -24,7 +24,11 @@ public static class StartClaudeApp
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
             console.JsonMode = args.Contains(JsonFlag.Template);
             if (args.Contains(RootCommand.VerboseFlag))
-                services.GetRequiredService<RemoteStoreFactory>().OnExchange = exchange => TraceExchange(console, exchange);
+            {
+                var remotes = services.GetRequiredService<RemoteStoreFactory>();
+                remotes.OnExchange = exchange => TraceExchange(console, exchange);
+                remotes.OnProxy = proxy => console.Error.WriteLine($"http: through proxy {proxy}");
+            }
             using var app = new CommandLineApplication<RootCommand>(new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
             // Injection first: the default conventions may create the root model while they apply.
             app.Conventions.UseConstructorInjection(services).UseDefaultConventions();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace StartClaude.Testing;
@@ -21,6 +22,10 @@ public enum Fault
     SlowDown503,
     /// <summary>Answer 200 with a valid document whose stored checksum does not match it.</summary>
     WrongChecksum,
+    /// <summary>Forward the request, let the server answer (the write lands), then reset the connection instead of relaying the answer.</summary>
+    ResetAfterLanding,
+    /// <summary>Forward the request, let the server answer (the write lands), then never relay the answer.</summary>
+    StallAfterLanding,
     /// <summary>Answer 403 AccessDenied.</summary>
     AccessDenied403,
 }
@@ -115,8 +120,9 @@ public sealed class WireProxy : IAsyncDisposable
             try
             {
                 await server.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token).ConfigureAwait(false);
-                var up = PumpRequestsAsync(client, server.GetStream());
-                var down = client.GetStream() is var clientStream ? server.GetStream().CopyToAsync(clientStream, _stop.Token) : Task.CompletedTask;
+                var onAnswer = new StrongBox<Fault?>();
+                var up = PumpRequestsAsync(client, server.GetStream(), onAnswer);
+                var down = RelayAnswersAsync(server.GetStream(), client, onAnswer);
                 await Task.WhenAny(up, down).ConfigureAwait(false);
             }
             catch (Exception) when (_stop.IsCancellationRequested)
@@ -133,7 +139,30 @@ public sealed class WireProxy : IAsyncDisposable
 
     // Forwards client bytes, noting each request head. HttpClient writes a head in one piece, so a
     // chunk that starts with a method name starts a request.
-    private async Task PumpRequestsAsync(TcpClient client, Stream to)
+    // Server to client; when a request asked for it, the first bytes of the answer reset the client instead.
+    private async Task RelayAnswersAsync(Stream from, TcpClient client, StrongBox<Fault?> onAnswer)
+    {
+        var to = client.GetStream();
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, _stop.Token).ConfigureAwait(false)) > 0)
+        {
+            if (onAnswer.Value == Fault.StallAfterLanding)
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token).ConfigureAwait(false);
+                return;
+            }
+            if (onAnswer.Value == Fault.ResetAfterLanding)
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Client.Close();
+                return;
+            }
+            await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PumpRequestsAsync(TcpClient client, Stream to, StrongBox<Fault?> onAnswer)
     {
         var from = client.GetStream();
         var buffer = new byte[64 * 1024];
@@ -156,6 +185,12 @@ public sealed class WireProxy : IAsyncDisposable
                 await MaybeHoldAsync(requestLine, count).ConfigureAwait(false);
                 if (TakeFault(requestLine) is { } fault)
                 {
+                    if (fault is Fault.ResetAfterLanding or Fault.StallAfterLanding)
+                    {
+                        onAnswer.Value = fault;
+                        await to.WriteAsync(buffer.AsMemory(0, read), _stop.Token).ConfigureAwait(false);
+                        continue;
+                    }
                     await ApplyAsync(fault, client).ConfigureAwait(false);
                     return;
                 }

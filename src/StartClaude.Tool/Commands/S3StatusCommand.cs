@@ -29,6 +29,7 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Key", settings.Key);
         Row("Endpoint", target.Remote.Endpoint + From(SettingField.EndpointUrl));
         Row("Region", settings.Region + From(SettingField.Region));
+        Row("Proxy", target.Remote.Proxy is { } proxy ? $"{proxy} (from HTTP_PROXY/HTTPS_PROXY)" : "none");
         Row("Access key", SecretMask.Mask(settings.AccessKeyId) + From(SettingField.AccessKeyId));
         Row("Secret key", "set" + From(SettingField.SecretAccessKey) + (settings.SessionToken is null ? "" : ", with a session token"));
         Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
@@ -39,6 +40,7 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         json["key"] = settings.Key;
         json["endpoint"] = target.Remote.Endpoint;
         json["region"] = settings.Region;
+        json["proxy"] = target.Remote.Proxy;
         json["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
         json["encryption"] = target.Codec.Encrypts;
         json["localConfigs"] = target.Local.LiveConfigs.Count;
