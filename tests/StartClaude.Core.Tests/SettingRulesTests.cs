@@ -51,4 +51,26 @@ public class SettingRulesTests
     {
         SettingRules.CheckSecret("has space-supersecret").Should().NotContain("supersecret");
     }
+
+    [TestCase("team/cfg.json")]
+    [TestCase("deep/a b/ü+=,;@.json")]
+    [TestCase("start-claude-config.json")]
+    public void Object_keys_people_type_are_valid(string key) => SettingRules.CheckObjectKey(key).Should().BeNull();
+
+    [Test]
+    public void A_key_of_1024_bytes_is_valid_and_one_more_is_not()
+    {
+        SettingRules.CheckObjectKey("ü" + new string('k', 1022)).Should().BeNull();
+        SettingRules.CheckObjectKey("ü" + new string('k', 1023)).Should().Contain("1024 bytes");
+    }
+
+    [TestCase("", "empty")]
+    [TestCase("/cfg.json", "start with '/'")]
+    [TestCase("team/", "end with '/'")]
+    [TestCase("team//cfg.json", "'//'")]
+    [TestCase("team/../cfg.json", "'..'")]
+    [TestCase("./cfg.json", "'.'")]
+    [TestCase("cfg\u0007.json", "control characters")]
+    public void Keys_that_would_not_be_found_where_given_are_refused_saying_why(string key, string reason) =>
+        SettingRules.CheckObjectKey(key).Should().Contain(reason);
 }

@@ -3,7 +3,7 @@ namespace StartClaude.Testing;
 /// <summary>
 /// What a <see cref="RecordingHttpServer"/> answers to every request: a status line, headers, and
 /// <see cref="BodyBytes"/> bytes of filler streamed (never held in memory), announced as
-/// <see cref="AnnouncedLength"/> when given (a lie, for hostile servers), else as their true length.
+/// <see cref="AnnouncedLength"/> when given (a lie, for hostile servers; -1 for none: the body runs until the connection closes), else as their true length.
 /// </summary>
 public sealed record CannedResponse(int Status, string Reason, IReadOnlyList<KeyValuePair<string, string>> Headers, long BodyBytes = 0, long? AnnouncedLength = null, string? Body = null)
 {

@@ -100,7 +100,7 @@ public sealed class RecordingHttpServer : IAsyncDisposable
         var length = response.AnnouncedLength ?? body?.Length ?? response.BodyBytes;
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.Status} {response.Reason}\r\n")
-            .Append(CultureInfo.InvariantCulture, $"Content-Length: {length}\r\n")
+            .Append(length < 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"Content-Length: {length}\r\n"))
             .Append("Content-Type: application/xml\r\nConnection: close\r\n");
         foreach (var (name, value) in response.Headers)
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");

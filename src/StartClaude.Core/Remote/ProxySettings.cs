@@ -13,7 +13,7 @@ public sealed record ProxySettings(Uri Address, NetworkCredential? Credentials)
 {
     /// <summary>The proxy as a person may see it: user info masked.</summary>
     public string Display => Credentials is null
-        ? Address.GetLeftPart(UriPartial.Authority)
+        ? $"{Address.Scheme}://{Address.Authority}"
         : $"{Address.Scheme}://{Documents.SecretMask.Mask(Credentials.UserName)}:***@{Address.Authority}";
 
     /// <summary>The proxy for <paramref name="endpoint"/>, or null to connect directly.</summary>
@@ -35,7 +35,7 @@ public sealed record ProxySettings(Uri Address, NetworkCredential? Credentials)
             var parts = uri.UserInfo.Split(':', 2);
             credentials = new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
         }
-        return new ProxySettings(new Uri(uri.GetLeftPart(UriPartial.Authority)), credentials);
+        return new ProxySettings(new Uri($"{uri.Scheme}://{uri.Authority}"), credentials);
     }
 
     /// <summary>A proxy for a SocketsHttpHandler.</summary>
