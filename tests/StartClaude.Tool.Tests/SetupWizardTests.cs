@@ -169,4 +169,26 @@ public class SetupWizardTests : DeviceTestBase
         DeviceB.ReadConfigBytes().Should().Equal(before);
         (await RemoteBytesAsync()).Should().Equal(remoteBefore);
     }
+
+    [Test]
+    public async Task An_invalid_file_path_is_refused_at_its_question_saying_why_and_asked_again()
+    {
+        var generic = Providers.Single(p => p.Id == "s3-compatible");
+        var console = Terminal();
+        Select(console, Providers.ToList().IndexOf(generic));
+        var answers = Answers("s3-compatible", Server.SecretAccessKey);
+        foreach (var question in generic.PromptScript)
+        {
+            if (question.Field == SettingField.Key)
+                console.Input.PushTextWithEnter("team//cfg.json");        // refused: an empty folder name
+            console.Input.PushTextWithEnter(question.Field == SettingField.Key ? "team/cfg.json" : answers.Get(question.Field)!);
+        }
+        console.Input.PushTextWithEnter("n");                            // no encryption
+
+        var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("must not contain an empty folder name ('//')");
+        Document(DeviceA.ReadConfigBytes()).S3Sync!.Input.Key.Should().Be("team/cfg.json");
+    }
 }
