@@ -28,7 +28,7 @@ public static class S3Signer
             : Convert.ToHexStringLower(SHA256.HashData(await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false))));
         var amzDate = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-        request.Headers.Authorization = null;
+        request.Headers.Remove("Authorization");
         Set(request.Headers, "x-amz-date", amzDate);
         Set(request.Headers, "x-amz-content-sha256", payloadHash);
         request.Headers.Remove("x-amz-security-token");
