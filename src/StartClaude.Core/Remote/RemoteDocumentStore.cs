@@ -23,6 +23,7 @@ public sealed class RemoteDocumentStore
     private readonly TimeSpan _timeout;
     private readonly RemoteCallRunner _runner;
     private readonly ForbiddenDiagnosis _diagnosis;
+    private readonly LandedWriteCheck _landed;
 
     public RemoteDocumentStore(IMinioClient client, S3Wire wire, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout, string? proxy = null)
     {
@@ -35,6 +36,7 @@ public sealed class RemoteDocumentStore
         _timeout = timeout;
         Proxy = proxy;
         _diagnosis = new ForbiddenDiagnosis(token => _wire.GetAsync(settings.Key, null, ConfigDocument.MaxBytes, token), timeout);
+        _landed = new LandedWriteCheck(token => _wire.HeadAsync(settings.Key, token), timeout);
         _runner = new RemoteCallRunner(recorder, new RemoteFailureContext(endpoint, settings.Bucket, settings.Key, settings.AccessKeyId, timeout), _diagnosis);
     }
 
@@ -125,9 +127,8 @@ public sealed class RemoteDocumentStore
 
     /// <summary>
     /// Uploads <paramref name="content"/> under <paramref name="condition"/> with extra
-    /// <paramref name="metadata"/> (x-amz-meta-* headers); returns the new ETag. After a broken
-    /// connection, a server error, a retry or a timeout, the object is read back: when it holds what
-    /// was sent (its stored SHA-256), the write landed and is a success, not someone else's change.
+    /// <paramref name="metadata"/> (x-amz-meta-* headers); returns the new ETag. A write whose answer
+    /// was lost is checked by <see cref="LandedWriteCheck"/> before it is retried or reported.
     /// </summary>
     public async Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, IReadOnlyDictionary<string, string>? metadata, CancellationToken cancellationToken = default)
     {
@@ -144,38 +145,14 @@ public sealed class RemoteDocumentStore
                     return answer.Status is >= 200 and < 300 ? answer.Exchange.ETag : throw new S3AnswerException(answer.Exchange);
                 }, cancellationToken).ConfigureAwait(false);
             }
-            catch (RemoteStoreException ex) when (MayHaveLanded(ex.Kind, attempt))
+            catch (RemoteStoreException ex) when (LandedWriteCheck.MayHaveLanded(ex.Kind, attempt))
             {
-                if (await LandedAsync(sha256, cancellationToken).ConfigureAwait(false) is { } landed)
+                if (await _landed.LandedAsync(sha256, cancellationToken).ConfigureAwait(false) is { } landed)
                     return landed;
                 if (attempt >= MaxAttempts || !RemoteCallRunner.IsTransient(ex.Kind))
                     throw;
                 await RemoteCallRunner.PauseAsync(ex.Kind, attempt, cancellationToken).ConfigureAwait(false);
             }
-        }
-    }
-
-    // Whether a failed PUT may nonetheless have been applied: the answer was lost, or a retry of
-    // our own landed write met its own new ETag (412).
-    private static bool MayHaveLanded(RemoteFailureKind kind, int attempt) =>
-        kind is RemoteFailureKind.Interrupted or RemoteFailureKind.TimedOut or RemoteFailureKind.ServerError or RemoteFailureKind.Throttled
-        || (kind == RemoteFailureKind.PreconditionFailed && attempt > 1);
-
-    // The ETag of the object when it holds exactly what was sent; null when it does not or cannot be told.
-    private async Task<string?> LandedAsync(string sha256, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_timeout);
-        try
-        {
-            var answer = await _wire.HeadAsync(_settings.Key, deadline.Token).ConfigureAwait(false);
-            return answer.Status is >= 200 and < 300 && string.Equals(answer.Exchange.ContentSha256, sha256, StringComparison.OrdinalIgnoreCase)
-                ? answer.Exchange.ETag ?? ""
-                : null;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
-        {
-            return null;
         }
     }
 
