@@ -50,6 +50,10 @@ public class RemoteFailureClassifierTests
         Classify(Answer(301, "PermanentRedirect", region: "eu-central-1")).Message.Should().Contain("the bucket is in region eu-central-1").And.Contain("--region eu-central-1");
 
     [Test]
+    public void A_request_signed_for_the_wrong_region_names_the_right_one() =>
+        Classify(Answer(400, "AuthorizationHeaderMalformed", region: "ap-southeast-2")).Message.Should().Contain("--region ap-southeast-2");
+
+    [Test]
     public void Control_characters_from_the_wire_are_escaped() =>
         Classify(Answer(307, location: "http://evil.example/\u001b[31mred")).Message.Should().NotContain("\u001b");
 

@@ -50,7 +50,7 @@ public static class RemoteFailureClassifier
             (_, >= 500) => new(RemoteFailureKind.ServerError,
                 $"could not {action}: {endpoint} failed ({status}); try again later", error),
             _ => new(RemoteFailureKind.Unexpected,
-                $"could not {action} at {context.Where}: {endpoint} answered {status}", error),
+                $"could not {action} at {context.Where}: {endpoint} answered {status}{RegionHint(last)}", error),
         };
     }
 
@@ -68,10 +68,14 @@ public static class RemoteFailureClassifier
         return path.Trim('/') == S3UriEncoding.Encode(context.Bucket) || path.Trim('/') == context.Bucket;
     }
 
+    // AWS names the bucket's region when a request was signed for another (AuthorizationHeaderMalformed).
+    private static string RegionHint(S3Exchange last) =>
+        last.BucketRegion is { Length: > 0 } region ? $"; the bucket is in region {WireText.Printable(region)} — run start-claude s3-setup with --region {WireText.Printable(region)}" : "";
+
     // A redirect is never followed: the document (API keys) must not go where the user did not send it.
     private static RemoteStoreException Redirect(RemoteFailureContext context, string action, S3Exchange last, string status, Exception? error)
     {
-        var region = last.BucketRegion is { Length: > 0 } r ? $"; the bucket is in region {WireText.Printable(r)} — run start-claude s3-setup with --region {WireText.Printable(r)}" : "";
+        var region = RegionHint(last);
         var target = last.Location is { Length: > 0 } location ? $" to {WireText.Printable(WithoutSecrets(location))}" : "";
         return new(RemoteFailureKind.Redirected,
             $"could not {action}: {context.Endpoint} redirected the request{target} ({status}){region}; redirects are never followed, nothing was sent there and nothing was changed", error);
