@@ -6,7 +6,7 @@ namespace StartClaude.Tool.Tests;
 /// Only a definite answer (a 412 or 501, or a condition ignored) is remembered about conditional
 /// writes; a probe that fails otherwise fails the command and is asked again next time.
 /// </summary>
-public class ConditionalWriteProbeTests : DeviceTestBase
+public class ProbeRememberingTests : DeviceTestBase
 {
     private WireProxy _proxy = null!;
 
