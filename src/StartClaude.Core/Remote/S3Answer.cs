@@ -5,10 +5,3 @@ public sealed record S3Answer(S3Exchange Exchange, byte[]? Body = null)
 {
     public int Status => Exchange.Status;
 }
-
-/// <summary>The service answered, but not with what the request asked for; classified from <see cref="Answer"/>.</summary>
-public sealed class S3AnswerException(S3Exchange answer)
-    : Exception($"HTTP {answer?.Status}")
-{
-    public S3Exchange Answer { get; } = answer ?? throw new ArgumentNullException(nameof(answer));
-}
