@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using McMaster.Extensions.CommandLineUtils.Abstractions;
+using StartClaude.Core.Errors;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands;
@@ -17,12 +18,18 @@ internal static class CommonOptions
     public static void ApplyOnParse(CommandLineApplication app, ToolConsole console, Action<string> chosen, Action verbose)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.OnParsingComplete(result => chosen(Apply(result.SelectedCommand, console, verbose)));
+        // Only the chosen command's own handler acts: it runs after that command's options are bound
+        // (handlers run from the root down, each command's binding first).
+        app.OnParsingComplete(result =>
+        {
+            if (ReferenceEquals(result.SelectedCommand, app))
+                Apply(app, console, chosen, verbose);
+        });
         foreach (var command in app.Commands)
             ApplyOnParse(command, console, chosen, verbose);
     }
 
-    private static string Apply(CommandLineApplication selected, ToolConsole console, Action verbose)
+    private static void Apply(CommandLineApplication selected, ToolConsole console, Action<string> chosen, Action verbose)
     {
         var isVerbose = false;
         var names = new List<string>();
@@ -33,12 +40,24 @@ internal static class CommonOptions
             // start-claude --verbose s3-sync: an enclosing command's --verbose counts too.
             isVerbose |= Model(command) is CommandBase { Verbose: true };
         }
+        chosen(names.Count == 0 ? "start-claude" : string.Join(' ', names));
         if (Model(selected) is JsonCommandBase { Json: true })
             console.JsonMode = true;
+        if (names.Count > 0 && LaunchOptionsGiven(Model(Root(selected))) is { } given)
+            throw new UsageException($"{given} is for starting a config and would be ignored by '{string.Join(' ', names)}'; put the options after the command: start-claude {string.Join(' ', names)} [options]");
         if (isVerbose)
             verbose();
-        return names.Count == 0 ? "start-claude" : string.Join(' ', names);
     }
+
+    // start-claude --api-key K list: the key would silently go nowhere.
+    private static string? LaunchOptionsGiven(object? root) => root is not RootCommand r ? null
+        : r.ApiKey is not null ? "--api-key"
+        : r.BaseUrl is not null ? "--base-url"
+        : r.Model is not null ? "--model"
+        : r.Variables.Length > 0 ? "--env"
+        : null;
+
+    private static CommandLineApplication Root(CommandLineApplication command) => command.Parent is { } parent ? Root(parent) : command;
 
     private static object? Model(CommandLineApplication command) => (command as IModelAccessor)?.GetModel();
 }
