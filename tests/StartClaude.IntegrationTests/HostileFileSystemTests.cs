@@ -105,6 +105,10 @@ public class HostileFileSystemTests
         foreach (var file in Directory.EnumerateFiles(home.Folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
             File.SetUnixFileMode(file, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
+        var notes = Path.Combine(home.Folder, "notes.txt");
+        File.WriteAllText(notes, "not the tool's");
+        File.SetUnixFileMode(notes, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
         var first = await ToolProcess.RunAsync(home, null, Limit, AddExtra);
         var second = await ToolProcess.RunAsync(home, null, Limit, "add", "another", "--api-key", "sk-ant-api03-ANOTHERANOTHER-abcd");
 
@@ -113,8 +117,9 @@ public class HostileFileSystemTests
         second.Error.Should().NotContain("warning: made", "it was private already");
         File.GetUnixFileMode(home.Folder).Should().Be(PrivateFolder);
         File.GetUnixFileMode(backups).Should().Be(PrivateFolder);
-        foreach (var file in Directory.EnumerateFiles(home.Folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        foreach (var file in Directory.EnumerateFiles(home.Folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Where(f => f != notes))
             File.GetUnixFileMode(file).Should().Be(Private, file);
+        File.GetUnixFileMode(notes).Should().Be(Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "only the tool's own files are changed");
     }
 
     [Test]
