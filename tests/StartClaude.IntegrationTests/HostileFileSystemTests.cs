@@ -105,6 +105,10 @@ public class HostileFileSystemTests
         foreach (var file in Directory.EnumerateFiles(home.Folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
             File.SetUnixFileMode(file, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
+        var notes = Path.Combine(home.Folder, "notes.txt");
+        File.WriteAllText(notes, "not the tool's");
+        File.SetUnixFileMode(notes, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
         var first = await ToolProcess.RunAsync(home, null, Limit, AddExtra);
         var second = await ToolProcess.RunAsync(home, null, Limit, "add", "another", "--api-key", "sk-ant-api03-ANOTHERANOTHER-abcd");
 
@@ -113,8 +117,9 @@ public class HostileFileSystemTests
         second.Error.Should().NotContain("warning: made", "it was private already");
         File.GetUnixFileMode(home.Folder).Should().Be(PrivateFolder);
         File.GetUnixFileMode(backups).Should().Be(PrivateFolder);
-        foreach (var file in Directory.EnumerateFiles(home.Folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        foreach (var file in Directory.EnumerateFiles(home.Folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Where(f => f != notes))
             File.GetUnixFileMode(file).Should().Be(Private, file);
+        File.GetUnixFileMode(notes).Should().Be(Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead, "only the tool's own files are changed");
     }
 
     [Test]
@@ -162,6 +167,32 @@ public class HostileFileSystemTests
         {
             holder.Kill(entireProcessTree: true);
         }
+    }
+
+    [Test]
+    public async Task A_remote_asking_for_scrypt_work_factor_22_is_refused_within_a_256_MiB_heap()
+    {
+        var server = await SharedServers.MotoAsync();
+        var bucket = await server.CreateBucketAsync();
+        using var home = new TempHome();
+        home.WriteConfig(SampleDocuments.WithConfigs("work"));
+        (await ToolProcess.RunAsync(home, null, Limit, SetupArgs.For(server, bucket))).ExitCode.Should().Be(0);
+        home.EditConfig(root => root["settings"]!["s3Sync"]!["encrypt"] = true);
+        var file = Encoding.Latin1.GetString(StartClaude.Core.Encryption.AgeFile.Encrypt("{\"configs\":[]}"u8, "a passphrase", workFactor: 10));
+        var stanza = file.Split('\n')[1];
+        var hostile = Encoding.Latin1.GetBytes(file.Replace(stanza, stanza[..stanza.LastIndexOf(' ')] + " 22"));
+        await server.PutObjectAsync(bucket, "start-claude-config.json", hostile);
+        var before = home.ReadConfigBytes();
+        // Without the bound, 2^22 needs 4 GiB: under this heap limit the runtime would abort.
+        var variables = new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = "a passphrase", ["DOTNET_GCHeapHardLimit"] = "0x10000000" };
+
+        var clock = Stopwatch.StartNew();
+        var result = await ToolProcess.RunAsync(home, variables, Limit, "s3-download", "-f");
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("work factor 2^22 is above the 2^18").And.NotContain("internal error").And.NotContain("Out of memory");
+        home.ReadConfigBytes().Should().Equal(before);
     }
 
     private static async Task WaitUntilLockedAsync(string path)

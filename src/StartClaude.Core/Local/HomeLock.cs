@@ -35,7 +35,7 @@ public sealed class HomeLock(AppEnvironment environment, LocalConfigStore? store
             AtomicFile.EnsurePrivateFolder(folder);
             if (FileStatus.Of(folder).Kind is not FileKind.Directory and var folderKind)
                 throw new LocalConfigException($"{folder} is {FileStatus.Describe(folderKind)}, not a folder; START_CLAUDE_HOME must name a folder");
-            if (FileStatus.Of(path, followLinks: false).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
+            if (FileStatus.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
                 throw LocalFile.NotRegular(path, kind);
             handle = Take(path, folder, wait);
         }

@@ -1,9 +1,11 @@
 namespace StartClaude.Core.Local;
 
 /// <summary>
-/// Makes the home private whenever the tool is about to write there: the folder and its sub-folders
-/// 0700, every file 0600, existing ones too (a home made by hand, or an older version, may be 0755 with
-/// 0644 files holding API keys). Symbolic links are left alone: their targets are the person's own.
+/// Makes the home private whenever the tool is about to write there: the folder and <c>backups/</c>
+/// 0700, and the files the tool keeps there 0600, existing ones too (a home made by hand, or by an
+/// older version, may be 0755 with 0644 files holding API keys). Only the tool's own files are
+/// touched, and never a shared folder (sticky bit, like /tmp), so a START_CLAUDE_HOME pointed at a
+/// busy folder does not have its other files changed. Symbolic links are left alone.
 /// </summary>
 public static class PrivateFolder
 {
@@ -13,30 +15,46 @@ public static class PrivateFolder
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Tightens <paramref name="folder"/>; returns how many entries had to change (0 when all were private).</summary>
+    /// <summary>The files the tool writes directly in the home.</summary>
+    public static readonly IReadOnlyList<string> OwnFiles = [LocalConfigStore.FileName, "sync-state.json", ".lock", ".lock.pid"];
+
+    /// <summary>Tightens the home <paramref name="folder"/>; returns how many entries had to change (0 when all were private).</summary>
     public static int Tighten(string folder)
     {
         if (OperatingSystem.IsWindows() || !Directory.Exists(folder))
             return 0;
-        var changed = 0;
-        var folderInfo = new DirectoryInfo(folder);
-        if (folderInfo.LinkTarget is null && (folderInfo.UnixFileMode & GroupOrOther) != 0)
+        var changed = TightenFolder(folder);
+        foreach (var name in OwnFiles)
+            changed += TightenFile(Path.Combine(folder, name));
+        var backups = Path.Combine(folder, BackupStore.FolderName);
+        if (Directory.Exists(backups))
         {
-            folderInfo.UnixFileMode = OwnerOnly;
-            changed++;
-        }
-        foreach (var entry in folderInfo.EnumerateFileSystemInfos())
-        {
-            if (entry.LinkTarget is not null)
-                continue;
-            if (entry is DirectoryInfo sub)
-                changed += Tighten(sub.FullName);
-            else if (FileStatus.Of(entry.FullName, followLinks: false).Kind == FileKind.Regular && (entry.UnixFileMode & GroupOrOther) != 0)
-            {
-                entry.UnixFileMode = OwnerReadWrite;
-                changed++;
-            }
+            changed += TightenFolder(backups);
+            foreach (var backup in Directory.EnumerateFiles(backups, "config-*.json"))
+                changed += TightenFile(backup);
         }
         return changed;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static int TightenFolder(string folder)
+    {
+        var info = new DirectoryInfo(folder);
+        if (info.LinkTarget is not null || (info.UnixFileMode & UnixFileMode.StickyBit) != 0 || (info.UnixFileMode & GroupOrOther) == 0)
+            return 0;
+        info.UnixFileMode = OwnerOnly;
+        return 1;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static int TightenFile(string path)
+    {
+        if (FileStatus.Of(path, followLinks: false).Kind != FileKind.Regular)
+            return 0;
+        var info = new FileInfo(path);
+        if ((info.UnixFileMode & GroupOrOther) == 0)
+            return 0;
+        info.UnixFileMode = OwnerReadWrite;
+        return 1;
     }
 }
