@@ -108,6 +108,8 @@ run_dotnet_tests() {
 # Creates a scratch folder in $work, removed on exit together with any server started below.
 make_workspace() {
   work=$(mktemp -d)
+  # mktemp makes it 0700; the tests run the installed tool from here as an unprivileged user too.
+  chmod 755 "$work"
   # "|| true": with no server to stop, a failing kill would otherwise become the script's exit status.
   trap 'kill "$(cat "$work/server.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work"' EXIT
 }
