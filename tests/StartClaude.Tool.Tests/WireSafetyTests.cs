@@ -6,6 +6,8 @@ namespace StartClaude.Tool.Tests;
 /// Loopback servers that misbehave on purpose: redirectors with a recording sink behind them, a
 /// recording proxy reached through HTTP_PROXY, and services answering with huge bodies or lengths.
 /// </summary>
+// The memory bounds read the process's allocation counter: no other fixture may run meanwhile.
+[NonParallelizable]
 public class WireSafetyTests : DeviceTestBase
 {
     private const string StateFile = "sync-state.json";
