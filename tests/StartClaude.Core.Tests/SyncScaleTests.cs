@@ -32,17 +32,19 @@ public class SyncScaleTests
         var local = Doc(10_000, changed: 17);
         var remote = Doc(10_000, changed: 9_000);
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var merged = ThreeWayMerge.Merge(baseDocument, local, remote).Merged;
         var localChanges = DocumentDifference.Between(local, baseDocument);
         var remoteChanges = DocumentDifference.Between(remote, baseDocument);
         clock.Stop();
-        TestContext.Out.WriteLine($"merge and differences of 10,000 configs: {clock.ElapsedMilliseconds} ms");
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        TestContext.Out.WriteLine($"merge and differences of 10,000 configs: {clock.ElapsedMilliseconds} ms (CPU {used.TotalMilliseconds:0} ms)");
 
         merged.LiveConfigs.Should().HaveCount(10_000);
         localChanges.Changed.Should().ContainSingle();
         remoteChanges.Changed.Should().ContainSingle();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        AssertWithinBound(clock.Elapsed, used);
     }
 
     [TestCase(false, TestName = "Planning a sync of 10,000 configs with one remote change")]
@@ -60,11 +62,20 @@ public class SyncScaleTests
 
         var plan = SyncPlanner.Plan(inputs);
         clock.Stop();
-        TestContext.Out.WriteLine($"parse 3 x 10,000 configs: {parsed.TotalMilliseconds:0} ms; parse and plan: {clock.ElapsedMilliseconds} ms (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms)");
+        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        TestContext.Out.WriteLine($"parse 3 x 10,000 configs: {parsed.TotalMilliseconds:0} ms; parse and plan: {clock.ElapsedMilliseconds} ms (CPU {used.TotalMilliseconds:0} ms)");
 
         plan.Outcome.Should().Be(bothSides ? SyncOutcome.Merged : SyncOutcome.Downloaded);
         plan.RemoteChanges!.Changed.Should().ContainSingle();
         plan.Result.LiveConfigs.Should().HaveCount(10_000);
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        AssertWithinBound(clock.Elapsed, used);
+    }
+
+    // The work itself is bounded by processor time, which a loaded shared machine does not inflate
+    // (one configs-searched-one-by-one sync took minutes of it); wall time only by a generous bound.
+    internal static void AssertWithinBound(TimeSpan wall, TimeSpan cpu)
+    {
+        cpu.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        wall.Should().BeLessThan(TimeSpan.FromSeconds(60));
     }
 }

@@ -26,34 +26,36 @@ public static class SyncPlanner
         ArgumentNullException.ThrowIfNull(inputs);
         var warnings = new List<string>();
         var local = Held(inputs.Local, LocalOrigin, warnings);
+        // Every comparison is between shared documents: what this machine would send, never what it keeps to itself.
+        var shared = SharedDocument.FromLocal(local);
         var empty = ConfigDocument.CreateEmpty();
         if (inputs.Remote is not { } remote)
         {
-            if (!local.HasLiveConfigs && SharedDocument.FromLocal(local).SharesContentWith(empty))
+            if (!shared.HasLiveConfigs && shared.SharesContentWith(empty))
                 return Finish(inputs, SyncState.NoRemoteDocument, "there is nothing to sync yet: no configs here and no remote document", local, null, null, null, warnings);
             return Finish(inputs, SyncState.NoRemoteDocument, "there is no remote document yet", local,
-                DocumentDifference.Between(local, inputs.Base?.Document ?? empty), null, null, warnings);
+                DocumentDifference.Between(shared, inputs.Base?.Document ?? empty), null, null, warnings);
         }
 
         var remoteDocument = Held(remote.Document, RemoteOrigin, warnings);
         var baseDocument = inputs.Base is { } known ? DocumentInvariants.Repair(known.Document, "the base").Document : null;
-        if (local.SharesContentWith(remoteDocument))
+        if (shared.SharesContentWith(remoteDocument))
             return Finish(inputs, SyncState.InSync, "local and remote are the same", local, null, null, null, warnings);
 
-        var difference = DocumentDifference.Between(local, remoteDocument);
+        var difference = DocumentDifference.Between(shared, remoteDocument);
         if (baseDocument is null)
         {
             var (here, there) = Sides(difference);
-            if (!local.HasLiveConfigs)
+            if (!shared.HasLiveConfigs)
                 return Finish(inputs, SyncState.DifferNeverSynced, "there are no configs here, so the remote ones are taken", SharedDocument.ApplyToLocal(remoteDocument, local), here, there, difference, warnings);
             return Merge(inputs, SyncState.DifferNeverSynced, "never synced from here: merged per config (a config on one side only is kept, equal ones are joined)",
                 null, local, remoteDocument, here, there, difference, warnings);
         }
 
         var baseHash = baseDocument.SharedContentHash();
-        var localChanged = local.SharedContentHash() != baseHash;
+        var localChanged = shared.SharedContentHash() != baseHash;
         var remoteChanged = remoteDocument.SharedContentHash() != baseHash;
-        var localChanges = localChanged ? DocumentDifference.Between(local, baseDocument) : null;
+        var localChanges = localChanged ? DocumentDifference.Between(shared, baseDocument) : null;
         var remoteChanges = remoteChanged ? DocumentDifference.Between(remoteDocument, baseDocument) : null;
         var plan = (localChanged, remoteChanged) switch
         {
@@ -62,7 +64,7 @@ public static class SyncPlanner
             (true, true) => Merge(inputs, SyncState.BothChanged, "both sides changed", baseDocument, local, remoteDocument, localChanges, remoteChanges, difference, warnings),
             _ => Finish(inputs, SyncState.InSync, "local and remote are the same", local, null, null, null, warnings),
         };
-        return remoteChanged ? plan with { EmptiedRemote = Emptied(baseDocument, local, remote.Document, remoteDocument) } : plan;
+        return remoteChanged ? plan with { EmptiedRemote = Emptied(baseDocument, shared, remote.Document, remoteDocument) } : plan;
     }
 
     /// <summary>
@@ -94,7 +96,7 @@ public static class SyncPlanner
         {
             WritesLocal = !local.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal),
         };
-        if (!force && !local.HasLiveConfigs && inputs.Remote?.Document.LiveConfigs.Count is > 0 and var count)
+        if (!force && !SharedDocument.FromLocal(local).HasLiveConfigs && inputs.Remote?.Document.LiveConfigs.Count is > 0 and var count)
             plan = plan with { Refused = $"there are no configs here; uploading would delete the {count} config{(count == 1 ? "" : "s")} in the remote document. Pass --force to do it anyway, or run start-claude s3-download" };
         return plan;
     }
@@ -106,9 +108,10 @@ public static class SyncPlanner
         var remote = inputs.Remote ?? throw new ArgumentException("a download needs the remote document", nameof(inputs));
         var warnings = new List<string>();
         var local = Held(inputs.Local, LocalOrigin, warnings);
+        var shared = SharedDocument.FromLocal(local);
         var remoteDocument = Held(remote.Document, RemoteOrigin, warnings);
         var two = Plan(inputs);
-        var difference = DocumentDifference.Between(local, remoteDocument);
+        var difference = DocumentDifference.Between(shared, remoteDocument);
         SyncPlan Local(SyncState state, string reason, ConfigDocument result, DocumentDifference? remoteChanges) =>
             new(state, result.SharesContentWith(local) ? SyncOutcome.NothingToDo : SyncOutcome.Downloaded, reason, result, remoteDocument,
                 null, remoteChanges, difference, [], null, inputs.ConditionalWrites, warnings)
@@ -121,7 +124,7 @@ public static class SyncPlanner
         var taken = SharedDocument.ApplyToLocal(remoteDocument, local);
         if (mode == DownloadMode.Replace)
             return Local(two.State, "replaced the local configs with the remote ones", taken, two.RemoteChanges);
-        var nothingChangedHere = two.State == SyncState.RemoteChanges || !local.HasLiveConfigs;
+        var nothingChangedHere = two.State == SyncState.RemoteChanges || !shared.HasLiveConfigs;
         if (mode == DownloadMode.Plain && nothingChangedHere)
             return Local(two.State, "nothing changed here since the last sync, so the remote document was taken", taken, two.RemoteChanges) with { EmptiedRemote = two.EmptiedRemote };
         if (mode == DownloadMode.Plain)
@@ -129,7 +132,7 @@ public static class SyncPlanner
 
         // --merge: the same merge as s3-sync, the remote deciding conflicts, written here only. The
         // remote document becomes the base, so the next s3-sync uploads what only this machine has.
-        var merged = ThreeWayMerge.Merge(inputs.Base?.Document, local, remoteDocument).Resolve(_ => ConflictSide.Remote);
+        var merged = SharedDocument.ApplyToLocal(ThreeWayMerge.Merge(inputs.Base?.Document, shared, remoteDocument).Resolve(_ => ConflictSide.Remote), local);
         var held = Held(merged, "the merge", warnings);
         return Local(two.State, "merged: configs here are kept, the remote wins where both changed", held, two.RemoteChanges) with
         {
@@ -165,9 +168,9 @@ public static class SyncPlanner
     private static SyncPlan Merge(SyncInputs inputs, SyncState state, string reason, ConfigDocument? baseDocument, ConfigDocument local, ConfigDocument remote,
         DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference, List<string> warnings)
     {
-        var merge = ThreeWayMerge.Merge(baseDocument, local, remote);
+        var merge = ThreeWayMerge.Merge(baseDocument, SharedDocument.FromLocal(local), remote);
         if (!merge.HasConflicts)
-            return Finish(inputs, state, reason, merge.Merged, localChanges, remoteChanges, difference, warnings);
+            return Finish(inputs, state, reason, SharedDocument.ApplyToLocal(merge.Merged, local), localChanges, remoteChanges, difference, warnings);
 
         // Undecided: reported as a merge that writes both sides, resolved once someone decides.
         return new SyncPlan(state, SyncOutcome.Merged, reason, local, null, localChanges, remoteChanges, difference, merge.Conflicts,
@@ -176,7 +179,7 @@ public static class SyncPlanner
             WritesLocal = true,
             Resolver = decide =>
             {
-                var resolved = merge.Resolve(decide);
+                var resolved = SharedDocument.ApplyToLocal(merge.Resolve(decide), local);
                 return Finish(inputs, state, reason, resolved, localChanges, remoteChanges, difference, [.. warnings]) with { Conflicts = merge.Conflicts };
             },
         };

@@ -87,7 +87,6 @@ public static class ThreeWayMerge
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
         // Copies: the merge unifies ids in place.
-        var joining = baseDocument is null;
         var b = (JsonObject)(baseDocument ?? ConfigDocument.CreateEmpty()).ForRemote().Root.DeepClone();
         var l = (JsonObject)local.ForRemote().Root.DeepClone();
         var r = (JsonObject)remote.ForRemote().Root.DeepClone();
@@ -95,7 +94,7 @@ public static class ThreeWayMerge
         var conflicts = new List<MergeConflict>();
         var topLevel = MergeKeys(b, l, r, exclude: ["configs", "settings"], "field", conflicts);
         var settings = MergeKeys(b["settings"] as JsonObject, l["settings"] as JsonObject, r["settings"] as JsonObject, exclude: [SyncKey], "setting", conflicts);
-        var configs = MergeConfigs(Entries(b), Entries(l), Entries(r), joining, conflicts, out var defaultSlot);
+        var configs = MergeConfigs(Entries(b), Entries(l), Entries(r), conflicts, out var defaultSlot);
 
         ConfigDocument Build()
         {
@@ -163,8 +162,7 @@ public static class ThreeWayMerge
     }
 
     /// <param name="defaultSlot">Which config is the default: its slot key, decided like any other value.</param>
-    /// <param name="joining">No base: the remote's default stays the default (it is the one the other devices use), else this machine's.</param>
-    private static Slots MergeConfigs(List<JsonObject> b, List<JsonObject> l, List<JsonObject> r, bool joining, List<MergeConflict> conflicts, out Slot defaultSlot)
+    private static Slots MergeConfigs(List<JsonObject> b, List<JsonObject> l, List<JsonObject> r, List<MergeConflict> conflicts, out Slot defaultSlot)
     {
         // Remote order first so devices converge on one order; then configs only here; then the base's.
         var clusters = new List<Cluster>();
@@ -223,7 +221,9 @@ public static class ThreeWayMerge
             if (defaultKeys.R is null && IsLiveDefault(rc)) (defaults.R, defaultKeys.R) = (DefaultVersion(rc!), key);
         }
 
-        if (joining)
+        // With no default in the base (two machines joining, or each adding its first config), nobody
+        // chose one on purpose: the remote's stays the default (the one other devices use), else this machine's.
+        if (defaultKeys.B is null)
             (defaults.B, defaultKeys.B) = defaultKeys.R is not null ? (defaults.L, defaultKeys.L) : (defaults.R, defaultKeys.R);
         defaultSlot = new Slot();
         var chosen = defaultSlot;
