@@ -8,12 +8,12 @@ namespace StartClaude.Core.Encryption;
 internal static class AgeWorkFactor
 {
     private static readonly AsyncLocal<int?> Scoped = new();
-    private static int _processWide = AgeFile.DefaultWorkFactor;
+    private static int ProcessWide = AgeFile.DefaultWorkFactor;
 
-    public static int ForNewFiles => Scoped.Value ?? Volatile.Read(ref _processWide);
+    public static int ForNewFiles => Scoped.Value ?? Volatile.Read(ref ProcessWide);
 
     /// <summary>Test seam: every document this process encrypts from now on uses <paramref name="workFactor"/>.</summary>
-    internal static void LowerForTests(int workFactor) => Volatile.Write(ref _processWide, workFactor);
+    internal static void LowerForTests(int workFactor) => Volatile.Write(ref ProcessWide, workFactor);
 
     /// <summary>Test seam: the code that runs (and awaits) inside the returned scope uses <paramref name="workFactor"/>.</summary>
     internal static IDisposable Use(int workFactor)
