@@ -52,7 +52,7 @@ install_packages() {
 ensure_command() {
   local command=$1; shift
   command -v "$command" >/dev/null 2>&1 && return 0
-  install_packages "$command" "$@"
+  install_packages "$command" "$@" || return 1
   command -v "$command" >/dev/null 2>&1 || { echo "error: $command is still not on PATH after installing $*" >&2; return 1; }
 }
 
@@ -60,8 +60,8 @@ ensure_command() {
 ensure_base_prerequisites() {
   command -v dotnet >/dev/null 2>&1 || {
     echo "error: dotnet is missing; install the .NET 10 SDK (global.json pins the 10.0.4xx band)" >&2; return 1; }
-  ensure_command python3 python3
-  ensure_command curl curl
+  ensure_command python3 python3 || return 1
+  ensure_command curl curl || return 1
   moto_command >/dev/null
 }
 
@@ -69,11 +69,11 @@ ensure_base_prerequisites() {
 ensure_test_prerequisites() {
   if ! command -v npm >/dev/null 2>&1; then
     # Some Node.js builds bring npm with them, Debian's does not.
-    command -v node >/dev/null 2>&1 || install_packages node nodejs
-    ensure_command npm npm
+    command -v node >/dev/null 2>&1 || install_packages node nodejs || return 1
+    ensure_command npm npm || return 1
   fi
-  ensure_command tmux tmux
-  ensure_command age age
+  ensure_command tmux tmux || return 1
+  ensure_command age age || return 1
   ensure_command aws awscli
 }
 
@@ -81,7 +81,7 @@ ensure_test_prerequisites() {
 ensure_s3rver() {
   local root; root=$(repo_root)
   if [ -x "$root/.tools/node_modules/.bin/s3rver" ]; then return 0; fi
-  command -v npm >/dev/null 2>&1 || ensure_command npm npm
+  command -v npm >/dev/null 2>&1 || ensure_command npm npm || return 1
   echo "Installing s3rver into .tools/ (npm)..."
   npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error s3rver@3.7.1 >/dev/null
 }

@@ -18,7 +18,7 @@ fast=false
 if [ "${1:-}" = --fast ]; then fast=true; shift; fi
 
 ensure_base_prerequisites
-$fast || ensure_test_prerequisites
+if ! $fast; then ensure_test_prerequisites; fi
 ensure_s3rver
 
 if $fast; then
