@@ -7,7 +7,7 @@
 # `aws s3api` doing the same on the same loopback moto_server; download and one-change sync at
 # 1 / 5,000 / 10,400 configs; a start whose remote check meets a service that never answers.
 # Usage: scripts/bench.sh [runs]   (default 15; the document-size rows use BENCH_SCALE_RUNS, default 3;
-#        BENCH_SCALE=0 leaves them out). Needs the aws CLI for the comparison column
+#        BENCH_SCALE=0 leaves them out, BENCH_SCALE=only runs only them). Needs the aws CLI for the comparison column
 #        (apt-get install -y awscli); the original Node tool is compared only when `start-claude-node`
 #        (or ORIGINAL_START_CLAUDE) names it.
 set -euo pipefail
@@ -47,7 +47,7 @@ python3 - "$runs" "$tool" "$work" "$endpoint" "$etag" "${aws:-}" "${original:-}"
 import json, os, re, shutil, socket, statistics, subprocess, sys, threading, time, uuid
 
 runs, tool, work, endpoint, etag, aws, original = int(sys.argv[1]), *sys.argv[2:8]
-scale_runs, scale = int(sys.argv[8]), sys.argv[9] != "0"
+scale_runs, scale, scale_only = int(sys.argv[8]), sys.argv[9] != "0", sys.argv[9] == "only"
 home = os.path.join(work, "home")
 hello = ["dotnet", os.path.join(work, "hello-bin", "hello.dll")]
 
@@ -102,54 +102,55 @@ def header(title):
     print(f"\n{title}\n")
     print(f"{'start-claude':34} {'reqs':>4} {'wall ms':>8} {'cpu ms':>7} {'MiB':>6}   {'compared with':36} {'wall ms':>7} {'cpu ms':>7} {'MiB':>6}   {'wall':>6} {'cpu':>6}")
 
-print(f"\nMedians of {runs} interleaved runs; peak memory of one run. Machine: {os.cpu_count()} cores, "
-      f"load average {os.getloadavg()[0]:.1f} at the start (figures on a busy machine are noisy; the ratios less so).")
+if not scale_only:
+    print(f"\nMedians of {runs} interleaved runs; peak memory of one run. Machine: {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f} at the start (figures on a busy machine are noisy; the ratios less so).")
 
-# Against a hello world: the everyday commands that never touch the network.
-header("Everyday commands against `dotnet hello.dll` (a `dotnet new console` hello world)")
-everyday = [("--version", [tool, "--version"]), ("work (claude stubbed, no check due)", [tool, "work"]), ("list", [tool, "list"]), ("show work", [tool, "show", "work"])]
-results = interleaved([(hello, None)] + [(cmd, None) for _, cmd in everyday], runs)
-for (name, cmd), ours in zip(everyday, results[1:]):
-    row(name, ours, results[0], "dotnet hello.dll", cmd, hello)
+    # Against a hello world: the everyday commands that never touch the network.
+    header("Everyday commands against `dotnet hello.dll` (a `dotnet new console` hello world)")
+    everyday = [("--version", [tool, "--version"]), ("work (claude stubbed, no check due)", [tool, "work"]), ("list", [tool, "list"]), ("show work", [tool, "show", "work"])]
+    results = interleaved([(hello, None)] + [(cmd, None) for _, cmd in everyday], runs)
+    for (name, cmd), ours in zip(everyday, results[1:]):
+        row(name, ours, results[0], "dotnet hello.dll", cmd, hello)
 
-# Against the AWS CLI doing the same exchange on the same server.
-header("S3 commands against the AWS CLI on the same loopback moto_server")
-s3rows = [
-    ("s3-status (nothing changed)", ["s3-status"], api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
-    ("s3-sync (nothing changed)", ["s3-sync"], api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
-    ("s3-download -f", ["s3-download", "-f"], api("get-object", os.path.join(work, "out.json")), "s3api get-object"),
-    ("s3-upload", ["s3-upload"], api("put-object", "--body", os.path.join(work, "body.json")), "s3api put-object"),
-]
-for name, args, other, label in s3rows:
-    sent = requests(args)
-    pair = [([tool, *args], None)] + ([(other, None)] if other else [])
-    res = interleaved(pair, runs)
-    row(name, res[0], res[1] if other else None, label if other else "(aws CLI not installed)", [tool, *args], other, sent=str(sent))
-if original:
-    header("No-op sync against the original Node tool")
-    res = interleaved([([tool, "s3-sync"], None), ([original, "s3", "sync"], None)], runs)
-    row("s3-sync (nothing changed)", res[0], res[1], "original: s3 sync", [tool, "s3-sync"], [original, "s3", "sync"])
-else:
-    print("\n(the original Node tool is not installed: its comparison row is left out)")
+    # Against the AWS CLI doing the same exchange on the same server.
+    header("S3 commands against the AWS CLI on the same loopback moto_server")
+    s3rows = [
+        ("s3-status (nothing changed)", ["s3-status"], api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
+        ("s3-sync (nothing changed)", ["s3-sync"], api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
+        ("s3-download -f", ["s3-download", "-f"], api("get-object", os.path.join(work, "out.json")), "s3api get-object"),
+        ("s3-upload", ["s3-upload"], api("put-object", "--body", os.path.join(work, "body.json")), "s3api put-object"),
+    ]
+    for name, args, other, label in s3rows:
+        sent = requests(args)
+        pair = [([tool, *args], None)] + ([(other, None)] if other else [])
+        res = interleaved(pair, runs)
+        row(name, res[0], res[1] if other else None, label if other else "(aws CLI not installed)", [tool, *args], other, sent=str(sent))
+    if original:
+        header("No-op sync against the original Node tool")
+        res = interleaved([([tool, "s3-sync"], None), ([original, "s3", "sync"], None)], runs)
+        row("s3-sync (nothing changed)", res[0], res[1], "original: s3 sync", [tool, "s3-sync"], [original, "s3", "sync"])
+    else:
+        print("\n(the original Node tool is not installed: its comparison row is left out)")
 
-# A start whose remote check is due and meets a service that accepts and never answers.
-silent = socket.socket()
-silent.bind(("127.0.0.1", 0))
-silent.listen(64)
-held = []
-threading.Thread(target=lambda: [held.append(silent.accept()) for _ in iter(int, 1)], daemon=True).start()
-down_home = os.path.join(work, "home-down")
-os.makedirs(down_home)
-with open(os.path.join(home, "config.json")) as f:
-    doc = json.load(f)
-doc["settings"]["s3Sync"]["endpointUrl"] = f"http://127.0.0.1:{silent.getsockname()[1]}"
-doc["settings"]["s3Sync"]["remoteConfigCheckIntervalMinutes"] = 0   # every start checks
-with open(os.path.join(down_home, "config.json"), "w") as f:
-    json.dump(doc, f)
-down = env_with(START_CLAUDE_HOME=down_home)
-res = interleaved([([tool, "work"], None), ([tool, "work"], down)], max(3, runs // 3))
-print(f"\nA start whose remote check is due and the service never answers: {res[1][0]*1000:.0f} ms, "
-      f"{(res[1][0]-res[0][0])*1000:+.0f} ms against a start with no check due ({res[0][0]*1000:.0f} ms)")
+    # A start whose remote check is due and meets a service that accepts and never answers.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)
+    held = []
+    threading.Thread(target=lambda: [held.append(silent.accept()) for _ in iter(int, 1)], daemon=True).start()
+    down_home = os.path.join(work, "home-down")
+    os.makedirs(down_home)
+    with open(os.path.join(home, "config.json")) as f:
+        doc = json.load(f)
+    doc["settings"]["s3Sync"]["endpointUrl"] = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    doc["settings"]["s3Sync"]["remoteConfigCheckIntervalMinutes"] = 0   # every start checks
+    with open(os.path.join(down_home, "config.json"), "w") as f:
+        json.dump(doc, f)
+    down = env_with(START_CLAUDE_HOME=down_home)
+    res = interleaved([([tool, "work"], None), ([tool, "work"], down)], max(3, runs // 3))
+    print(f"\nA start whose remote check is due and the service never answers: {res[1][0]*1000:.0f} ms, "
+          f"{(res[1][0]-res[0][0])*1000:+.0f} ms against a start with no check due ({res[0][0]*1000:.0f} ms)")
 
 if not scale:
     sys.exit(0)
@@ -158,8 +159,8 @@ if not scale:
 def configs(count):
     # About 400 bytes a config, as the 5,000 configs = 2 MB and 10,400 = 4.17 MB.
     return [{"name": f"cfg-{i:05d}", "id": str(uuid.UUID(int=i + 1)), "profileType": "default",
-             "apiKey": f"sk-ant-api03-{i:08d}-{'x' * 60}-c3Fz", "baseUrl": f"https://gateway-{i % 50}.example.com/v1",
-             "model": "claude-opus-4", "smallFastModel": "claude-haiku", "permissionMode": "acceptEdits",
+             "apiKey": f"sk-ant-api03-{i:08d}-{'x' * 18}-c3Fz", "baseUrl": f"https://gateway-{i % 50}.example.com/v1",
+             "model": "claude-opus-4", "permissionMode": "acceptEdits",
              "customHeaders": f"X-Team: team-{i % 17}", "order": i, "isDefault": i == 0} for i in range(count)]
 
 def sized_home(count):
@@ -178,7 +179,7 @@ def sized_home(count):
 
 sizes = [1, 5000, 10400]
 homes = {n: sized_home(n) for n in sizes}
-print(f"\nDocument size: medians of {scale_runs} interleaved runs")
+print(f"\nDocument size: medians of {scale_runs} interleaved runs (load average {os.getloadavg()[0]:.1f})")
 print(f"{'configs':>8} {'MB':>6}   {'s3-download -f':>16} {'vs 1 config':>11} {'MiB':>6}   {'s3-sync, one change':>20} {'MiB':>6}")
 flip = {n: 0 for n in sizes}
 def change_one(i):
