@@ -5,7 +5,8 @@
 # Rows: --version, `start-claude work` (claude stubbed, no remote check due) and `list` against a
 # `dotnet hello.dll` hello world; no-op s3-status / s3-sync and the other S3 commands against
 # `aws s3api` doing the same on the same loopback moto_server; download and one-change sync at
-# 1 / 5,000 / 10,400 configs; a start whose remote check meets a service that never answers.
+# 1 / 5,000 / 10,400 configs (the download onto a device that holds no configs yet); a start whose
+# remote check meets a service that never answers.
 # Usage: scripts/bench.sh [runs]   (default 15; the document-size rows use BENCH_SCALE_RUNS, default 3;
 #        BENCH_SCALE=0 leaves them out, BENCH_SCALE=only runs only them). Needs the aws CLI for the comparison column
 #        (apt-get install -y awscli); the original Node tool is compared only when `start-claude-node`
@@ -192,11 +193,22 @@ def change_one(i):
     doc["configs"][len(doc["configs"]) // 2]["model"] = f"claude-opus-4-{flip[n]}"
     with open(path, "w") as f:
         json.dump(doc, f, indent=2)
-downloads = interleaved([([tool, "s3-download", "-f"], homes[n][1]) for n in sizes], scale_runs)
+def empty_here(i):
+    # Before each timed download: this machine holds no configs (a new device joining), so the
+    # download brings the whole document; its sync settings stay.
+    n = sizes[i]
+    path = os.path.join(homes[n][0], "config.json")
+    with open(path) as f:
+        doc = json.load(f)
+    doc["configs"] = []
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=2)
+downloads = interleaved([([tool, "s3-download", "-f"], homes[n][1]) for n in sizes], scale_runs, before=empty_here)
 syncs = interleaved([([tool, "s3-sync"], homes[n][1]) for n in sizes], scale_runs, before=change_one)
 for n, (dwall, _), (swall, _) in zip(sizes, downloads, syncs):
     change_one(sizes.index(n))
     smem = peak_mib([tool, "s3-sync"], homes[n][1])
+    empty_here(sizes.index(n))
     dmem = peak_mib([tool, "s3-download", "-f"], homes[n][1])
     print(f"{n:>8} {homes[n][2] / 1e6:6.2f}   {dwall*1000:13.0f} ms {dwall/downloads[0][0]:10.1f}x {dmem:6.0f}   {swall*1000:17.0f} ms {smem:6.0f}")
 PY
