@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# A benchmark, not a test: for each command, the requests it sends, its median wall time over
-# repeated runs, and the same for `aws s3api` doing the equivalent against the same loopback
-# moto_server, as a ratio. Also `--version` against a plain `dotnet new console` hello world.
-# Usage: scripts/bench.sh [runs]   (default 15). Needs the aws CLI for the comparison column.
+# A benchmark, not a test: it prints figures and asserts nothing. For each row of the performance
+# table (docs/performance.md): the median wall time and CPU time (user + system) of interleaved runs,
+# the ratio to what the row compares with, and the peak memory (maximum resident set size) of one run.
+# Rows: --version, `start-claude work` (claude stubbed, no remote check due) and `list` against a
+# `dotnet hello.dll` hello world; no-op s3-status / s3-sync and the other S3 commands against
+# `aws s3api` doing the same on the same loopback moto_server; download and one-change sync at
+# 1 / 5,000 / 10,400 configs (the download onto a device that holds no configs yet); a start whose
+# remote check meets a service that never answers.
+# Usage: scripts/bench.sh [runs]   (default 15; the document-size rows use BENCH_SCALE_RUNS, default 3;
+#        BENCH_SCALE=0 leaves them out, BENCH_SCALE=only runs only them). Needs the aws CLI for the comparison column
+#        (apt-get install -y awscli); the original Node tool is compared only when `start-claude-node`
+#        (or ORIGINAL_START_CLAUDE) names it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 root=$(repo_root)
@@ -18,50 +26,189 @@ dotnet publish src/StartClaude.Tool -c Release -r "$rid" --self-contained false 
   && dotnet publish hello -c Release -o "$work/hello-bin" --nologo -v quiet >/dev/null 2>&1)
 tool="$work/bin/start-claude"
 
+# A stand-in claude that exits at once: `start-claude work` then measures the tool alone.
+mkdir -p "$work/claude-bin"
+printf '#!/bin/sh\nexit 0\n' > "$work/claude-bin/claude"
+chmod +x "$work/claude-bin/claude"
+export PATH="$work/claude-bin:$PATH"
+
 start_workspace_server bench-bucket
 export START_CLAUDE_HOME="$work/home" AWS_ACCESS_KEY_ID=bench-key AWS_SECRET_ACCESS_KEY=bench-secret AWS_DEFAULT_REGION=us-east-1
 "$tool" add work --api-key sk-ant-bench-0000000000000000-c3Fz --model claude-opus-4 >/dev/null
 "$tool" s3-setup --provider s3-compatible --bucket bench-bucket --access-key-id bench-key --endpoint-url "$endpoint" --no-encrypt >/dev/null
 "$tool" s3-sync >/dev/null
 "$tool" s3-status >/dev/null   # the once-a-day public check, so later runs show the steady state
+"$tool" work >/dev/null        # the remote check before a start: now not due for an hour
 etag=$(python3 -c 'import json,sys; print(next(iter(json.load(open(sys.argv[1]))["remotes"].values()))["etag"])' "$work/home/sync-state.json")
 echo '{"configs":[]}' > "$work/body.json"
 aws=$(command -v aws || true)
+original=${ORIGINAL_START_CLAUDE:-$(command -v start-claude-node || true)}
 
-python3 - "$runs" "$tool" "$work" "$endpoint" "$etag" "${aws:-}" <<'PY'
-import os, statistics, subprocess, sys, time
-runs, tool, work, endpoint, etag, aws = int(sys.argv[1]), *sys.argv[2:7]
+python3 - "$runs" "$tool" "$work" "$endpoint" "$etag" "${aws:-}" "${original:-}" "${BENCH_SCALE_RUNS:-3}" "${BENCH_SCALE:-1}" <<'PY'
+import json, os, re, shutil, socket, statistics, subprocess, sys, threading, time, uuid
 
-def median_ms(cmd):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+runs, tool, work, endpoint, etag, aws, original = int(sys.argv[1]), *sys.argv[2:8]
+scale_runs, scale, scale_only = int(sys.argv[8]), sys.argv[9] != "0", sys.argv[9] == "only"
+home = os.path.join(work, "home")
+hello = ["dotnet", os.path.join(work, "hello-bin", "hello.dll")]
 
-def requests(args):
+def run_once(cmd, env=None):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+def interleaved(commands, count, before=None):
+    """Median wall and CPU seconds of each command, the commands taking turns within every round."""
+    walls, cpus = [[] for _ in commands], [[] for _ in commands]
+    for _ in range(count):
+        for i, (cmd, env) in enumerate(commands):
+            if before:
+                before(i)
+            wall, cpu = run_once(cmd, env)
+            walls[i].append(wall)
+            cpus[i].append(cpu)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus)]
+
+def peak_mib(cmd, env=None):
+    # GNU time's "Maximum resident set size" (KiB) of one run.
+    if not shutil.which("/usr/bin/time"):
+        return float("nan")
+    err = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env).stderr
+    found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+    return int(found.group(1)) / 1024 if found else float("nan")
+
+def requests(args, env=None):
     # --verbose prints one "http:" line per request that reached the wire.
-    err = subprocess.run([tool, *args, "--verbose"], capture_output=True, text=True).stderr
+    err = subprocess.run([tool, *args, "--verbose"], capture_output=True, text=True, env=env).stderr
     return sum(1 for line in err.splitlines() if line.startswith("http: "))
 
 def api(op, *extra):
     return [aws, "s3api", op, "--endpoint-url", endpoint, "--bucket", "bench-bucket", "--key", "start-claude-config.json", *extra] if aws else None
 
-rows = [
-    ("--version", [tool, "--version"], 0, [os.path.join(work, "hello-bin", "hello")], "hello world (dotnet new console)"),
-    ("s3-status (nothing changed)", [tool, "s3-status"], requests(["s3-status"]), api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
-    ("s3-sync (nothing changed)", [tool, "s3-sync"], requests(["s3-sync"]), api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
-    ("s3-download -f", [tool, "s3-download", "-f"], requests(["s3-download", "-f"]), api("get-object", os.path.join(work, "out.json")), "s3api get-object"),
-    ("s3-upload", [tool, "s3-upload"], requests(["s3-upload"]), api("put-object", "--body", os.path.join(work, "body.json")), "s3api put-object"),
-]
-print(f"\n{runs} runs each, median wall time\n")
-print(f"{'command':30} {'requests':>8} {'start-claude':>13}   {'equivalent':34} {'time':>8} {'ratio':>6}")
-for name, cmd, sent, other, label in rows:
-    ours = median_ms(cmd)
-    if other and other[0]:
-        theirs = median_ms(other)
-        print(f"{name:30} {sent:>8} {ours:>10.0f} ms   {label:34} {theirs:>5.0f} ms {ours / theirs:>5.2f}x")
+def env_with(**changes):
+    env = dict(os.environ)
+    env.update(changes)
+    return env
+
+def row(name, ours, theirs, label, ours_cmd, theirs_cmd, env=None, sent=""):
+    (wall, cpu), mem = ours, peak_mib(ours_cmd, env)
+    if theirs:
+        (twall, tcpu), tmem = theirs, peak_mib(theirs_cmd)
+        print(f"{name:34} {sent:>4} {wall*1000:8.0f} {cpu*1000:7.0f} {mem:6.0f}   {label:36} {twall*1000:7.0f} {tcpu*1000:7.0f} {tmem:6.0f}   {wall/twall:5.2f}x {cpu/tcpu:5.2f}x")
     else:
-        print(f"{name:30} {sent:>8} {ours:>10.0f} ms   {'(aws CLI not installed)':34}")
+        print(f"{name:34} {sent:>4} {wall*1000:8.0f} {cpu*1000:7.0f} {mem:6.0f}   {label:36}")
+
+def header(title):
+    print(f"\n{title}\n")
+    print(f"{'start-claude':34} {'reqs':>4} {'wall ms':>8} {'cpu ms':>7} {'MiB':>6}   {'compared with':36} {'wall ms':>7} {'cpu ms':>7} {'MiB':>6}   {'wall':>6} {'cpu':>6}")
+
+if not scale_only:
+    print(f"\nMedians of {runs} interleaved runs; peak memory of one run. Machine: {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f} at the start (figures on a busy machine are noisy; the ratios less so).")
+
+    # Against a hello world: the everyday commands that never touch the network.
+    header("Everyday commands against `dotnet hello.dll` (a `dotnet new console` hello world)")
+    everyday = [("--version", [tool, "--version"]), ("work (claude stubbed, no check due)", [tool, "work"]), ("list", [tool, "list"]), ("show work", [tool, "show", "work"])]
+    results = interleaved([(hello, None)] + [(cmd, None) for _, cmd in everyday], runs)
+    for (name, cmd), ours in zip(everyday, results[1:]):
+        row(name, ours, results[0], "dotnet hello.dll", cmd, hello)
+
+    # Against the AWS CLI doing the same exchange on the same server.
+    header("S3 commands against the AWS CLI on the same loopback moto_server")
+    s3rows = [
+        ("s3-status (nothing changed)", ["s3-status"], api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
+        ("s3-sync (nothing changed)", ["s3-sync"], api("get-object", "--if-none-match", etag, os.path.join(work, "out.json")), "s3api get-object --if-none-match"),
+        ("s3-download -f", ["s3-download", "-f"], api("get-object", os.path.join(work, "out.json")), "s3api get-object"),
+        ("s3-upload", ["s3-upload"], api("put-object", "--body", os.path.join(work, "body.json")), "s3api put-object"),
+    ]
+    for name, args, other, label in s3rows:
+        sent = requests(args)
+        pair = [([tool, *args], None)] + ([(other, None)] if other else [])
+        res = interleaved(pair, runs)
+        row(name, res[0], res[1] if other else None, label if other else "(aws CLI not installed)", [tool, *args], other, sent=str(sent))
+    if original:
+        header("No-op sync against the original Node tool")
+        res = interleaved([([tool, "s3-sync"], None), ([original, "s3", "sync"], None)], runs)
+        row("s3-sync (nothing changed)", res[0], res[1], "original: s3 sync", [tool, "s3-sync"], [original, "s3", "sync"])
+    else:
+        print("\n(the original Node tool is not installed: its comparison row is left out)")
+
+    # A start whose remote check is due and meets a service that accepts and never answers.
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(64)
+    held = []
+    threading.Thread(target=lambda: [held.append(silent.accept()) for _ in iter(int, 1)], daemon=True).start()
+    down_home = os.path.join(work, "home-down")
+    os.makedirs(down_home)
+    with open(os.path.join(home, "config.json")) as f:
+        doc = json.load(f)
+    doc["settings"]["s3Sync"]["endpointUrl"] = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    doc["settings"]["s3Sync"]["remoteConfigCheckIntervalMinutes"] = 0   # every start checks
+    with open(os.path.join(down_home, "config.json"), "w") as f:
+        json.dump(doc, f)
+    down = env_with(START_CLAUDE_HOME=down_home)
+    res = interleaved([([tool, "work"], None), ([tool, "work"], down)], max(3, runs // 3))
+    print(f"\nA start whose remote check is due and the service never answers: {res[1][0]*1000:.0f} ms, "
+          f"{(res[1][0]-res[0][0])*1000:+.0f} ms against a start with no check due ({res[0][0]*1000:.0f} ms)")
+
+if not scale:
+    sys.exit(0)
+
+# Document size: each size gets a home and an object of its own.
+def configs(count):
+    # About 400 bytes a config, as the issue's 5,000 configs = 2 MB and 10,400 = 4.17 MB.
+    return [{"name": f"cfg-{i:05d}", "id": str(uuid.UUID(int=i + 1)), "profileType": "default",
+             "apiKey": f"sk-ant-api03-{i:08d}-{'x' * 18}-c3Fz", "baseUrl": f"https://gateway-{i % 50}.example.com/v1",
+             "model": "claude-opus-4", "permissionMode": "acceptEdits",
+             "customHeaders": f"X-Team: team-{i % 17}", "order": i, "isDefault": i == 0} for i in range(count)]
+
+def sized_home(count):
+    folder = os.path.join(work, f"home-{count}")
+    env = env_with(START_CLAUDE_HOME=folder)
+    subprocess.run([tool, "s3-setup", "--provider", "s3-compatible", "--bucket", "bench-bucket", "--access-key-id", "bench-key",
+                    "--endpoint-url", endpoint, "--key", f"size-{count}.json", "--no-encrypt"], env=env, check=True, stdout=subprocess.DEVNULL)
+    path = os.path.join(folder, "config.json")
+    with open(path) as f:
+        doc = json.load(f)
+    doc["configs"] = configs(count)
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=2)
+    subprocess.run([tool, "s3-sync"], env=env, check=True, stdout=subprocess.DEVNULL)
+    return folder, env, os.path.getsize(path)
+
+sizes = [1, 5000, 10400]
+homes = {n: sized_home(n) for n in sizes}
+print(f"\nDocument size: medians of {scale_runs} interleaved runs (load average {os.getloadavg()[0]:.1f})")
+print(f"{'configs':>8} {'MB':>6}   {'s3-download -f':>16} {'vs 1 config':>11} {'MiB':>6}   {'s3-sync, one change':>20} {'MiB':>6}")
+flip = {n: 0 for n in sizes}
+def change_one(i):
+    # Before each timed sync: one config changed here, so the sync uploads a one-config change.
+    n = sizes[i % len(sizes)]
+    path = os.path.join(homes[n][0], "config.json")
+    with open(path) as f:
+        doc = json.load(f)
+    flip[n] += 1
+    doc["configs"][len(doc["configs"]) // 2]["model"] = f"claude-opus-4-{flip[n]}"
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=2)
+def empty_here(i):
+    # Before each timed download: this machine holds no configs (a new device joining), so the
+    # download brings the whole document; its sync settings stay.
+    n = sizes[i]
+    path = os.path.join(homes[n][0], "config.json")
+    with open(path) as f:
+        doc = json.load(f)
+    doc["configs"] = []
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=2)
+downloads = interleaved([([tool, "s3-download", "-f"], homes[n][1]) for n in sizes], scale_runs, before=empty_here)
+syncs = interleaved([([tool, "s3-sync"], homes[n][1]) for n in sizes], scale_runs, before=change_one)
+for n, (dwall, _), (swall, _) in zip(sizes, downloads, syncs):
+    change_one(sizes.index(n))
+    smem = peak_mib([tool, "s3-sync"], homes[n][1])
+    empty_here(sizes.index(n))
+    dmem = peak_mib([tool, "s3-download", "-f"], homes[n][1])
+    print(f"{n:>8} {homes[n][2] / 1e6:6.2f}   {dwall*1000:13.0f} ms {dwall/downloads[0][0]:10.1f}x {dmem:6.0f}   {swall*1000:17.0f} ms {smem:6.0f}")
 PY

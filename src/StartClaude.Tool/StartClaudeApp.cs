@@ -28,7 +28,19 @@ public static class StartClaudeApp
             using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
             // Injection first: the default conventions may create the root model while they apply.
             // Deferred: only the command that runs (and the root, whose options bind) gets its services built.
-            app.Conventions.AddConvention(new DeferredConstructorInjection(services)).UseDefaultConventions();
+            // The rest is CommandLineUtils' UseDefaultConventions() without its own constructor injection,
+            // which would resolve every command's services at start-up through the container set above.
+            app.Conventions.AddConvention(new DeferredConstructorInjection(services))
+                .UseAttributes()
+                .SetAppNameFromEntryAssembly()
+                .SetRemainingArgsPropertyOnModel()
+                .SetSubcommandPropertyOnModel()
+                .SetParentPropertyOnModel()
+                .UseOnExecuteMethodFromModel()
+                .UseOnValidateMethodFromModel()
+                .UseOnValidationErrorMethodFromModel()
+                .UseDefaultHelpOption()
+                .UseCommandNameFromModelType();
             CommonOptions.ApplyOnParse(app, console, chosen => command = chosen,
                 () =>
                 {
