@@ -14,16 +14,18 @@ public static class DocumentMerger
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
 
-        var remoteConfigs = remote.Configs;
+        // Local-only configs take no part: they are put back unchanged at the end, as every download keeps them.
+        var shared = local.ForRemote();
+        var remoteConfigs = remote.ForRemote().Configs;
         var merged = new List<JsonObject>();
-        foreach (var localConfig in local.Configs)
+        foreach (var localConfig in shared.Configs)
         {
             var match = remoteConfigs.FirstOrDefault(r => r.SameConfigAs(localConfig));
             merged.Add((match ?? localConfig).Node);
         }
         foreach (var remoteConfig in remoteConfigs)
         {
-            if (!local.Configs.Any(l => l.SameConfigAs(remoteConfig)))
+            if (!shared.Configs.Any(l => l.SameConfigAs(remoteConfig)))
                 merged.Add(remoteConfig.Node);
         }
 
@@ -35,6 +37,6 @@ public static class DocumentMerger
             settings[key] = value?.DeepClone();
         }
 
-        return local.With(merged, settings);
+        return local.With(merged, settings).WithSyncSettingsOf(local);
     }
 }

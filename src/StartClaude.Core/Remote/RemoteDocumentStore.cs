@@ -26,6 +26,11 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
 
     public S3ExchangeRecorder Recorder => recorder;
 
+    /// <summary>The client, for the version listing beside this store (<see cref="History.RemoteVersionStore"/>).</summary>
+    internal IMinioClient Client => client;
+
+    internal SdkPreflightShortcut Preflight => preflight;
+
     /// <summary>
     /// Tests the connection and looks for the document with one listing request, which (unlike a HEAD)
     /// carries an error code that tells a wrong secret from an unknown key or a missing bucket.
@@ -133,8 +138,9 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
     }
 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
-    public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
-        PutAsync(settings.Key, "upload the document", content, condition, cancellationToken);
+    /// <param name="writer">Who writes it: sent as object metadata on the same PUT.</param>
+    public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default, WriterLabel? writer = null) =>
+        PutAsync(settings.Key, "upload the document", content, condition, cancellationToken, writer);
 
     /// <summary>
     /// Uploads under <paramref name="condition"/>. Where the service ignores conditions
@@ -142,7 +148,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
     /// instead, and a document that is not the expected one is refused as a 412 would be.
     /// </summary>
     /// <exception cref="RemoteStoreException">With <see cref="RemoteFailureKind.PreconditionFailed"/> when the document changed.</exception>
-    public async Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, bool honoursConditions, CancellationToken cancellationToken = default)
+    public async Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, bool honoursConditions, CancellationToken cancellationToken = default, WriterLabel? writer = null)
     {
         if (!honoursConditions)
         {
@@ -152,7 +158,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                     $"could not upload the document: {Describe()} changed while this command ran; nothing was overwritten");
             condition = new WriteCondition.Unconditional();
         }
-        return await WriteAsync(content, condition, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(content, condition, cancellationToken, writer).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -225,7 +231,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
         }
     }
 
-    private Task<string?> PutAsync(string key, string action, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken) =>
+    private Task<string?> PutAsync(string key, string action, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken, WriterLabel? writer = null) =>
         RunAsync(action, async token =>
         {
             using var stream = new MemoryStream(content.ToArray(), writable: false);
@@ -235,7 +241,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
                 .WithStreamData(stream)
                 .WithObjectSize(content.Length)
                 .WithContentType("application/json")
-                .WithHeaders(new Dictionary<string, string>(StringComparer.Ordinal)
+                .WithHeaders(new Dictionary<string, string>(writer?.Headers() ?? new Dictionary<string, string>(), StringComparer.Ordinal)
                 {
                     [ChecksumHeader] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content.Span)),
                 });
@@ -276,7 +282,7 @@ public sealed class RemoteDocumentStore(IMinioClient client, S3ExchangeRecorder 
 
     // Transient failures are retried with growing, jittered pauses; nothing else is (a wrong key
     // stays wrong, a 412 is an answer, and a timeout already took its bound).
-    private async Task<T?> RunAsync<T>(string action, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken, bool missingObjectIsNull = false)
+    internal async Task<T?> RunAsync<T>(string action, Func<CancellationToken, Task<T?>> call, CancellationToken cancellationToken, bool missingObjectIsNull = false)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -23,7 +23,7 @@ public sealed class DocumentTransfer(LocalConfigStore localStore, SyncStateStore
     {
         ArgumentNullException.ThrowIfNull(target);
         var body = target.Codec.Encode(target.Local);
-        var etag = await target.Remote.WriteAsync(body, condition, honoursConditions, cancellationToken).ConfigureAwait(false);
+        var etag = await target.Remote.WriteAsync(body, condition, honoursConditions, cancellationToken, WriterLabel.For(target.Local)).ConfigureAwait(false);
         stateStore.SaveBase(target.Settings, target.Local, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
     }
 

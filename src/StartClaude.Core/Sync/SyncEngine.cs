@@ -178,7 +178,7 @@ public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore state
         var body = target.Codec.Encode(document);
         try
         {
-            var etag = await target.Remote.WriteAsync(body, condition, conditional, cancellationToken).ConfigureAwait(false);
+            var etag = await target.Remote.WriteAsync(body, condition, conditional, cancellationToken, WriterLabel.For(document)).ConfigureAwait(false);
             return new WriteResult(true, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag));
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)

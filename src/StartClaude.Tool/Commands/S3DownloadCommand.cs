@@ -30,7 +30,8 @@ internal sealed class S3DownloadCommand(HomeLock homeLock, SyncTargetLoader load
             ?? throw new RemoteDocumentMissingException(target.RemoteName);
         var remoteDocument = target.Codec.Decode(remote);
 
-        var difference = DocumentDifference.Between(target.Local, remoteDocument);
+        // Local-only configs are no difference: every download keeps them.
+        var difference = DocumentDifference.Between(target.Local.ForRemote(), remoteDocument);
         if (difference.IsEmpty)
         {
             transfer.RecordAgreement(target, remoteDocument, remote.Info);

@@ -26,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncEngine>();
+        services.AddSingleton<Core.Diagnostics.HealthChecks>();
         services.AddSingleton<Configs.ConfigChanges>();
         services.AddSingleton<Configs.StartupRemoteCheck>();
         services.AddSingleton<Launch.ClaudeProcess>();

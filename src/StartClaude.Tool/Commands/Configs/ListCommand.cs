@@ -6,19 +6,21 @@ using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands.Configs;
 
-[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled.")]
+[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled, and scope (shared or local-only).")]
 internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole console)
 {
     public int OnExecute()
     {
-        var configs = ConfigBook.Ordered(localStore.ReadOrEmpty());
+        var document = localStore.ReadOrEmpty();
+        var configs = ConfigBook.Ordered(document);
+        var preferred = ConfigBook.Default(document);
         if (configs.Count == 0)
         {
             console.Plain("No configurations yet. Add one with: start-claude add");
             return 0;
         }
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled");
+            .AddColumns("Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", "Scope");
         foreach (var config in configs)
         {
             table.AddRow(
@@ -27,8 +29,9 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
                 Markup.Escape(config.BaseUrl ?? ""),
                 Markup.Escape(config.Model ?? ""),
                 Markup.Escape(ConfigDescriptions.Key(config)),
-                config.IsDefault ? "yes" : "",
-                config.IsEnabled ? "yes" : "no");
+                ReferenceEquals(config.Node, preferred?.Node) ? "yes" : "",
+                config.IsEnabled ? "yes" : "no",
+                config.IsLocalOnly ? "local-only" : "shared");
         }
         console.Out.Write(table);
         return 0;

@@ -1,0 +1,141 @@
+using Minio;
+using Minio.DataModel.Args;
+using StartClaude.Core.Remote;
+
+namespace StartClaude.Core.History;
+
+/// <summary>
+/// The remote document's history: the bucket's object versions of its key, each labelled with the
+/// writer the PUT carried (<see cref="WriterLabel"/>), and the content of any one of them. Works through
+/// the document store's client, so failures are classified and retried as every other request.
+/// </summary>
+public sealed class RemoteVersionStore(RemoteDocumentStore store)
+{
+    /// <summary>Most versions ever listed, whatever the limit asked: the listing is bounded work.</summary>
+    public const int MaxVersions = 1000;
+
+    /// <summary>Provider ids of services that keep no object versions.</summary>
+    private static readonly HashSet<string> WithoutVersioning = new(StringComparer.Ordinal) { "cloudflare-r2" };
+
+    private IMinioClient Client => store.Client;
+
+    private string Bucket => store.Settings.Bucket;
+
+    private string Key => store.Settings.Key;
+
+    public async Task<VersioningState> ReadVersioningAsync(CancellationToken cancellationToken = default)
+    {
+        if (WithoutVersioning.Contains(store.Settings.ProviderId))
+            return VersioningState.Unsupported;
+        try
+        {
+            var status = await store.RunAsync("read the bucket's versioning", async token =>
+            {
+                var config = await Client.GetVersioningAsync(new GetVersioningArgs().WithBucket(Bucket), token).ConfigureAwait(false);
+                return config?.Status ?? "";
+            }, cancellationToken).ConfigureAwait(false);
+            return status switch
+            {
+                "Enabled" => VersioningState.Enabled,
+                "Suspended" => VersioningState.Suspended,
+                _ => VersioningState.Off,
+            };
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.NotImplemented)
+        {
+            return VersioningState.Unsupported;
+        }
+    }
+
+    /// <summary>Turns versioning on for the bucket (needs s3:PutBucketVersioning).</summary>
+    public Task EnableVersioningAsync(CancellationToken cancellationToken = default) =>
+        store.RunAsync<object>("turn on the bucket's versioning", async token =>
+        {
+            await Client.SetVersioningAsync(new SetVersioningArgs().WithBucket(Bucket).WithVersioningEnabled(), token).ConfigureAwait(false);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The document's versions, newest first, at most <paramref name="limit"/>; each labelled from its
+    /// metadata (one HEAD per version listed). Delete markers are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<RemoteVersion>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxVersions);
+        var listed = await store.RunAsync("list the document's versions", async token =>
+        {
+            var found = new List<RemoteVersion>();
+            var args = new ListObjectsArgs().WithBucket(Bucket).WithPrefix(Key).WithRecursive(true).WithVersions(true);
+            await foreach (var item in Client.ListObjectsEnumAsync(args, token).ConfigureAwait(false))
+            {
+                if (item.Key != Key || item.IsDir)
+                    continue;
+                DateTimeOffset? modified = item.LastModifiedDateTime is { } dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)) : null;
+                found.Add(new RemoteVersion(item.VersionId is { Length: > 0 } id ? id : "null", modified, (long)item.Size,
+                    item.ETag is { Length: > 0 } tag ? Quote(tag) : null, item.IsLatest, null, null));
+                if (found.Count >= MaxVersions)
+                    break;
+            }
+            return found;
+        }, cancellationToken).ConfigureAwait(false) ?? [];
+
+        // Services list versions newest first; sort anyway, the current one first.
+        var newestFirst = listed.OrderByDescending(v => v.IsLatest).ThenByDescending(v => v.LastModified).Take(limit).ToList();
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            var (device, configs) = await ReadLabelAsync(newestFirst[i].VersionId, cancellationToken).ConfigureAwait(false);
+            newestFirst[i] = newestFirst[i] with { Device = device, Configs = configs };
+        }
+        return newestFirst;
+    }
+
+    /// <summary>The content of one version, bounded like every read of the document.</summary>
+    /// <exception cref="RemoteStoreException">The version does not exist (<see cref="RemoteFailureKind.Unexpected"/>, 404), or the read failed.</exception>
+    public async Task<RemoteObject> ReadAsync(string versionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(versionId);
+        var content = await store.RunAsync("download the version", async token =>
+        {
+            using var buffer = new MemoryStream();
+            var args = new GetObjectArgs().WithBucket(Bucket).WithObject(Key).WithCallbackStream(async (stream, ct) =>
+                await CopyBoundedAsync(stream, buffer, ct).ConfigureAwait(false));
+            if (versionId != "null")
+                args = args.WithVersionId(versionId);
+            await Client.GetObjectAsync(args, token).ConfigureAwait(false);
+            return buffer.ToArray();
+        }, cancellationToken, missingObjectIsNull: true).ConfigureAwait(false);
+        return content is null
+            ? throw new RemoteStoreException(RemoteFailureKind.Unexpected, $"there is no version '{versionId}' of s3://{Bucket}/{Key}; start-claude s3-history lists them")
+            : new RemoteObject(content, new RemoteObjectInfo(content.Length, null, null));
+    }
+
+    private async Task<(string? Device, int? Configs)> ReadLabelAsync(string versionId, CancellationToken cancellationToken)
+    {
+        var metadata = await store.RunAsync("read a version's details", async token =>
+        {
+            var args = new StatObjectArgs().WithBucket(Bucket).WithObject(Key);
+            if (versionId != "null")
+                args = args.WithVersionId(versionId);
+            using var shortcut = store.Preflight.Answer(SdkPreflightShortcut.Scope.Bucket);
+            var stat = await Client.StatObjectAsync(args, token).ConfigureAwait(false);
+            return stat.MetaData is { } data ? new Dictionary<string, string>(data, StringComparer.OrdinalIgnoreCase) : null;
+        }, cancellationToken, missingObjectIsNull: true).ConfigureAwait(false);
+        return WriterLabel.Parse(metadata);
+    }
+
+    private static async Task CopyBoundedAsync(Stream source, Stream target, CancellationToken token)
+    {
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > Documents.ConfigDocument.MaxBytes)
+                throw new Documents.DocumentFormatException($"the version is more than the {Documents.ConfigDocument.MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was changed");
+            await target.WriteAsync(chunk.AsMemory(0, read), token).ConfigureAwait(false);
+        }
+    }
+
+    private static string Quote(string etag) => etag.StartsWith('"') ? etag : $"\"{etag}\"";
+}
