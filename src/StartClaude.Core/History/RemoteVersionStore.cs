@@ -45,6 +45,14 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
         {
             return VersioningState.Unsupported;
         }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.Unexpected && ex.InnerException is InvalidOperationException)
+        {
+            // A 200 the SDK cannot read (moto 5.2.1 answers <GetBucketVersioningResponse>, not
+            // <VersioningConfiguration>): the versions themselves tell. Ids other than "null" exist
+            // only where versioning is or was on; a bucket with no document yet reads as off.
+            var versions = await ListBareAsync(2, cancellationToken).ConfigureAwait(false);
+            return versions.Any(v => v.VersionId != NullVersion) ? VersioningState.Enabled : VersioningState.Off;
+        }
     }
 
     /// <summary>Turns versioning on for the bucket (needs s3:PutBucketVersioning).</summary>
@@ -61,7 +69,22 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
     /// </summary>
     public async Task<IReadOnlyList<RemoteVersion>> ListAsync(int limit, CancellationToken cancellationToken = default)
     {
-        limit = Math.Clamp(limit, 1, MaxVersions);
+        var newestFirst = (await ListBareAsync(Math.Clamp(limit, 1, MaxVersions), cancellationToken).ConfigureAwait(false)).ToList();
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            var (device, configs) = await ReadLabelAsync(newestFirst[i].VersionId, cancellationToken).ConfigureAwait(false);
+            newestFirst[i] = newestFirst[i] with { Device = device, Configs = configs };
+        }
+        return newestFirst;
+    }
+
+    /// <summary>The id of the one version a bucket without versioning keeps.</summary>
+    public const string NullVersion = "null";
+
+    // S3 lists a key's versions newest first; that order is kept (times tie within a second). The SDK
+    // does not always read IsLatest (moto's answer): then the first listed is the current one.
+    private async Task<IReadOnlyList<RemoteVersion>> ListBareAsync(int limit, CancellationToken cancellationToken)
+    {
         var listed = await store.RunAsync("list the document's versions", async token =>
         {
             var found = new List<RemoteVersion>();
@@ -71,22 +94,16 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
                 if (item.Key != Key || item.IsDir)
                     continue;
                 DateTimeOffset? modified = item.LastModifiedDateTime is { } dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)) : null;
-                found.Add(new RemoteVersion(item.VersionId is { Length: > 0 } id ? id : "null", modified, (long)item.Size,
+                found.Add(new RemoteVersion(item.VersionId is { Length: > 0 } id ? id : NullVersion, modified, (long)item.Size,
                     item.ETag is { Length: > 0 } tag ? Quote(tag) : null, item.IsLatest, null, null));
-                if (found.Count >= MaxVersions)
+                if (found.Count >= limit)
                     break;
             }
             return found;
         }, cancellationToken).ConfigureAwait(false) ?? [];
-
-        // Services list versions newest first; sort anyway, the current one first.
-        var newestFirst = listed.OrderByDescending(v => v.IsLatest).ThenByDescending(v => v.LastModified).Take(limit).ToList();
-        for (var i = 0; i < newestFirst.Count; i++)
-        {
-            var (device, configs) = await ReadLabelAsync(newestFirst[i].VersionId, cancellationToken).ConfigureAwait(false);
-            newestFirst[i] = newestFirst[i] with { Device = device, Configs = configs };
-        }
-        return newestFirst;
+        if (listed.Count > 0 && !listed.Any(v => v.IsLatest))
+            listed[0] = listed[0] with { IsLatest = true };
+        return listed;
     }
 
     /// <summary>The content of one version, bounded like every read of the document.</summary>
@@ -99,7 +116,7 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
             using var buffer = new MemoryStream();
             var args = new GetObjectArgs().WithBucket(Bucket).WithObject(Key).WithCallbackStream(async (stream, ct) =>
                 await CopyBoundedAsync(stream, buffer, ct).ConfigureAwait(false));
-            if (versionId != "null")
+            if (versionId != NullVersion)
                 args = args.WithVersionId(versionId);
             await Client.GetObjectAsync(args, token).ConfigureAwait(false);
             return buffer.ToArray();
@@ -114,7 +131,7 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
         var metadata = await store.RunAsync("read a version's details", async token =>
         {
             var args = new StatObjectArgs().WithBucket(Bucket).WithObject(Key);
-            if (versionId != "null")
+            if (versionId != NullVersion)
                 args = args.WithVersionId(versionId);
             using var shortcut = store.Preflight.Answer(SdkPreflightShortcut.Scope.Bucket);
             var stat = await Client.StatObjectAsync(args, token).ConfigureAwait(false);
