@@ -182,4 +182,29 @@ public class HistoryTests : DeviceTestBase
         JsonNode.Parse(json.Output)!["versioning"]!.GetValue<string>().Should().Be("enabled");
         JsonNode.Parse(json.Output)!["versions"]!.AsArray().Count.Should().BeGreaterThanOrEqualTo(3);
     }
+
+    [Test]
+    public async Task Encrypted_versions_open_with_the_passphrase_and_a_plain_one_from_before_still_reads()
+    {
+        await EnableVersioningAsync();
+        var passphrase = new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = "history passphrase" };
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        (await RunWith(DeviceA, passphrase, [.. SetupArgs.For(Server, Bucket), "--encrypt"])).ExitCode.Should().Be(0);
+        (await RunWith(DeviceA, passphrase, "add", "home", "--api-key", "sk-ant-api03-home-SECRETSECRET-h0mE")).ExitCode.Should().Be(0);
+        var oldest = (await VersionsAsync(DeviceA))[^1]!["versionId"]!.GetValue<string>();
+
+        var history = await RunWith(DeviceA, passphrase, "s3-history", "--changes");
+        var restore = await RunWith(DeviceA, passphrase, "s3-restore", oldest, "--yes");
+        var remote = await RemoteBytesAsync();
+
+        history.ExitCode.Should().Be(0, history.ToString());
+        history.Output.Should().Contain("added:   home").And.NotContain("cannot read");
+        restore.ExitCode.Should().Be(0, restore.ToString());
+        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work");
+        StartClaude.Core.Encryption.DocumentCodec.IsEncrypted(remote).Should().BeTrue("a restore writes in this machine's form, whatever the version's");
+        (await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = "wrong" }, "s3-history", "--changes")).Output
+            .Should().Contain("cannot read this version");
+    }
 }
