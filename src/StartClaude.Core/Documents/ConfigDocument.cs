@@ -152,8 +152,9 @@ public sealed class ConfigDocument
     /// whatever this document says, so a download never changes this machine's sync settings.
     /// </summary>
     /// <remarks>
-    /// The local-only configs of <paramref name="local"/> are kept too, unchanged, after the shared ones.
-    /// A shared config with the name of a local-only one is a conflict: names stay unique.
+    /// The local-only configs of <paramref name="local"/> are kept too, unchanged, after the shared ones;
+    /// a shared config with the id of a local-only one yields to it. Another shared config with the name
+    /// of a local-only one is a conflict: names stay unique.
     /// </remarks>
     /// <exception cref="Errors.SyncConflictException">A shared config has the name of a local-only one.</exception>
     public ConfigDocument WithSyncSettingsOf(ConfigDocument local)
@@ -171,6 +172,10 @@ public sealed class ConfigDocument
         {
             var configs = copy["configs"] as JsonArray ?? new JsonArray();
             copy["configs"] = configs;
+            // The shared copy of a config made local-only here (same id) yields to it: this machine
+            // then no longer holds it shared, so its next sync takes it out of the shared document.
+            foreach (var shadowed in configs.OfType<JsonObject>().Where(c => localOnly.Any(l => l.Id is { Length: > 0 } id && new ConfigEntry(c).Id == id)).ToList())
+                configs.Remove(shadowed);
             var shared = configs.OfType<JsonObject>().Select(c => new ConfigEntry(c)).Where(c => !c.IsDeleted).ToList();
             foreach (var kept in localOnly)
             {
