@@ -97,7 +97,16 @@ internal sealed class S3RestoreCommand(
         var conditional = await engine.ConditionalWritesAsync(target).ConfigureAwait(false);
         var condition = current?.Info.ETag is { } etag ? new WriteCondition.MustMatch(etag) : WriteCondition.From(current?.Info);
         var body = target.Codec.Encode(newLocal);
-        var written = await target.Remote.WriteAsync(body, condition, conditional, default, WriterLabel.For(newLocal)).ConfigureAwait(false);
+        string? written;
+        try
+        {
+            written = await target.Remote.WriteAsync(body, condition, conditional, default, WriterLabel.For(newLocal)).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+        {
+            throw new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
+                $"another device wrote {target.RemoteName} while restoring; nothing was overwritten and nothing here changed. See start-claude s3-history, then run s3-restore again", ex);
+        }
         // Remote first, then here (config.json's previous content goes to the backups), then the base.
         localStore.Write(newLocal);
         stateStore.SaveBase(target.Settings, newLocal, new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, written));
