@@ -47,13 +47,13 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
         {
             throw Changed(target, stateStore.ReadBase(target.Settings));
         }
-        console.Plain($"Uploaded {Counts.Configs(target.Local.LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
+        console.Plain($"Uploaded {Counts.Configs(target.Local.ForRemote().LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
         if (Json)
         {
             var json = JsonOutput.Result("s3-upload");
             json["remote"] = target.RemoteName;
             json["outcome"] = "uploaded";
-            json["configs"] = target.Local.LiveConfigs.Count;
+            json["configs"] = target.Local.ForRemote().LiveConfigs.Count;
             json["encrypted"] = target.Codec.Encrypts;
             console.WriteJson(json);
         }
