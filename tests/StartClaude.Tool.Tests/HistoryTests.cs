@@ -147,7 +147,7 @@ public class HistoryTests : DeviceTestBase
         var result = await Run(DeviceA, "s3-restore", "no-such-version", "--yes");
 
         result.ExitCode.Should().Be(1, result.ToString());
-        result.Error.Should().StartWith("error: ").And.NotContain("internal error");
+        result.Error.Should().StartWith("error: there is no version 'no-such-version'").And.Contain("s3-history lists them");
     }
 
     [Test]

@@ -111,7 +111,23 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
     public async Task<RemoteObject> ReadAsync(string versionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(versionId);
-        var content = await store.RunAsync("download the version", async token =>
+        byte[]? content;
+        try
+        {
+            content = await DownloadAsync(versionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.Unexpected && store.Recorder.Last is { Status: 400 or 404 })
+        {
+            // NoSuchVersion (404) or a malformed id (400 InvalidArgument).
+            content = null;
+        }
+        return content is null
+            ? throw new RemoteStoreException(RemoteFailureKind.Unexpected, $"there is no version '{versionId}' of s3://{Bucket}/{Key}; start-claude s3-history lists them")
+            : new RemoteObject(content, new RemoteObjectInfo(content.Length, null, null));
+    }
+
+    private Task<byte[]?> DownloadAsync(string versionId, CancellationToken cancellationToken) =>
+        store.RunAsync("download the version", async token =>
         {
             using var buffer = new MemoryStream();
             var args = new GetObjectArgs().WithBucket(Bucket).WithObject(Key).WithCallbackStream(async (stream, ct) =>
@@ -120,11 +136,7 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
                 args = args.WithVersionId(versionId);
             await Client.GetObjectAsync(args, token).ConfigureAwait(false);
             return buffer.ToArray();
-        }, cancellationToken, missingObjectIsNull: true).ConfigureAwait(false);
-        return content is null
-            ? throw new RemoteStoreException(RemoteFailureKind.Unexpected, $"there is no version '{versionId}' of s3://{Bucket}/{Key}; start-claude s3-history lists them")
-            : new RemoteObject(content, new RemoteObjectInfo(content.Length, null, null));
-    }
+        }, cancellationToken, missingObjectIsNull: true);
 
     private async Task<(string? Device, int? Configs)> ReadLabelAsync(string versionId, CancellationToken cancellationToken)
     {
