@@ -134,7 +134,9 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
                 await CopyBoundedAsync(stream, buffer, ct).ConfigureAwait(false));
             if (versionId != NullVersion)
                 args = args.WithVersionId(versionId);
-            await Client.GetObjectAsync(args, token).ConfigureAwait(false);
+            // The SDK's HEAD of the bucket is answered here; its HEAD of the version still goes out.
+            using (store.Preflight.Answer(SdkPreflightShortcut.Scope.Bucket))
+                await Client.GetObjectAsync(args, token).ConfigureAwait(false);
             return buffer.ToArray();
         }, cancellationToken, missingObjectIsNull: true);
 
