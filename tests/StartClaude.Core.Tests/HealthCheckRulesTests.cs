@@ -15,7 +15,7 @@ public class HealthCheckRulesTests
     [TestCase(-16 * 60, CheckStatus.Problem)]
     public void The_clock_is_judged_against_the_fifteen_minutes_signatures_allow(int serviceBehindSeconds, CheckStatus expected)
     {
-        var result = HealthChecks.ClockResult(Now.AddSeconds(-serviceBehindSeconds), Now);
+        var result = ServiceChecks.ClockResult(Now.AddSeconds(-serviceBehindSeconds), Now);
 
         result.Status.Should().Be(expected);
         if (serviceBehindSeconds >= 60)
@@ -27,7 +27,7 @@ public class HealthCheckRulesTests
     [Test]
     public void No_date_header_cannot_be_judged()
     {
-        HealthChecks.ClockResult(null, Now).Status.Should().Be(CheckStatus.Warning);
+        ServiceChecks.ClockResult(null, Now).Status.Should().Be(CheckStatus.Warning);
     }
 
     private static AppEnvironment Environment(params (string Name, string Value)[] variables) =>

@@ -26,6 +26,8 @@ public static class ServiceRegistration
         services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncEngine>();
+        services.AddSingleton<Core.Diagnostics.LocalChecks>();
+        services.AddSingleton<Core.Diagnostics.ServiceChecks>();
         services.AddSingleton<Core.Diagnostics.HealthChecks>();
         services.AddSingleton<Configs.ConfigChanges>();
         services.AddSingleton<Configs.StartupRemoteCheck>();
