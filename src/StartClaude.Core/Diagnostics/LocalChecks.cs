@@ -37,6 +37,11 @@ public sealed class LocalChecks(LocalConfigStore localStore, AppEnvironment envi
             results.Add(new CheckResult("config-private", what, CheckStatus.Skipped, "not checked on Windows (the file is in your user profile)"));
             return;
         }
+        if (!File.Exists(localStore.ConfigPath))
+        {
+            results.Add(new CheckResult("config-private", what, CheckStatus.Skipped, "no config.json yet (the tool creates it readable only by you)"));
+            return;
+        }
         const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
         var open = new List<string>();
