@@ -153,7 +153,8 @@ public sealed class ConfigDocument
     /// </summary>
     public ConfigDocument ForRemote()
     {
-        if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")))
+        // Nothing to leave out: the document itself (no copy).
+        if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")) && !Configs.Any(c => c.IsLocalOnly))
             return this;
         var copy = CloneRoot();
         (copy["settings"] as JsonObject)?.Remove("s3Sync");
