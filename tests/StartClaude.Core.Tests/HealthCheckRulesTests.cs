@@ -34,20 +34,21 @@ public class HealthCheckRulesTests
         AppEnvironment.From(variables.ToDictionary(v => v.Name, v => v.Value));
 
     [Test]
-    public void The_proxy_is_chosen_by_scheme_and_skipped_for_hosts_no_proxy_lists()
+    public void The_proxy_is_the_one_the_wire_uses_masked_and_skipped_for_hosts_no_proxy_lists()
     {
         var env = Environment(("HTTPS_PROXY", "http://user:pw@proxy:3128"), ("http_proxy", "http://plain:8080"), ("NO_PROXY", "localhost,.internal.example"));
 
-        var https = ProxySetting.For(new Uri("https://s3.amazonaws.com/"), env);
-        var http = ProxySetting.For(new Uri("http://minio.local:9000/"), env);
-        var bypassed = ProxySetting.For(new Uri("https://s3.internal.example/"), env);
+        var https = ServiceChecks.ProxyResult(new Uri("https://s3.amazonaws.com/"), env.Get);
+        var http = ServiceChecks.ProxyResult(new Uri("http://minio.local:9000/"), env.Get);
+        var bypassed = ServiceChecks.ProxyResult(new Uri("https://s3.internal.example/"), env.Get);
+        var invalid = ServiceChecks.ProxyResult(new Uri("http://x/"), Environment(("HTTP_PROXY", "not a url")).Get);
 
-        https.Variable.Should().Be("HTTPS_PROXY");
-        https.Shown.Should().Contain("proxy:3128").And.NotContain("pw").And.NotContain("user");
-        http.Value.Should().Be("http://plain:8080");
-        bypassed.Bypassed.Should().BeTrue();
-        https.Bypassed.Should().BeFalse();
-        ProxySetting.For(new Uri("http://x/"), Environment(("HTTP_PROXY", "not a url"))).IsValid.Should().BeFalse();
-        ProxySetting.For(new Uri("http://x/"), Environment()).Variable.Should().BeNull();
+        https.Status.Should().Be(CheckStatus.Ok);
+        https.Result.Should().Contain("proxy:3128").And.NotContain("pw");
+        http.Result.Should().Contain("plain:8080");
+        bypassed.Result.Should().Contain("reached directly");
+        invalid.Status.Should().Be(CheckStatus.Problem);
+        invalid.Result.Should().Contain("HTTP_PROXY").And.NotContain("not a url");
+        ServiceChecks.ProxyResult(new Uri("http://x/"), Environment().Get).Result.Should().Contain("reached directly");
     }
 }

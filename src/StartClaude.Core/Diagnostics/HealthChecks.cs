@@ -24,7 +24,19 @@ public sealed class HealthChecks(LocalChecks local, ServiceChecks service, Remot
                 results.Add(new CheckResult(id, what, CheckStatus.Skipped, "not checked: S3 sync is not usable"));
             return results;
         }
-        var store = remotes.Create(settings);
+        RemoteDocumentStore store;
+        try
+        {
+            store = remotes.Create(settings);
+        }
+        catch (Errors.UsageException ex)
+        {
+            // The wire honours the proxy variables; one that is not a proxy URL stops every request.
+            results.Add(ServiceChecks.ProxyProblem(ex.Message));
+            foreach (var (id, what) in RemoteChecks.Skip(1))
+                results.Add(new CheckResult(id, what, CheckStatus.Skipped, "not checked: the proxy setting is not usable"));
+            return results;
+        }
         service.CheckProxy(results, store);
         if (!await ServiceChecks.CheckEndpointAndClockAsync(results, store, cancellationToken).ConfigureAwait(false))
         {

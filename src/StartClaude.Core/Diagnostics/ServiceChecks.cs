@@ -25,18 +25,35 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
 
     public void CheckProxy(List<CheckResult> results, RemoteDocumentStore store)
     {
-        const string what = "Proxy";
-        var url = BaseUri(store);
-        var proxy = ProxySetting.For(url, environment);
-        if (proxy.Variable is null)
-            results.Add(new CheckResult("proxy", what, CheckStatus.Ok, $"none: {url.Host} is reached directly"));
-        else if (!proxy.IsValid)
-            results.Add(new CheckResult("proxy", what, CheckStatus.Problem, $"{proxy.Variable} is set but is not an http(s) URL: {proxy.Shown}", $"set {proxy.Variable} to http://HOST:PORT, or unset it"));
-        else if (proxy.Bypassed)
-            results.Add(new CheckResult("proxy", what, CheckStatus.Ok, $"{proxy.Variable} is {proxy.Shown}, but NO_PROXY lists {url.Host}: reached directly"));
-        else
-            results.Add(new CheckResult("proxy", what, CheckStatus.Ok, $"{proxy.Variable} names {proxy.Shown} for {url.Host}"));
+        ArgumentNullException.ThrowIfNull(results);
+        results.Add(ProxyResult(BaseUri(store), environment.Get));
     }
+
+    /// <summary>
+    /// The proxy the requests to <paramref name="endpoint"/> go through, by the wire's own rule
+    /// (<see cref="ProxySettings"/>), credentials masked; a value that is not a proxy URL is a problem.
+    /// </summary>
+    public static CheckResult ProxyResult(Uri endpoint, Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        const string what = "Proxy";
+        ProxySettings? proxy;
+        try
+        {
+            proxy = ProxySettings.For(endpoint, variable);
+        }
+        catch (Errors.UsageException ex)
+        {
+            return ProxyProblem(ex.Message);
+        }
+        return proxy is null
+            ? new CheckResult("proxy", what, CheckStatus.Ok, $"none: {endpoint.Host} is reached directly")
+            : new CheckResult("proxy", what, CheckStatus.Ok, $"requests to {endpoint.Host} go through {proxy.Display}");
+    }
+
+    /// <summary>The proxy check's problem: a proxy variable that is not a proxy URL (the message names the variable, never its value).</summary>
+    public static CheckResult ProxyProblem(string message) =>
+        new("proxy", "Proxy", CheckStatus.Problem, message, "set it to http://HOST:PORT, or unset it");
 
     // One unsigned HEAD of the bucket: any answer proves the endpoint, and its Date header tells the service's clock.
     public static async Task<bool> CheckEndpointAndClockAsync(List<CheckResult> results, RemoteDocumentStore store, CancellationToken cancellationToken)
