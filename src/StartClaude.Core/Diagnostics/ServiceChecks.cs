@@ -64,6 +64,8 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Head, url);
+            // Unsigned: a clock far off still gets an answer (and its Date), not a signature error.
+            request.Options.Set(S3RequestSigning.Anonymous, true);
             response = await store.Client.Config.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)

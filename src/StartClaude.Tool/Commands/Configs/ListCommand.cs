@@ -6,7 +6,7 @@ using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands.Configs;
 
-[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled, and scope (shared or local-only).")]
+[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled, and scope (shared or local-only, shown when any config is local-only).")]
 internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole console) : JsonCommandBase
 {
     public int OnExecute()
@@ -36,11 +36,14 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
             console.Plain("No configurations yet. Add one with: start-claude add");
             return 0;
         }
+        // The scope column only where it says something: when some config is local-only.
+        var scoped = configs.Any(c => c.IsLocalOnly);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", "Scope");
+            .AddColumns(["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()]);
         foreach (var config in configs)
         {
-            table.AddRow(
+            string[] row =
+            [
                 Cell(config.Name),
                 Cell(config.ProfileType ?? "default"),
                 Cell(config.BaseUrl),
@@ -48,7 +51,8 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
                 Cell(ConfigDescriptions.Key(config)),
                 ReferenceEquals(config.Node, preferred?.Node) ? "yes" : "",
                 config.IsEnabled ? "yes" : "no",
-                config.IsLocalOnly ? "local-only" : "shared");
+            ];
+            table.AddRow(scoped ? [.. row, config.IsLocalOnly ? "local-only" : "shared"] : row);
         }
         console.Out.Write(table);
         return 0;
