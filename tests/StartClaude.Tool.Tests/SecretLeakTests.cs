@@ -40,6 +40,8 @@ public class SecretLeakTests : DeviceTestBase
         (await Step(DeviceA, "s3-sync", verbose)).ExitCode.Should().Be(0);
         (await Step(DeviceA, "s3-download", "-f", verbose)).ExitCode.Should().Be(0);
         (await Step(DeviceA, "backups")).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-history", "--changes", verbose)).ExitCode.Should().Be(0);
+        (await Step(DeviceA, "s3-restore", "null", "--dry-run", verbose)).ExitCode.Should().Be(0);
         (await Step(DeviceA, "s3-sync", "--dry-run", verbose)).ExitCode.Should().Be(0);
         _results.Should().Contain(r => r.Error.Contains("http: GET", StringComparison.Ordinal), "--verbose shows the requests");
 
@@ -53,6 +55,8 @@ public class SecretLeakTests : DeviceTestBase
         (await Step(DeviceA, "show", "second", "--reveal")).ExitCode.Should().Be(2);
         _results.Add(await RunWith(DeviceA, claude.OnPath(), "second", verbose));
         _results[^1].ExitCode.Should().Be(0, _results[^1].ToString());
+        _results.Add(await RunWith(DeviceA, claude.OnPath(), "doctor", verbose));
+        _results[^1].Output.Should().Contain("Credentials and bucket", _results[^1].ToString());
         claude.Variables.Should().Contain("ANTHROPIC_API_KEY", ApiKey, "the key reaches claude, and only claude");
         (await Step(DeviceA, "remove", "second", "--yes", verbose)).ExitCode.Should().Be(0);
 
@@ -75,7 +79,7 @@ public class SecretLeakTests : DeviceTestBase
         (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket, secret: WrongSecret), "--yes", verbose])).ExitCode.Should().Be(1);
         (await Step(DeviceB, [.. SetupArgs.For(Server, Bucket, secret: "has space " + WrongSecret)])).ExitCode.Should().Be(2);
         DeviceB.WriteConfig(DeviceB.ReadConfig().Replace(Server.SecretAccessKey, WrongSecret, StringComparison.Ordinal));
-        foreach (var command in new[] { "s3-sync", "s3-upload", "s3-status" })
+        foreach (var command in new[] { "s3-sync", "s3-upload", "s3-status", "s3-history", "doctor" })
             (await Step(DeviceB, command, verbose)).ExitCode.Should().Be(1);
         await Server.PutObjectAsync(Bucket, "start-claude-config.json", System.Text.Encoding.UTF8.GetBytes("{\"configs\":[{\"name\":\"x\",\"apiKey\":\"" + ApiKey + "\",\"isDefault\":\"no\"}]}"));
         (await Step(DeviceA, "s3-download", "-f", verbose)).ExitCode.Should().Be(1);

@@ -35,8 +35,12 @@ public static class ConfigBook
         return [.. document.LiveConfigs.Select((c, i) => (c, i)).OrderBy(p => p.c.Order).ThenBy(p => p.i).Select(p => p.c)];
     }
 
-    /// <summary>The default config: the one marked default (the first, if a merge left several), else null.</summary>
-    public static ConfigEntry? Default(ConfigDocument document) => Ordered(document).FirstOrDefault(c => c.IsDefault);
+    /// <summary>
+    /// The default config: the one marked default (the first, if a merge left several; a local-only one
+    /// before a shared one, whose mark the shared document needs), else null.
+    /// </summary>
+    public static ConfigEntry? Default(ConfigDocument document) =>
+        Ordered(document).Where(c => c.IsDefault).OrderByDescending(c => c.IsLocalOnly).FirstOrDefault();
 
     public static ConfigEdit Add(ConfigDocument document, JsonObject config)
     {
@@ -140,7 +144,7 @@ public static class ConfigBook
 
     private static string NotFoundMessage(ConfigDocument document, string name)
     {
-        if (!document.HasLiveConfigs)
+        if (document.LiveConfigs.Count == 0)
             return $"there is no config named '{name}' (there are no configs yet; add one with start-claude add)";
         var close = CloseMatches(document, name);
         return close.Count > 0

@@ -111,7 +111,11 @@ public sealed class ConfigDocument
     /// <summary>The configurations that are not deletion tombstones.</summary>
     public IReadOnlyList<ConfigEntry> LiveConfigs => _liveConfigs ??= [.. Configs.Where(c => !c.IsDeleted)];
 
-    public bool HasLiveConfigs => LiveConfigs.Count > 0;
+    /// <summary>
+    /// Whether the document holds live configs that take part in sync: local-only ones do not, so a
+    /// machine holding only those counts as having no configs to share.
+    /// </summary>
+    public bool HasLiveConfigs => LiveConfigs.Any(c => !c.IsLocalOnly);
 
     /// <summary>The raw <c>settings.s3Sync</c> object, or null when sync is not set up.</summary>
     /// <exception cref="Errors.LocalConfigException">A field this version reads has the wrong type.</exception>
@@ -142,13 +146,26 @@ public sealed class ConfigDocument
         return new ConfigDocument(copy);
     }
 
-    /// <summary>The document as it may leave the machine: without <c>settings.s3Sync</c>.</summary>
+    /// <summary>
+    /// The document as it may leave the machine: without <c>settings.s3Sync</c> and without local-only
+    /// configs. When the default was a local-only config, the first shared config (by order) is the
+    /// shared document's default, so it keeps exactly one.
+    /// </summary>
     public ConfigDocument ForRemote()
     {
-        if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")))
+        // Nothing to leave out: the document itself (no copy).
+        if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")) && !Configs.Any(c => c.IsLocalOnly))
             return this;
         var copy = CloneRoot();
         (copy["settings"] as JsonObject)?.Remove("s3Sync");
+        if (copy["configs"] is JsonArray configs && configs.OfType<JsonObject>().Any(c => new ConfigEntry(c).IsLocalOnly))
+        {
+            foreach (var localOnly in configs.OfType<JsonObject>().Where(c => new ConfigEntry(c).IsLocalOnly).ToList())
+                configs.Remove(localOnly);
+            var live = configs.OfType<JsonObject>().Select(c => new ConfigEntry(c)).Where(c => !c.IsDeleted).ToList();
+            if (live.Count > 0 && !live.Any(c => c.IsDefault))
+                live.OrderBy(c => c.Order).First().Node["isDefault"] = true;
+        }
         return new ConfigDocument(copy);
     }
 
@@ -156,6 +173,12 @@ public sealed class ConfigDocument
     /// This (remote) document made local: <c>settings.s3Sync</c> is taken from <paramref name="local"/>,
     /// whatever this document says, so a download never changes this machine's sync settings.
     /// </summary>
+    /// <remarks>
+    /// The local-only configs of <paramref name="local"/> are kept too, unchanged, after the shared ones;
+    /// a shared config with the id of a local-only one yields to it. Another shared config with the name
+    /// of a local-only one is a conflict: names stay unique.
+    /// </remarks>
+    /// <exception cref="Errors.SyncConflictException">A shared config has the name of a local-only one.</exception>
     public ConfigDocument WithSyncSettingsOf(ConfigDocument local)
     {
         ArgumentNullException.ThrowIfNull(local);
@@ -166,6 +189,39 @@ public sealed class ConfigDocument
             copy["settings"] = settingsNode;
             settingsNode["s3Sync"] = localSync.DeepClone();
         }
+        var localOnly = local.Configs.Where(c => c.IsLocalOnly).ToList();
+        if (localOnly.Count > 0)
+        {
+            var configs = copy["configs"] as JsonArray ?? new JsonArray();
+            copy["configs"] = configs;
+            // The shared copy of a config made local-only here (same id) yields to it: this machine
+            // then no longer holds it shared, so its next sync takes it out of the shared document.
+            foreach (var shadowed in configs.OfType<JsonObject>().Where(c => localOnly.Any(l => l.Id is { Length: > 0 } id && new ConfigEntry(c).Id == id)).ToList())
+                configs.Remove(shadowed);
+            var shared = configs.OfType<JsonObject>().Select(c => new ConfigEntry(c)).Where(c => !c.IsDeleted).ToList();
+            foreach (var kept in localOnly)
+            {
+                if (!kept.IsDeleted && shared.FirstOrDefault(c => string.Equals(c.Name, kept.Name, StringComparison.OrdinalIgnoreCase)) is { } clash)
+                    throw new Errors.SyncConflictException(
+                        $"the remote document has a config named '{clash.Name}', and '{kept.Name}' is a local-only config here: names must stay unique. Rename one of them (start-claude edit \"{kept.Name}\" --rename NEW-NAME) and try again; nothing was changed");
+                configs.Add(kept.Node.DeepClone());
+            }
+        }
+        return new ConfigDocument(copy);
+    }
+
+    /// <summary>This machine's name as the remote document's writer (<c>settings.s3Sync.deviceName</c>), or null.</summary>
+    public string? DeviceName =>
+        SyncNode(_root)?["deviceName"] is JsonValue v && v.TryGetValue<string>(out var name) && name.Trim().Length > 0 ? name.Trim() : null;
+
+    /// <summary>A copy whose <c>settings.s3Sync.deviceName</c> is <paramref name="deviceName"/>.</summary>
+    public ConfigDocument WithDeviceName(string deviceName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deviceName);
+        var copy = CloneRoot();
+        if (SyncNode(copy) is not { } sync)
+            throw new InvalidOperationException("S3 sync is not set up in this document");
+        sync["deviceName"] = deviceName.Trim();
         return new ConfigDocument(copy);
     }
 
@@ -230,6 +286,8 @@ public sealed class ConfigDocument
     {
         if (config.TryGetPropertyValue("id", out var id) && id is not null && id.GetValueKind() != JsonValueKind.String)
             throw new DocumentFormatException($"{where}.id must be a string");
+        if (config.TryGetPropertyValue(ConfigEntry.LocalOnlyField, out var localOnly) && localOnly is not null && localOnly.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+            throw new DocumentFormatException($"{where}.{ConfigEntry.LocalOnlyField} must be true or false");
         if (config.TryGetPropertyValue("isDeleted", out var deleted) && deleted is not null && deleted.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             throw new DocumentFormatException($"{where}.isDeleted must be true or false");
         foreach (var field in ConfigFields.All)

@@ -39,6 +39,15 @@ public sealed class ConfigEntry(JsonObject node)
 
     public bool IsDefault => Node["isDefault"] is JsonValue v && v.TryGetValue<bool>(out var isDefault) && isDefault;
 
+    /// <summary>
+    /// <c>"localOnly": true</c>: the config stays on this machine. It is left out of the remote document
+    /// and kept as it is by every download, sync and restore (<see cref="ConfigDocument.ForRemote"/>,
+    /// <see cref="ConfigDocument.WithSyncSettingsOf"/>).
+    /// </summary>
+    public bool IsLocalOnly => Node[LocalOnlyField] is JsonValue v && v.TryGetValue<bool>(out var localOnly) && localOnly;
+
+    public const string LocalOnlyField = "localOnly";
+
     /// <summary>Whether this entry and <paramref name="other"/> are the same configuration (<see cref="ConfigIdentity"/>).</summary>
     public bool SameConfigAs(ConfigEntry other) => ConfigIdentity.Same(this, other);
 

@@ -13,7 +13,8 @@ namespace StartClaude.Core.Documents;
 /// (dropped); a later one with other content is kept under the first free name "name (2)", "name (3)"…,
 /// so nothing is lost.</item>
 /// <item>No default: the first config (by <c>order</c>, then file order) becomes the default. Several:
-/// the first of them (same order) stays the default, the others are not.</item>
+/// the first of them (same order) stays the default, the others are not. Local-only configs are a scope
+/// of their own: one of them may be this machine's default beside the shared default.</item>
 /// </list>
 /// </summary>
 public static class DocumentInvariants
@@ -58,13 +59,17 @@ public static class DocumentInvariants
             .Where(i => !configs[i].IsDeleted && !dropped.Contains(i))
             .OrderBy(i => configs[i].Order).ThenBy(i => i)
             .ToList();
-        var defaults = live.Where(i => IsDefault(i)).ToList();
-        if (live.Count > 0 && defaults.Count == 0)
+        // Local-only configs keep their own mark: this machine's default may be a local-only config
+        // while the shared ones keep theirs (ConfigDocument.ForRemote, ConfigBook.Default), so each
+        // scope holds at most one, and the two together at least one.
+        var sharedDefaults = live.Where(i => IsDefault(i) && !configs[i].IsLocalOnly).ToList();
+        var localOnlyDefaults = live.Where(i => IsDefault(i) && configs[i].IsLocalOnly).ToList();
+        if (live.Count > 0 && sharedDefaults.Count == 0 && localOnlyDefaults.Count == 0)
         {
             Nodes()[live[0]]["isDefault"] = true;
             notes.Add($"made '{NameOf(live[0])}' the default (there was none)");
         }
-        else if (defaults.Count > 1)
+        foreach (var defaults in new[] { sharedDefaults, localOnlyDefaults }.Where(d => d.Count > 1))
         {
             foreach (var extra in defaults.Skip(1))
                 Nodes()[extra]["isDefault"] = false;

@@ -122,8 +122,9 @@ public sealed class RemoteDocumentStore
         }, cancellationToken);
 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
-    public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
-        WriteAsync(content, condition, metadata: null, cancellationToken);
+    /// <param name="writer">Who writes it: sent as object metadata on the same PUT (<see cref="WriterLabel"/>).</param>
+    public Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default, WriterLabel? writer = null) =>
+        WriteAsync(content, condition, writer?.Headers(), cancellationToken);
 
     /// <summary>
     /// Uploads <paramref name="content"/> under <paramref name="condition"/> with extra
@@ -162,7 +163,8 @@ public sealed class RemoteDocumentStore
     /// instead, and a document that is not the expected one is refused as a 412 would be.
     /// </summary>
     /// <exception cref="RemoteStoreException">With <see cref="RemoteFailureKind.PreconditionFailed"/> when the document changed.</exception>
-    public async Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, bool honoursConditions, CancellationToken cancellationToken = default)
+    /// <param name="writer">Who writes it: sent as object metadata on the same PUT (<see cref="WriterLabel"/>).</param>
+    public async Task<string?> WriteAsync(ReadOnlyMemory<byte> content, WriteCondition condition, bool honoursConditions, CancellationToken cancellationToken = default, WriterLabel? writer = null)
     {
         if (!honoursConditions)
         {
@@ -172,8 +174,61 @@ public sealed class RemoteDocumentStore
                     $"could not upload the document: {_runner.Context.Where} changed while this command ran; nothing was overwritten");
             condition = new WriteCondition.Unconditional();
         }
-        return await WriteAsync(content, condition, cancellationToken).ConfigureAwait(false);
+        return await WriteAsync(content, condition, cancellationToken, writer).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> with this store's deadline, retries and failure classification: for the
+    /// requests beside the document's own (<see cref="History.RemoteVersionStore"/>'s version listing).
+    /// </summary>
+    internal Task<T> RunAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        _runner.RunAsync(action, call, cancellationToken);
+
+    /// <summary>
+    /// One version of the document (<paramref name="versionId"/>, or null for the current one), bounded
+    /// and checked like every read of it; null when the service has no such version.
+    /// </summary>
+    public Task<RemoteObject?> ReadVersionAsync(string? versionId, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync("download the version", async token =>
+        {
+            S3Answer answer;
+            try
+            {
+                answer = versionId is null
+                    ? await _wire.GetAsync(_settings.Key, null, ConfigDocument.MaxBytes, token).ConfigureAwait(false)
+                    : await _wire.GetVersionAsync(_settings.Key, versionId, ConfigDocument.MaxBytes, token).ConfigureAwait(false);
+            }
+            catch (ResponseTooLargeException)
+            {
+                throw new DocumentFormatException($"the version is more than the {ConfigDocument.MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was changed");
+            }
+            var get = answer.Exchange;
+            // NoSuchVersion / NoSuchKey (404), or an id the service cannot read (400 InvalidArgument).
+            if (get.Status is 404 or 400 && get.ErrorCode is null or "NoSuchKey" or "NoSuchVersion" or "InvalidArgument")
+                return null;
+            if (get.Status is < 200 or >= 300)
+                throw new S3AnswerException(get);
+            var content = answer.Body ?? [];
+            if (get.ContentLength is { } announced && announced != content.Length)
+                throw new RemoteStoreException(RemoteFailureKind.Interrupted,
+                    $"the download from {_runner.Context.Where} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
+            if (get.ContentSha256 is { Length: > 0 } expected && !string.Equals(expected, Sha256(content), StringComparison.OrdinalIgnoreCase))
+                throw new RemoteStoreException(RemoteFailureKind.Corrupted,
+                    $"the version downloaded from {_runner.Context.Where} does not match the checksum it was stored with; it was not used");
+            return (RemoteObject?)new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, get.ETag));
+        }, cancellationToken);
+
+    /// <summary>The x-amz-meta-* of one version (null <paramref name="versionId"/>: the current one): one HEAD; null when there is no such version.</summary>
+    public Task<IReadOnlyDictionary<string, string>?> ReadVersionMetadataAsync(string? versionId, CancellationToken cancellationToken = default) =>
+        _runner.RunAsync("read a version's details", async token =>
+        {
+            var answer = versionId is null
+                ? await _wire.HeadAsync(_settings.Key, token).ConfigureAwait(false)
+                : await _wire.HeadVersionAsync(_settings.Key, versionId, token).ConfigureAwait(false);
+            if (answer.Status is 404 or 400)
+                return null;
+            return answer.Status is >= 200 and < 300 ? answer.Metadata : throw new S3AnswerException(answer.Exchange);
+        }, cancellationToken);
 
     /// <summary>
     /// Whether the service honours conditional writes (<see cref="ConditionalWriteProbe"/>). Only a

@@ -4,4 +4,7 @@ namespace StartClaude.Core.Remote;
 public sealed record S3Answer(S3Exchange Exchange, byte[]? Body = null)
 {
     public int Status => Exchange.Status;
+
+    /// <summary>The answer's x-amz-meta-* headers (bounded; names in any case), empty when it had none.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 }

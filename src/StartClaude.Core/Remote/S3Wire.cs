@@ -27,6 +27,20 @@ public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket, S3Excha
         return SendAsync(request, maxBytes, cancellationToken);
     }
 
+    /// <summary>A GET of one version of the object (<c>?versionId=</c>); a 2xx body is read up to <paramref name="maxBytes"/>.</summary>
+    public Task<S3Answer> GetVersionAsync(string key, string versionId, long maxBytes, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, VersionUri(key, versionId)), maxBytes, cancellationToken);
+
+    /// <summary>A HEAD of one version of the object: headers only, its x-amz-meta-* in <see cref="S3Answer.Metadata"/>.</summary>
+    public Task<S3Answer> HeadVersionAsync(string key, string versionId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Head, VersionUri(key, versionId)), readBody: null, cancellationToken);
+
+    private Uri VersionUri(string key, string versionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(versionId);
+        return new Uri($"{ObjectUri(key)}?versionId={S3UriEncoding.Encode(versionId)}");
+    }
+
     /// <summary>A PUT of <paramref name="content"/> under <paramref name="condition"/>, with <paramref name="metadata"/> as x-amz-meta-* headers. The answer's body is never read.</summary>
     public Task<S3Answer> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
@@ -64,12 +78,33 @@ public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket, S3Excha
             var before = recorder.Exchanges.Count;
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var exchange = recorder.Exchanges is var all && all.Count > before ? all[^1] : throw new InvalidOperationException("the exchange was not recorded");
+            var metadata = MetadataOf(response);
             if (readBody is not { } limit || (int)response.StatusCode is < 200 or >= 300)
-                return new S3Answer(exchange);
+                return new S3Answer(exchange) { Metadata = metadata };
             if (response.Content.Headers.ContentLength > limit)
                 throw new ResponseTooLargeException(limit);
-            return new S3Answer(exchange, await ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false));
+            return new S3Answer(exchange, await ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false)) { Metadata = metadata };
         }
+    }
+
+    /// <summary>Most x-amz-meta-* headers kept from one answer, and the longest value kept: hostile input stays bounded.</summary>
+    private const int MaxMetadata = 32;
+
+    private const int MaxMetadataValue = 1024;
+
+    private static Dictionary<string, string> MetadataOf(HttpResponseMessage response)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in response.Headers)
+        {
+            if (metadata.Count >= MaxMetadata)
+                break;
+            if (!name.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var value = string.Join(',', values);
+            metadata[name] = value.Length > MaxMetadataValue ? value[..MaxMetadataValue] : value;
+        }
+        return metadata;
     }
 
     private static async Task<byte[]> ReadAsync(HttpContent content, long limit, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using StartClaude.Core.Documents;
 
 namespace StartClaude.Core.Sync;
 
-/// <summary>How two documents differ, config by config (s3Sync set aside).</summary>
+/// <summary>How two documents differ, config by config (s3Sync and local-only configs set aside).</summary>
 public sealed record DocumentDifference(
     IReadOnlyList<ConfigEntry> OnlyLocal,
     IReadOnlyList<ConfigEntry> OnlyRemote,
@@ -15,6 +15,9 @@ public sealed record DocumentDifference(
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
+        // Local-only configs are never a difference: they take no part in sync.
+        local = local.ForRemote();
+        remote = remote.ForRemote();
         var changed = new List<(ConfigEntry, ConfigEntry)>();
         var onlyLocal = new List<ConfigEntry>();
         var onlyRemote = new List<ConfigEntry>();

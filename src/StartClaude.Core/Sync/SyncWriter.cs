@@ -37,7 +37,8 @@ public sealed class SyncWriter(LocalConfigStore localStore, SyncStateStore state
     private static async Task<RemoteObjectInfo> SendAsync(SyncTarget target, Documents.ConfigDocument shared, WriteCondition condition, bool honours, CancellationToken cancellationToken)
     {
         var body = target.Codec.Encode(shared);
-        var etag = await target.Remote.WriteAsync(body, condition, honours, cancellationToken).ConfigureAwait(false);
+        // Who wrote it rides on the same PUT as metadata (s3-history shows it); the device name is this machine's.
+        var etag = await target.Remote.WriteAsync(body, condition, honours, cancellationToken, WriterLabel.For(shared, target.Local)).ConfigureAwait(false);
         return new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
     }
 

@@ -17,7 +17,8 @@ namespace StartClaude.Tool.Commands;
     ExtendedHelpText = "\nExamples:\n  start-claude                   start the default configuration\n  start-claude work -- -p \"hi\"   start 'work', passing -p \"hi\" to claude\n  start-claude --api-key K --model M   start with no configuration at all",
     AllowArgumentSeparator = true)]
 [Subcommand(typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
-    typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand), typeof(HelpCommand))]
+    typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
+    typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(DoctorCommand), typeof(HelpCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemoteCheck> remoteCheck, ClaudeProcess claude, Prompts prompts) : CommandBase
 {

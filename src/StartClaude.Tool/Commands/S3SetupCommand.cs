@@ -59,6 +59,9 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
     [Option("--no-encrypt", Description = "Keep the document in the bucket as plain JSON (an encrypted one is re-uploaded in plain form).")]
     public bool NoEncrypt { get; set; }
 
+    [Option("--device-name <NAME>", Description = "This machine's name in the bucket's history (s3-history); default: the host name.")]
+    public string? DeviceName { get; set; }
+
     [Option("--remember-passphrase", Description = "With --encrypt: keep the passphrase in this machine's config.json (mode 0600) so later commands need not ask.")]
     public bool RememberPassphrase { get; set; }
 
@@ -105,6 +108,8 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             throw new UsageException("--encrypt and --no-encrypt contradict each other");
         if (RememberPassphrase && NoEncrypt)
             throw new UsageException("--remember-passphrase goes with --encrypt");
+        if (DeviceName is not null && (DeviceName.Trim().Length is 0 or > WriterLabel.MaxDeviceLength || DeviceName.Any(char.IsControl)))
+            throw new UsageException($"--device-name takes a name of 1 to {WriterLabel.MaxDeviceLength} characters without control characters");
 
         RemoteDocumentStore store;
         RemoteObject? remote;
@@ -150,6 +155,8 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
             "--remember-passphrase", defaultValue: storedSection?.RememberedPassphrase is not null)));
 
         var withSettings = local.WithS3Sync(settings, omit: fromAws).WithEncryption(encrypt, remember ? passphrase : null);
+        if (DeviceName is not null)
+            withSettings = withSettings.WithDeviceName(DeviceName);
         if (fromAws.Count > 0)
             console.Plain($"Not saved, read from the standard AWS sources at each run: {string.Join(", ", fromAws.Order().Select(f => SetupQuestions.FlagOf(f).Split(' ')[0]))}.");
         var target = new SyncTarget(withSettings, settings, store)
@@ -261,6 +268,7 @@ internal sealed class S3SetupCommand(HomeLock homeLock,
         console.Plain($"  Access key:  {SecretMask.Mask(settings.AccessKeyId)}");
         console.Plain($"  Encryption:  {(encrypt ? $"on (age, passphrase{(remember ? " remembered on this machine" : $" asked for, or read from {PassphrasePrompt.Variable}")})" : "off (plain JSON in the bucket)")}");
         console.Plain($"  Configs:     {plan.Local.LiveConfigs.Count} here");
+        console.Plain($"  Device name: {plan.Local.DeviceName ?? WriterLabel.DefaultDeviceName()} (in the bucket's history)");
         console.Plain("Next: start-claude s3-sync to sync, start-claude s3-status to see where things stand.");
     }
 

@@ -28,13 +28,13 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
         {
             throw Changed(target, inputs.Base);
         }
-        console.Plain($"Uploaded {Counts.Configs(plan.Result.LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
+        console.Plain($"Uploaded {Counts.Configs(SharedDocument.FromLocal(plan.Result).LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
         if (Json)
         {
             var json = JsonOutput.Result("s3-upload");
             json["remote"] = target.RemoteName;
             json["outcome"] = "uploaded";
-            json["configs"] = plan.Result.LiveConfigs.Count;
+            json["configs"] = SharedDocument.FromLocal(plan.Result).LiveConfigs.Count;
             json["encrypted"] = target.Codec.Encrypts;
             console.WriteJson(json);
         }

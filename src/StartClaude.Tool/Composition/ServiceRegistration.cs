@@ -28,6 +28,9 @@ public static class ServiceRegistration
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<SyncWriter>();
         services.AddSingleton<SyncEngine>();
+        services.AddSingleton<Core.Diagnostics.LocalChecks>();
+        services.AddSingleton<Core.Diagnostics.ServiceChecks>();
+        services.AddSingleton<Core.Diagnostics.HealthChecks>();
         services.AddSingleton<Configs.ConfigChanges>();
         services.AddSingleton<Configs.StartupRemoteCheck>();
         services.AddSingleton<Launch.ClaudeProcess>();

@@ -14,6 +14,9 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
     [Argument(0, "name", Description = "The new configuration's name (unique, ignoring case).")]
     public string? Name { get; set; }
 
+    [Option("--local-only", Description = "Keep this config on this machine: it never goes to the bucket and no download, sync or restore changes it.")]
+    public bool LocalOnly { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         var assignments = Assignments();
@@ -35,11 +38,13 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
             if (MakeDefault)
                 config["isDefault"] = true;
         }
+        if (LocalOnly)
+            config[ConfigEntry.LocalOnlyField] = true;
 
         await changes.ApplyAsync(document => ConfigBook.Add(document, config), edit =>
         {
             var added = ConfigBook.Get(edit.Document, config["name"]!.GetValue<string>());
-            console.Plain($"Added '{added.Name}'{(added.IsDefault ? " (the default)" : "")}: {ConfigDescriptions.OneLine(added)}");
+            console.Plain($"Added '{added.Name}'{(added.IsDefault ? " (the default)" : "")}{(added.IsLocalOnly ? " (local-only: it stays on this machine)" : "")}: {ConfigDescriptions.OneLine(added)}");
         }).ConfigureAwait(false);
         return 0;
     }
@@ -66,7 +71,7 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
             SetIfGiven(config, ConfigFields.ApiKey, prompts.AskOptional("API key", "--api-key", null, t => FieldValue.Problem(ConfigFields.ApiKey, t), secret: true));
         }
         SetIfGiven(config, ConfigFields.Model, prompts.AskOptional("Model (empty for Claude Code's default)", "--model", null, t => FieldValue.Problem(ConfigFields.Model, t)));
-        if (current.HasLiveConfigs)
+        if (current.LiveConfigs.Count > 0)
             config["isDefault"] = prompts.Confirm("Make it the default?", "--default", defaultValue: false);
     }
 

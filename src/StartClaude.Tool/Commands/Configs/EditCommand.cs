@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Core.Configs;
+using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 using StartClaude.Tool.Configs;
 using StartClaude.Tool.Console;
@@ -21,6 +22,12 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
     [Option("--unset <FIELD>", Description = "Remove a field (repeatable), for example --unset baseUrl.")]
     public string[] Unset { get; set; } = [];
 
+    [Option("--local-only", Description = "Keep this config on this machine only: it leaves the shared document (other devices drop it at their next sync).")]
+    public bool LocalOnly { get; set; }
+
+    [Option("--no-local-only", Description = "Share this config again: it goes to the bucket at the next sync.")]
+    public bool NoLocalOnly { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         var assignments = Assignments();
@@ -30,17 +37,23 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
             RootCommand.RefuseCommandName(Rename);
         foreach (var field in Unset.Where(f => f is "name" or "id" or "isDefault"))
             throw new UsageException($"--unset cannot remove '{field}'");
+        if (LocalOnly && NoLocalOnly)
+            throw new UsageException("--local-only and --no-local-only contradict each other; pass one of them");
 
         var current = ConfigBook.Get(changes.Current(), Name);
         // A field this version does not know may still be removed when the config has it (the original tool's own fields).
         foreach (var field in Unset.Where(f => ConfigFields.Find(f) is null && !current.Node.ContainsKey(f)))
             throw new UsageException($"--unset: '{field}' is not a field of config '{current.Name}'; known fields: {string.Join(", ", ConfigFields.All.Where(f => f != ConfigFields.Name && f != ConfigFields.IsDefault).Select(f => f.Name))}");
         Action<JsonObject> change;
-        if (AnyFieldGiven || Rename is not null || Unset.Length > 0)
+        if (AnyFieldGiven || Rename is not null || Unset.Length > 0 || LocalOnly || NoLocalOnly)
         {
             change = config =>
             {
                 Apply(config, assignments);
+                if (LocalOnly)
+                    config[ConfigEntry.LocalOnlyField] = true;
+                if (NoLocalOnly)
+                    config.Remove(ConfigEntry.LocalOnlyField);
                 if (MakeDefault)
                     config["isDefault"] = true;
                 if (Rename is not null)
@@ -67,6 +80,10 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
         {
             var name = Rename?.Trim() ?? current.Name!;
             console.Plain($"Updated '{name}': {ConfigDescriptions.OneLine(ConfigBook.Get(edit.Document, name))}");
+            if (LocalOnly && !current.IsLocalOnly)
+                console.Plain($"'{name}' is local-only now: it stays on this machine and leaves the shared document at the next sync.");
+            if (NoLocalOnly && current.IsLocalOnly)
+                console.Plain($"'{name}' is shared again: it goes to the bucket at the next sync.");
         }).ConfigureAwait(false);
         return 0;
     }

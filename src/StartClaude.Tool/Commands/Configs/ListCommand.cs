@@ -6,12 +6,14 @@ using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands.Configs;
 
-[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled.")]
+[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled, and scope (shared or local-only, shown when any config is local-only).")]
 internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole console) : JsonCommandBase
 {
     public int OnExecute()
     {
-        var configs = ConfigBook.Ordered(localStore.ReadOrEmpty());
+        var document = localStore.ReadOrEmpty();
+        var configs = ConfigBook.Ordered(document);
+        var preferred = ConfigBook.Default(document);
         if (Json)
         {
             var json = JsonOutput.Result("list");
@@ -22,8 +24,9 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
                 ["baseUrl"] = c.BaseUrl,
                 ["model"] = c.Model,
                 ["key"] = ConfigDescriptions.Key(c) is { Length: > 0 } key ? key : null,
-                ["isDefault"] = c.IsDefault,
+                ["isDefault"] = ReferenceEquals(c.Node, preferred?.Node),
                 ["enabled"] = c.IsEnabled,
+                ["localOnly"] = c.IsLocalOnly,
             })]);
             console.WriteJson(json);
             return 0;
@@ -33,18 +36,23 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
             console.Plain("No configurations yet. Add one with: start-claude add");
             return 0;
         }
+        // The scope column only where it says something: when some config is local-only.
+        var scoped = configs.Any(c => c.IsLocalOnly);
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled");
+            .AddColumns(["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()]);
         foreach (var config in configs)
         {
-            table.AddRow(
+            string[] row =
+            [
                 Cell(config.Name),
                 Cell(config.ProfileType ?? "default"),
                 Cell(config.BaseUrl),
                 Cell(config.Model),
                 Cell(ConfigDescriptions.Key(config)),
-                config.IsDefault ? "yes" : "",
-                config.IsEnabled ? "yes" : "no");
+                ReferenceEquals(config.Node, preferred?.Node) ? "yes" : "",
+                config.IsEnabled ? "yes" : "no",
+            ];
+            table.AddRow(scoped ? [.. row, config.IsLocalOnly ? "local-only" : "shared"] : row);
         }
         console.Out.Write(table);
         return 0;
