@@ -20,8 +20,9 @@ start_workspace_server start-claude-demo
 echo "   $endpoint, bucket start-claude-demo"
 
 laptop="$work/laptop"; desktop="$work/desktop"
-mkdir -p "$laptop"
-cat > "$laptop/config.json" <<'JSON'
+# Private from the start, as the tool keeps a home (it would otherwise tighten it and say so).
+mkdir -p -m 700 "$laptop"
+(umask 077; cat > "$laptop/config.json") <<'JSON'
 {
   "configs": [
     { "name": "work", "profileType": "default", "apiKey": "sk-ant-demo-0000000000000000-c3Fz",

@@ -184,6 +184,25 @@ public class HistoryTests : DeviceTestBase
     }
 
     [Test]
+    public async Task The_document_from_before_versioning_is_restored_by_its_null_version_not_the_newest()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "s3-history", "--enable-versioning")).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "edit", "work", "--model", "after-versioning")).ExitCode.Should().Be(0);
+
+        var changes = await Run(DeviceA, "s3-history", "--changes");
+        var restore = await Run(DeviceA, "s3-restore", "null", "--yes");
+
+        changes.ExitCode.Should().Be(0, changes.ToString());
+        changes.Output.Should().Contain("changed: work", "the newest version changed work's model against the null version");
+        restore.ExitCode.Should().Be(0, restore.ToString());
+        restore.Output.Should().NotContain("nothing to restore");
+        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Single().Model.Should().BeNull("the null version is the document from before the edit");
+    }
+
+    [Test]
     public async Task Encrypted_versions_open_with_the_passphrase_and_a_plain_one_from_before_still_reads()
     {
         await EnableVersioningAsync();

@@ -113,13 +113,15 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
     public async Task<RemoteObject> ReadAsync(string versionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(versionId);
-        var content = await store.ReadVersionAsync(versionId == NullVersion ? null : versionId, cancellationToken).ConfigureAwait(false);
+        // "null" is asked for by name (?versionId=null), never as the current object: once versioning is
+        // on, the null version is the document from before, not the newest one.
+        var content = await store.ReadVersionAsync(versionId, cancellationToken).ConfigureAwait(false);
         return content ?? throw new RemoteStoreException(RemoteFailureKind.Unexpected,
             $"there is no version '{versionId}' of s3://{Bucket}/{Key}; start-claude s3-history lists them");
     }
 
     private async Task<(string? Device, int? Configs)> ReadLabelAsync(string versionId, CancellationToken cancellationToken) =>
-        WriterLabel.Parse(await store.ReadVersionMetadataAsync(versionId == NullVersion ? null : versionId, cancellationToken).ConfigureAwait(false));
+        WriterLabel.Parse(await store.ReadVersionMetadataAsync(versionId, cancellationToken).ConfigureAwait(false));
 
     private static string Quote(string etag) => etag.StartsWith('"') ? etag : $"\"{etag}\"";
 }

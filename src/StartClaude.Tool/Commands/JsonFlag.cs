@@ -5,5 +5,5 @@ internal static class JsonFlag
 {
     public const string Template = "--json";
 
-    public const string Description = "Print one JSON object (schema in README, secrets masked) and nothing else on stdout; never asks anything.";
+    public const string Description = "Print one JSON object (schema in docs/json.md, secrets masked) and nothing else on stdout; never asks anything.";
 }

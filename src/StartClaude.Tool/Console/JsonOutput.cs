@@ -8,7 +8,7 @@ using StartClaude.Core.Sync;
 
 namespace StartClaude.Tool.Console;
 
-/// <summary>The pieces of the <c>--json</c> objects (schema in README, "Machine-readable output").</summary>
+/// <summary>The pieces of the <c>--json</c> objects (schema in docs/json.md).</summary>
 internal static class JsonOutput
 {
     public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
