@@ -56,6 +56,13 @@ public readonly record struct S3Endpoint(string Host, int Port, bool UseSsl)
             return null;
         }
 
+        // Port 0 parses as a URL but no service listens there (and HTTP clients refuse it outright).
+        if (uri.Port is < 1 or > 65535)
+        {
+            error = $"'{text}' has port {uri.Port}; give a port from 1 to 65535";
+            return null;
+        }
+
         return new S3Endpoint(uri.IdnHost, uri.Port, uri.Scheme == Uri.UriSchemeHttps);
     }
 }

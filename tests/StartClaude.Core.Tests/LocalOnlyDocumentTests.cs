@@ -77,6 +77,18 @@ public class LocalOnlyDocumentTests
     }
 
     [Test]
+    public void A_shared_config_with_only_a_local_only_ones_id_is_a_conflict_never_dropped()
+    {
+        // Another machine started from a copy of this config.json, shared "mine" under a new name and key.
+        var remote = Parse("""{"configs":[{"id":"1","name":"work","isDefault":true},{"id":"2","name":"team-key","apiKey":"sk-ant-api03-NEWTEAMKEY-t3aM"}],"settings":{}}""");
+
+        var act = () => remote.WithSyncSettingsOf(Local());
+
+        act.Should().Throw<SyncConflictException>().WithMessage("*'team-key'*same id*'mine'*local-only*")
+            .And.Message.Should().NotContain("NEWTEAMKEY").And.NotContain("PRIVATE");
+    }
+
+    [Test]
     public void The_download_merge_keeps_local_only_configs_and_the_shared_copy_of_one_yields_to_it()
     {
         var remote = Parse("""{"configs":[{"id":"1","name":"work","model":"remote"},{"id":"2","name":"mine","apiKey":"sk-ant-api03-SHAREDCOPY-sh4r"},{"id":"4","name":"laptop"}],"settings":{}}""");

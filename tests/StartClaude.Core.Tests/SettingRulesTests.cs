@@ -40,6 +40,8 @@ public class SettingRulesTests
     [TestCase("https://host?x=1", "path or query")]
     [TestCase("https://user:pw@host", "user info")]
     [TestCase("", "empty")]
+    [TestCase("http://127.0.0.1:0", "port 0")]
+    [TestCase("http://[::1]:0", "port 0")]
     public void Bad_endpoint_urls_say_why(string url, string reason)
     {
         S3Endpoint.TryParse(url, out var error).Should().BeNull();

@@ -54,6 +54,28 @@ public class LocalOnlyConfigTests : DeviceTestBase
     }
 
     [Test]
+    public async Task A_shared_config_that_only_shares_a_local_only_configs_id_is_a_conflict_and_is_lost_nowhere()
+    {
+        await BothDevicesWithAPrivateConfigOnAAsync();
+        // B starts from a copy of A's config.json, then shares the private config under a new name and key.
+        File.WriteAllBytes(Path.Combine(DeviceB.Folder, "config.json"), DeviceA.ReadConfigBytes());
+        (await Run(DeviceB, "edit", "mine", "--rename", "team-key", "--api-key", "sk-ant-api03-NEWTEAMKEY-t3aM", "--no-local-only")).ExitCode.Should().Be(0);
+        (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
+        var before = DeviceA.ReadConfigBytes();
+
+        var syncA = await Run(DeviceA, "s3-sync");
+        var syncB = await Run(DeviceB, "s3-sync");
+
+        syncA.ExitCode.Should().Be(3, syncA.ToString());
+        syncA.Error.Should().Contain("'team-key' has the same id as 'mine'").And.NotContain("NEWTEAMKEY");
+        DeviceA.ReadConfigBytes().Should().Equal(before, "nothing is written when the sync refuses");
+        (await RemoteNamesAsync()).Should().Contain("team-key");
+        syncB.ExitCode.Should().Be(0, syncB.ToString());
+        Names(DeviceB).Should().Contain("team-key", "no device deletes what another shared");
+        await AssertPrivateConfigIntactAsync();
+    }
+
+    [Test]
     public async Task A_machine_with_only_local_only_configs_changes_nothing_remote_on_sync()
     {
         await BothDevicesWithAPrivateConfigOnAAsync();

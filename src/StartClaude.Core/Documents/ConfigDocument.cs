@@ -175,10 +175,10 @@ public sealed class ConfigDocument
     /// </summary>
     /// <remarks>
     /// The local-only configs of <paramref name="local"/> are kept too, unchanged, after the shared ones;
-    /// a shared config with the id of a local-only one yields to it. Another shared config with the name
-    /// of a local-only one is a conflict: names stay unique.
+    /// a shared config with the id and the name of a local-only one yields to it. A shared config with only
+    /// the id, or only the name, of a local-only one is a conflict: nothing is dropped, names stay unique.
     /// </remarks>
-    /// <exception cref="Errors.SyncConflictException">A shared config has the name of a local-only one.</exception>
+    /// <exception cref="Errors.SyncConflictException">A shared config has the name, or only the id, of a local-only one.</exception>
     public ConfigDocument WithSyncSettingsOf(ConfigDocument local)
     {
         ArgumentNullException.ThrowIfNull(local);
@@ -194,10 +194,20 @@ public sealed class ConfigDocument
         {
             var configs = copy["configs"] as JsonArray ?? new JsonArray();
             copy["configs"] = configs;
-            // The shared copy of a config made local-only here (same id) yields to it: this machine
-            // then no longer holds it shared, so its next sync takes it out of the shared document.
-            foreach (var shadowed in configs.OfType<JsonObject>().Where(c => localOnly.Any(l => l.Id is { Length: > 0 } id && new ConfigEntry(c).Id == id)).ToList())
-                configs.Remove(shadowed);
+            // The shared copy of a config made local-only here (same id, same name) yields to it: this
+            // machine then no longer holds it shared, so its next sync takes it out of the shared document.
+            // A shared config that only shares the id (renamed elsewhere, or a copied config.json) is another
+            // config: dropping it would delete it from every device at the next sync, so it is a conflict.
+            foreach (var node in configs.OfType<JsonObject>().ToList())
+            {
+                var incoming = new ConfigEntry(node);
+                if (incoming.IsDeleted || localOnly.FirstOrDefault(l => l.Id is { Length: > 0 } id && incoming.Id == id) is not { } twin)
+                    continue;
+                if (!string.Equals(incoming.Name, twin.Name, StringComparison.OrdinalIgnoreCase))
+                    throw new Errors.SyncConflictException(
+                        $"the remote document's config '{incoming.Name}' has the same id as '{twin.Name}', a local-only config here (was config.json copied from another machine?). Share it (start-claude edit \"{twin.Name}\" --no-local-only) or remove it here (start-claude remove \"{twin.Name}\"), then sync again; nothing was changed");
+                configs.Remove(node);
+            }
             var shared = configs.OfType<JsonObject>().Select(c => new ConfigEntry(c)).Where(c => !c.IsDeleted).ToList();
             foreach (var kept in localOnly)
             {

@@ -17,12 +17,13 @@ public static class TerminalText
     {
         if (string.IsNullOrEmpty(text))
             return text ?? "";
-        if (!text.Any(c => NeedsEscape(c, keepNewlines)))
+        if (!NeedsAnyEscape(text, keepNewlines))
             return text;
         var escaped = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (NeedsEscape(c, keepNewlines))
+            var c = text[i];
+            if (NeedsEscape(text, i, keepNewlines))
                 escaped.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             else
                 escaped.Append(c);
@@ -30,7 +31,23 @@ public static class TerminalText
         return escaped.ToString();
     }
 
-    private static bool NeedsEscape(char c, bool keepNewlines) =>
-        (char.IsControl(c) && !(keepNewlines && c is '\n' or '\r' or '\t'))
-        || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069';
+    private static bool NeedsAnyEscape(string text, bool keepNewlines)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (NeedsEscape(text, i, keepNewlines))
+                return true;
+        }
+        return false;
+    }
+
+    // A carriage return is kept only as part of a "\r\n" line break: alone it moves the cursor back
+    // and lets the rest of the line overwrite what was printed before it.
+    private static bool NeedsEscape(string text, int i, bool keepNewlines)
+    {
+        var c = text[i];
+        if (keepNewlines && (c is '\n' or '\t' || (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')))
+            return false;
+        return char.IsControl(c) || c is >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069';
+    }
 }

@@ -18,6 +18,14 @@ public class TerminalTextTests
     }
 
     [Test]
+    public void A_lone_carriage_return_is_escaped_even_in_whole_messages()
+    {
+        TerminalText.Escape("added: bad\r\u001b[2KOVERWRITE", keepNewlines: true).Should().Be(@"added: bad\u000d\u001b[2KOVERWRITE");
+        TerminalText.Escape("a\r\nb", keepNewlines: true).Should().Be("a\r\nb");
+        TerminalText.Escape("ends\r", keepNewlines: true).Should().Be(@"ends\u000d");
+    }
+
+    [Test]
     public void Ordinary_text_is_returned_as_it_is()
     {
         const string text = "work — café 日本 [bold]";
