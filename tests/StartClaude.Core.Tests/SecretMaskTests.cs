@@ -14,4 +14,14 @@ public class SecretMaskTests
     {
         SecretMask.Mask(secret).Should().Be(expected);
     }
+
+    [TestCase("https://u:LEAKURLPW@h.example/", "https://u:***@h.example/")]
+    [TestCase("http://u:LEAKPROXYPW@proxy:3128", "http://u:***@proxy:3128")]
+    [TestCase("https://sk-ant-api03-TOKENINUSERNAME-abcd@h.example/v1", "https://sk-ant-…abcd@h.example/v1")]
+    [TestCase("https://api.anthropic.com", "https://api.anthropic.com")]
+    [TestCase("not a url @ all", "not a url @ all")]
+    public void Urls_keep_their_host_and_lose_their_password(string url, string expected)
+    {
+        SecretMask.Url(url).Should().Be(expected);
+    }
 }

@@ -90,6 +90,25 @@ public class ConfigCommandTests
     }
 
     [Test]
+    public async Task Passwords_inside_a_base_url_or_a_proxy_are_masked_wherever_the_config_is_shown()
+    {
+        var add = await Run("add", "gateway", "--api-key", WorkKey, "--base-url", "https://u:LEAKURLPW@llm.example.com/",
+            "--set", "httpsProxy=http://u:LEAKPROXYPW@proxy.example.com:3128");
+        var list = await Run("list");
+        var json = await Run("list", "--json");
+        var show = await Run("show", "gateway");
+
+        add.ExitCode.Should().Be(0, add.ToString());
+        foreach (var result in new[] { add, list, json, show })
+        {
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.All.Should().NotContain("LEAKURLPW").And.NotContain("LEAKPROXYPW");
+        }
+        show.Output.Should().Contain("https://u:***@llm.example.com/").And.Contain("http://u:***@proxy.example.com:3128");
+        Saved().LiveConfigs.Single().BaseUrl.Should().Be("https://u:LEAKURLPW@llm.example.com/", "only what is shown is masked");
+    }
+
+    [Test]
     public async Task List_shows_a_table_with_keys_masked()
     {
         await AddTwoAsync();

@@ -18,4 +18,19 @@ public static class SecretMask
             : secret[..4];
         return prefix + "…" + secret[^4..];
     }
+
+    /// <summary>
+    /// A URL with its user info masked (<c>https://user:***@host/</c>); anything else as it is. Base URLs
+    /// and proxies may carry a password, and they are shown where secrets are not.
+    /// </summary>
+    public static string Url(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Contains('@', StringComparison.Ordinal)
+            || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.UserInfo))
+            return text ?? "";
+        var colon = uri.UserInfo.IndexOf(':', StringComparison.Ordinal);
+        var masked = colon < 0 ? Mask(uri.UserInfo) : $"{uri.UserInfo[..colon]}:***";
+        var at = text.IndexOf(uri.UserInfo, StringComparison.Ordinal);
+        return at < 0 ? $"{uri.Scheme}://{masked}@{uri.Authority}{uri.PathAndQuery}" : string.Concat(text.AsSpan(0, at), masked, text.AsSpan(at + uri.UserInfo.Length));
+    }
 }

@@ -9,7 +9,7 @@ internal static class ConfigDescriptions
         string.Join("  ", new[]
         {
             config.Name ?? "(no name)",
-            config.BaseUrl ?? (config.ProfileType == "official" ? "official login" : "default endpoint"),
+            (config.BaseUrl is null ? null : SecretMask.Url(config.BaseUrl)) ?? (config.ProfileType == "official" ? "official login" : "default endpoint"),
             config.Model,
             Key(config),
         }.Where(p => !string.IsNullOrEmpty(p)));

@@ -1,6 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using Spectre.Console;
 using StartClaude.Core.Configs;
+using StartClaude.Core.Documents;
 using StartClaude.Core.Local;
 using StartClaude.Tool.Console;
 
@@ -21,7 +22,7 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
             {
                 ["name"] = c.Name,
                 ["profileType"] = c.ProfileType ?? "default",
-                ["baseUrl"] = c.BaseUrl,
+                ["baseUrl"] = c.BaseUrl is null ? null : SecretMask.Url(c.BaseUrl),
                 ["model"] = c.Model,
                 ["key"] = ConfigDescriptions.Key(c) is { Length: > 0 } key ? key : null,
                 ["isDefault"] = ReferenceEquals(c.Node, preferred?.Node),
@@ -46,7 +47,7 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
             [
                 Cell(config.Name),
                 Cell(config.ProfileType ?? "default"),
-                Cell(config.BaseUrl),
+                Cell(config.BaseUrl is null ? null : SecretMask.Url(config.BaseUrl)),
                 Cell(config.Model),
                 Cell(ConfigDescriptions.Key(config)),
                 ReferenceEquals(config.Node, preferred?.Node) ? "yes" : "",

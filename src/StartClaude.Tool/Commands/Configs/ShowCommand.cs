@@ -29,7 +29,7 @@ internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole conso
         {
             var field = ConfigFields.Find(key);
             var secret = field?.IsSecret ?? LooksSecret(key);
-            var text = Reveal || !secret ? Plain(value) : SecretMask.Mask(Plain(value));
+            var text = Reveal ? Plain(value) : secret ? SecretMask.Mask(Plain(value)) : SecretMask.Url(Plain(value));
             console.Plain($"{(TerminalText.Escape(key) + ":").PadRight(width + 1)} {TerminalText.Escape(text)}");
         }
         return 0;
