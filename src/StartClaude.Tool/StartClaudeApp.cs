@@ -54,8 +54,12 @@ public static class StartClaudeApp
         catch (CommandParsingException ex)
         {
             // Options meant for claude itself go after "--": say so where that is the likely slip.
-            var forClaude = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal)
-                ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
+            var atRoot = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal);
+            // A mistyped command with an option after it ("s3-synk --json") fails here, before the word
+            // is looked up: the likelier slip is the word.
+            if (atRoot && NormalizeSpelling(args).FirstOrDefault() is { } word && !word.StartsWith('-') && RootCommand.CommandSuggestion(word) is { } suggestion)
+                return Fail(console, args, command, $"'{word}' is not a command; did you mean {suggestion}? ({ex.Message})", ExitCodes.Usage);
+            var forClaude = atRoot ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
             return Fail(console, args, command, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
         }
         catch (StartClaudeException ex)

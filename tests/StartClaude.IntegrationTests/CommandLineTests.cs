@@ -33,6 +33,17 @@ public class CommandLineTests
     }
 
     [Test]
+    public async Task A_mistyped_command_with_an_option_after_it_still_gets_did_you_mean()
+    {
+        using var home = new TempHome();
+
+        var result = await ToolProcess.RunAsync(home, null, Limit, "s3-synk", "--json");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().StartWith("error: 's3-synk' is not a command; did you mean start-claude s3-sync?");
+    }
+
+    [Test]
     public async Task Help_and_help_for_a_command_work()
     {
         using var home = new TempHome();

@@ -73,6 +73,15 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
         return await claude.RunAsync(LaunchPlan.For(config, overrides, RemainingArguments)).ConfigureAwait(false);
     }
 
+    /// <summary>"start-claude X" for the commands close to <paramref name="word"/>, or null when none is or it is one.</summary>
+    public static string? CommandSuggestion(string word)
+    {
+        if (CommandNames.Contains(word.Trim()))
+            return null;
+        var commands = ClosestWords.To(word, CommandNames.Where(c => c != "s3"));
+        return commands.Count == 0 ? null : string.Join(" or ", commands.Select(c => $"start-claude {c}"));
+    }
+
     // A word that is neither a config nor a command: most often a mistyped command.
     private static ConfigEntry NotFound(ConfigDocument document, string name)
     {
