@@ -20,8 +20,8 @@ internal sealed class DoctorCommand(HealthChecks checks, ToolConsole console) : 
         var problems = results.Count(r => r.Status == CheckStatus.Problem);
         var warnings = results.Count(r => r.Status == CheckStatus.Warning);
         console.Plain(problems == 0
-            ? $"Healthy{(warnings > 0 ? $", with {warnings} warning(s)" : "")}."
-            : $"{problems} problem(s) found{(warnings > 0 ? $", {warnings} warning(s)" : "")}.");
+            ? $"Healthy{(warnings > 0 ? $", with {Counts.Of(warnings, "warning")}" : "")}."
+            : $"{Counts.Of(problems, "problem")} found{(warnings > 0 ? $", {Counts.Of(warnings, "warning")}" : "")}.");
         if (Json)
         {
             var json = JsonOutput.Result("doctor");
