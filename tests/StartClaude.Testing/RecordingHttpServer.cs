@@ -28,7 +28,7 @@ public sealed class RecordingHttpServer : IAsyncDisposable
     {
         _answer = answer;
         _listener.Start();
-        _ = AcceptLoopAsync();
+        _ = LoopbackAcceptor.RunAsync(_listener, HandleAsync, _stop.Token);
     }
 
     private readonly Func<RecordedRequest, CannedResponse> _answer;
@@ -50,27 +50,6 @@ public sealed class RecordingHttpServer : IAsyncDisposable
     public long BodyBytesSent => Interlocked.Read(ref _bodyBytesSent);
 
     private long _bodyBytesSent;
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                return;
-            }
-            _ = HandleAsync(client);
-        }
-    }
 
     private async Task HandleAsync(TcpClient client)
     {

@@ -19,7 +19,7 @@ public sealed class RecordingProxy : IAsyncDisposable
     public RecordingProxy()
     {
         _listener.Start();
-        _ = AcceptLoopAsync();
+        _ = LoopbackAcceptor.RunAsync(_listener, HandleAsync, _stop.Token);
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -30,27 +30,6 @@ public sealed class RecordingProxy : IAsyncDisposable
         {
             lock (_gate)
                 return [.. _requests];
-        }
-    }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                return;
-            }
-            _ = HandleAsync(client);
         }
     }
 

@@ -19,29 +19,12 @@ public sealed class SkewedDateServer : IAsyncDisposable
     {
         Skew = skew;
         _listener.Start();
-        _loop = AcceptLoopAsync();
+        _loop = LoopbackAcceptor.RunAsync(_listener, AnswerAsync, _stop.Token);
     }
 
     public TimeSpan Skew { get; }
 
     public string EndpointUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-            _ = AnswerAsync(client);
-        }
-    }
 
     private async Task AnswerAsync(TcpClient client)
     {

@@ -53,7 +53,7 @@ public sealed class WireProxy : IAsyncDisposable
     {
         _targetPort = targetPort;
         _listener.Start();
-        _ = AcceptLoopAsync();
+        _ = LoopbackAcceptor.RunAsync(_listener, HandleAsync, _stop.Token);
     }
 
     public string EndpointUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
@@ -90,27 +90,6 @@ public sealed class WireProxy : IAsyncDisposable
     }
 
     public int FaultsInjected { get; private set; }
-
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                return;
-            }
-            _ = HandleAsync(client);
-        }
-    }
 
     private async Task HandleAsync(TcpClient client)
     {
