@@ -111,14 +111,7 @@ public sealed class RemoteDocumentStore
                 case < 200 or >= 300:
                     throw new S3AnswerException(get);
             }
-            var content = answer.Body ?? [];
-            if (get.ContentLength is { } announced && announced != content.Length)
-                throw new RemoteStoreException(RemoteFailureKind.Interrupted,
-                    $"the download from {_runner.Context.Where} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
-            if (get.ContentSha256 is { Length: > 0 } expected && !string.Equals(expected, Sha256(content), StringComparison.OrdinalIgnoreCase))
-                throw new RemoteStoreException(RemoteFailureKind.Corrupted,
-                    $"the document downloaded from {_runner.Context.Where} does not match the checksum it was stored with; it was not applied");
-            return new RemoteRead.Changed(new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, get.ETag)));
+            return new RemoteRead.Changed(Verified(answer, "the document", "it was not applied"));
         }, cancellationToken);
 
     /// <summary>Uploads <paramref name="content"/> under <paramref name="condition"/>; returns the new ETag.</summary>
@@ -184,19 +177,31 @@ public sealed class RemoteDocumentStore
     internal Task<T> RunAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
         _runner.RunAsync(action, call, cancellationToken);
 
+    // A whole 2xx body, checked against the length announced and the SHA-256 it was stored with.
+    private RemoteObject Verified(S3Answer answer, string what, string outcome)
+    {
+        var get = answer.Exchange;
+        var content = answer.Body ?? [];
+        if (get.ContentLength is { } announced && announced != content.Length)
+            throw new RemoteStoreException(RemoteFailureKind.Interrupted,
+                $"the download from {_runner.Context.Where} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
+        if (get.ContentSha256 is { Length: > 0 } expected && !string.Equals(expected, Sha256(content), StringComparison.OrdinalIgnoreCase))
+            throw new RemoteStoreException(RemoteFailureKind.Corrupted,
+                $"{what} downloaded from {_runner.Context.Where} does not match the checksum it was stored with; {outcome}");
+        return new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, get.ETag));
+    }
+
     /// <summary>
-    /// One version of the document (<paramref name="versionId"/>, or null for the current one), bounded
+    /// One version of the document (<paramref name="versionId"/>; "null" names the one from before versioning), bounded
     /// and checked like every read of it; null when the service has no such version.
     /// </summary>
-    public Task<RemoteObject?> ReadVersionAsync(string? versionId, CancellationToken cancellationToken = default) =>
+    public Task<RemoteObject?> ReadVersionAsync(string versionId, CancellationToken cancellationToken = default) =>
         _runner.RunAsync("download the version", async token =>
         {
             S3Answer answer;
             try
             {
-                answer = versionId is null
-                    ? await _wire.GetAsync(_settings.Key, null, ConfigDocument.MaxBytes, token).ConfigureAwait(false)
-                    : await _wire.GetVersionAsync(_settings.Key, versionId, ConfigDocument.MaxBytes, token).ConfigureAwait(false);
+                answer = await _wire.GetVersionAsync(_settings.Key, versionId, ConfigDocument.MaxBytes, token).ConfigureAwait(false);
             }
             catch (ResponseTooLargeException)
             {
@@ -208,23 +213,14 @@ public sealed class RemoteDocumentStore
                 return null;
             if (get.Status is < 200 or >= 300)
                 throw new S3AnswerException(get);
-            var content = answer.Body ?? [];
-            if (get.ContentLength is { } announced && announced != content.Length)
-                throw new RemoteStoreException(RemoteFailureKind.Interrupted,
-                    $"the download from {_runner.Context.Where} was cut short ({content.Length:N0} of {announced:N0} bytes); nothing was changed");
-            if (get.ContentSha256 is { Length: > 0 } expected && !string.Equals(expected, Sha256(content), StringComparison.OrdinalIgnoreCase))
-                throw new RemoteStoreException(RemoteFailureKind.Corrupted,
-                    $"the version downloaded from {_runner.Context.Where} does not match the checksum it was stored with; it was not used");
-            return (RemoteObject?)new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, get.ETag));
+            return (RemoteObject?)Verified(answer, "the version", "it was not used");
         }, cancellationToken);
 
-    /// <summary>The x-amz-meta-* of one version (null <paramref name="versionId"/>: the current one): one HEAD; null when there is no such version.</summary>
-    public Task<IReadOnlyDictionary<string, string>?> ReadVersionMetadataAsync(string? versionId, CancellationToken cancellationToken = default) =>
+    /// <summary>The x-amz-meta-* of one version: one HEAD; null when there is no such version.</summary>
+    public Task<IReadOnlyDictionary<string, string>?> ReadVersionMetadataAsync(string versionId, CancellationToken cancellationToken = default) =>
         _runner.RunAsync("read a version's details", async token =>
         {
-            var answer = versionId is null
-                ? await _wire.HeadAsync(_settings.Key, token).ConfigureAwait(false)
-                : await _wire.HeadVersionAsync(_settings.Key, versionId, token).ConfigureAwait(false);
+            var answer = await _wire.HeadVersionAsync(_settings.Key, versionId, token).ConfigureAwait(false);
             if (answer.Status is 404 or 400)
                 return null;
             return answer.Status is >= 200 and < 300 ? answer.Metadata : throw new S3AnswerException(answer.Exchange);
