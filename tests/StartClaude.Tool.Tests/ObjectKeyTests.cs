@@ -49,7 +49,7 @@ public class ObjectKeyTests : DeviceTestBase
         download.ExitCode.Should().Be(0, download.ToString());
         Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work");
 
-        var atKey = await AwsCliObjects.GetAsync(Server, Bucket, key);
+        var atKey = await AwsCli.GetObjectAsync(Server, Bucket, key);
         Document(atKey).LiveConfigs.Select(c => c.Name).Should().Equal("work");
     }
 }
