@@ -1,4 +1,5 @@
 using Spectre.Console;
+using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 
 namespace StartClaude.Tool.Console;

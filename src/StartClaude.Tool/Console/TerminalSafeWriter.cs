@@ -1,4 +1,5 @@
 using System.Text;
+using StartClaude.Core.Documents;
 
 namespace StartClaude.Tool.Console;
 

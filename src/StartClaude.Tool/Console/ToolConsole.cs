@@ -1,4 +1,5 @@
 using Spectre.Console;
+using StartClaude.Core.Documents;
 
 namespace StartClaude.Tool.Console;
 

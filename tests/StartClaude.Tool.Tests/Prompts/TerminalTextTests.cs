@@ -1,3 +1,4 @@
+using StartClaude.Core.Documents;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Tests.Prompts;

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace StartClaude.Tool.Console;
+namespace StartClaude.Core.Documents;
 
 /// <summary>
 /// Text from a document, the bucket or the environment made safe for a terminal: every control
 /// character (C0, DEL, C1 — the start of escape sequences that retitle a window or clear the screen)
 /// and the bidirectional overrides that reorder what is shown are written as visible <c>\uXXXX</c>.
-/// No Spectre types, so the everyday commands can use it without loading Spectre.Console.
+/// In Core, so a message built from the network is escaped by the same rule; no Spectre types, so the everyday commands can use it without loading Spectre.Console.
 /// </summary>
 public static class TerminalText
 {
