@@ -10,6 +10,6 @@ if (args is ["--version"])
     return 0;
 }
 
-var exitCode = await StartClaudeApp.RunAsync(args, ToolConsole.FromProcess(), AppEnvironment.FromProcess()).ConfigureAwait(false);
+var exitCode = StartClaudeApp.Run(args, ToolConsole.FromProcess(), AppEnvironment.FromProcess());
 LoadedAssemblyReport.WriteIfAsked();
 return exitCode;

@@ -15,41 +15,32 @@ public static class StartClaudeApp
 {
     public const string TimeoutVariable = "START_CLAUDE_TIMEOUT_SECONDS";
 
-    public static async Task<int> RunAsync(string[] args, ToolConsole console, AppEnvironment environment, string? providerFolder = null)
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command on the calling thread: its awaits continue on
+    /// the thread pool, so a hop there first would only cost time. The exit code is returned, never thrown.
+    /// </summary>
+    public static int Run(string[] args, ToolConsole console, AppEnvironment environment, string? providerFolder = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(environment);
         var command = "start-claude";
+        var words = NormalizeSpelling(args);
         try
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
             using var interrupt = console.IsInteractive ? CancelKeyCleanup.Install(console) : null;
-            using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
-            // Injection first: the default conventions may create the root model while they apply.
-            // Deferred: only the command that runs (and the root, whose options bind) gets its services built.
-            // The rest is CommandLineUtils' UseDefaultConventions() without its own constructor injection,
-            // which would resolve every command's services at start-up through the container set above.
-            app.Conventions.AddConvention(new DeferredConstructorInjection(services))
-                .UseAttributes()
-                .SetAppNameFromEntryAssembly()
-                .SetRemainingArgsPropertyOnModel()
-                .SetSubcommandPropertyOnModel()
-                .SetParentPropertyOnModel()
-                .UseOnExecuteMethodFromModel()
-                .UseOnValidateMethodFromModel()
-                .UseOnValidationErrorMethodFromModel()
-                .UseDefaultHelpOption()
-                .UseCommandNameFromModelType();
-            CommonOptions.ApplyOnParse(app, console, chosen => command = chosen,
-                () =>
-                {
-                    var remotes = services.GetRequiredService<RemoteStoreFactory>();
-                    remotes.OnExchange = exchange => TraceExchange(console, exchange);
-                    remotes.OnProxy = proxy => console.Error.WriteLine($"http: through proxy {proxy}");
-                });
-            RouteValidationErrors(app, console);
-            return await Task.Run(() => app.Execute(NormalizeSpelling(args))).ConfigureAwait(false);
+            var needed = CommandCatalog.NeededFor(words);
+            try
+            {
+                return Execute(words, needed, services, console, chosen => command = chosen);
+            }
+            catch (CommandParsingException) when (needed.Count < CommandCatalog.Names.Count)
+            {
+                // A word the smaller tree does not hold: parse again with every command, so the error
+                // (and CommandLineUtils' "did you mean") reads exactly as with the whole tree.
+                return Execute(words, CommandCatalog.NeededFor(["help"]), services, console, chosen => command = chosen);
+            }
         }
         catch (CommandParsingException ex)
         {
@@ -57,7 +48,7 @@ public static class StartClaudeApp
             var atRoot = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal);
             // A mistyped command with an option after it ("s3-synk --json") fails here, before the word
             // is looked up: the likelier slip is the word.
-            if (atRoot && NormalizeSpelling(args).FirstOrDefault() is { } word && !word.StartsWith('-') && RootCommand.CommandSuggestion(word) is { } suggestion)
+            if (atRoot && words.FirstOrDefault() is { } word && !word.StartsWith('-') && RootCommand.CommandSuggestion(word) is { } suggestion)
                 return Fail(console, args, command, $"'{word}' is not a command; did you mean {suggestion}? ({ex.Message})", ExitCodes.Usage);
             var forClaude = atRoot ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
             return Fail(console, args, command, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
@@ -81,6 +72,38 @@ public static class StartClaudeApp
             // a request or a value, and nothing here may print a secret.
             return Fail(console, args, command, $"internal error ({ex.GetType().Name}); please report it", ExitCodes.Failure);
         }
+    }
+
+    // Builds the command tree with the commands in needed, then parses and runs.
+    private static int Execute(string[] words, IReadOnlySet<string> needed, ServiceProvider services, ToolConsole console, Action<string> chosen)
+    {
+        using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
+        // Injection first: the default conventions may create the root model while they apply.
+        // Deferred: only the command that runs (and the root, whose options bind) gets its services built.
+        // The rest is CommandLineUtils' UseDefaultConventions() without its own constructor injection,
+        // which would resolve every command's services at start-up through the container set above,
+        // and with the commands from the catalog where its [Subcommand] convention would add them.
+        app.Conventions.AddConvention(new DeferredConstructorInjection(services))
+            .UseAttributes()
+            .AddConvention(new CatalogSubcommands(needed))
+            .SetAppNameFromEntryAssembly()
+            .SetRemainingArgsPropertyOnModel()
+            .SetSubcommandPropertyOnModel()
+            .SetParentPropertyOnModel()
+            .UseOnExecuteMethodFromModel()
+            .UseOnValidateMethodFromModel()
+            .UseOnValidationErrorMethodFromModel()
+            .UseDefaultHelpOption()
+            .UseCommandNameFromModelType();
+        CommonOptions.ApplyOnParse(app, console, chosen,
+            () =>
+            {
+                var remotes = services.GetRequiredService<RemoteStoreFactory>();
+                remotes.OnExchange = exchange => TraceExchange(console, exchange);
+                remotes.OnProxy = proxy => console.Error.WriteLine($"http: through proxy {proxy}");
+            });
+        RouteValidationErrors(app, console);
+        return app.Execute(words);
     }
 
     // One line on stderr; with --json also the failure as the one object on stdout. A secret given on

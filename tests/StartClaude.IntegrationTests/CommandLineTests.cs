@@ -67,7 +67,7 @@ public class CommandLineTests
     /// <summary>Every command that takes --json, found from the command tree itself.</summary>
     private static IEnumerable<string[]> JsonCommands()
     {
-        var subcommands = typeof(RootCommand).GetCustomAttributes<SubcommandAttribute>().SelectMany(a => a.Types);
+        var subcommands = CommandCatalog.Types;
         foreach (var type in subcommands.Where(t => typeof(JsonCommandBase).IsAssignableFrom(t)))
             yield return [type.GetCustomAttribute<CommandAttribute>()!.Name!];
         yield return [];   // start-claude itself: --json is refused there, and the key still must not show

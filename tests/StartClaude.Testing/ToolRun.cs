@@ -32,7 +32,8 @@ public static class ToolRun
         ArgumentNullException.ThrowIfNull(console);
         var env = new Dictionary<string, string>(variables ?? new Dictionary<string, string>()) { [AppEnvironment.HomeVariable] = home.Folder };
         using var error = new StringWriter();
-        var code = await StartClaudeApp.RunAsync(args, new ToolConsole(console, error, interactive), AppEnvironment.From(env)).ConfigureAwait(false);
+        // On the thread pool: tests start runs side by side (Run itself works on the calling thread).
+        var code = await Task.Run(() => StartClaudeApp.Run(args, new ToolConsole(console, error, interactive), AppEnvironment.From(env))).ConfigureAwait(false);
         return new ToolResult(code, console.Output, error.ToString());
     }
 }

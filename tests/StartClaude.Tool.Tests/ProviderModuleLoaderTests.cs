@@ -47,7 +47,7 @@ public class ProviderModuleLoaderTests
         using var error = new StringWriter();
         var env = StartClaude.Core.Local.AppEnvironment.From(new Dictionary<string, string> { ["START_CLAUDE_HOME"] = home.Folder });
 
-        var code = await StartClaudeApp.RunAsync(["s3-setup", "--provider", "aws-s3"], new Console.ToolConsole(console, error, false), env, empty);
+        var code = StartClaudeApp.Run(["s3-setup", "--provider", "aws-s3"], new Console.ToolConsole(console, error, false), env, empty);
 
         code.Should().Be(2);
         error.ToString().Should().Contain("no provider modules found").And.Contain("unknown provider 'aws-s3'");

@@ -16,9 +16,6 @@ namespace StartClaude.Tool.Commands;
     Description = "Start Claude Code with one of your configurations, manage them, and keep them in sync across devices through S3-compatible storage.",
     ExtendedHelpText = "\nExamples:\n  start-claude                   start the default configuration\n  start-claude work -- -p \"hi\"   start 'work', passing -p \"hi\" to claude\n  start-claude --api-key K --model M   start with no configuration at all",
     AllowArgumentSeparator = true)]
-[Subcommand(typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
-    typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
-    typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(DoctorCommand), typeof(HelpCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemoteCheck> remoteCheck, ClaudeProcess claude, Prompts prompts) : CommandBase
 {
@@ -44,11 +41,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
 
     /// <summary>Words that start a command, so no config may be called by one (it could never be started by name).</summary>
     public static IReadOnlySet<string> CommandNames { get; } =
-        typeof(RootCommand).GetCustomAttributes(typeof(SubcommandAttribute), false).Cast<SubcommandAttribute>()
-            .SelectMany(a => a.Types)
-            .Select(t => ((CommandAttribute)t.GetCustomAttributes(typeof(CommandAttribute), false)[0]).Name!)
-            .Append("s3")
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        CommandCatalog.Names.Append("s3").ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="UsageException">The name is a command's.</exception>
     public static void RefuseCommandName(string name)
