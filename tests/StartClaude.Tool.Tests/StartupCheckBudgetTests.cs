@@ -6,7 +6,7 @@ using StartClaude.Testing;
 namespace StartClaude.Tool.Tests;
 
 /// <summary>
-/// The remote check before a start has a short budget (StartupRemoteCheck.Limit, 1.5 s): a service that
+/// The remote check before a start has a short budget (StartupRemoteCheck.Limit, 1.4 s): a service that
 /// accepts the connection and never answers delays the start by about that much, then the start goes on
 /// with the local configs and says so in one line.
 /// </summary>
@@ -42,7 +42,7 @@ public class StartupCheckBudgetTests
         held.Should().NotBeEmpty("the check did reach the silent service");
         result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
             .Which.Should().Contain("starting with the local configs");
-        // 1.5 s of budget; the rest is slack for a loaded machine, far below the 10 s this used to wait.
+        // 1.4 s of budget; the rest is slack for a loaded machine, far below the 10 s this used to wait.
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4));
     }
 
