@@ -30,28 +30,9 @@ public static class StartClaudeApp
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
             using var interrupt = console.IsInteractive ? CancelKeyCleanup.Install(console) : null;
-            var needed = CommandCatalog.NeededFor(words);
-            try
-            {
-                return Execute(words, needed, services, console, chosen => command = chosen);
-            }
-            catch (CommandParsingException) when (needed.Count < CommandCatalog.Names.Count)
-            {
-                // A word the smaller tree does not hold: parse again with every command, so the error
-                // (and CommandLineUtils' "did you mean") reads exactly as with the whole tree.
-                return Execute(words, CommandCatalog.NeededFor(["help"]), services, console, chosen => command = chosen);
-            }
-        }
-        catch (CommandParsingException ex)
-        {
-            // Options meant for claude itself go after "--": say so where that is the likely slip.
-            var atRoot = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal);
-            // A mistyped command with an option after it ("s3-synk --json") fails here, before the word
-            // is looked up: the likelier slip is the word.
-            if (atRoot && words.FirstOrDefault() is { } word && !word.StartsWith('-') && RootCommand.CommandSuggestion(word) is { } suggestion)
-                return Fail(console, args, command, $"'{word}' is not a command; did you mean {suggestion}? ({ex.Message})", ExitCodes.Usage);
-            var forClaude = atRoot ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
-            return Fail(console, args, command, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
+            return PlainStart.TryMatch(words, out var name, out var forClaude)
+                ? StartDirectly(services, name, forClaude)
+                : ParseAndRun(args, words, services, console, chosen => command = chosen);
         }
         catch (StartClaudeException ex)
         {
@@ -72,6 +53,47 @@ public static class StartClaudeApp
             // a request or a value, and nothing here may print a secret.
             return Fail(console, args, command, $"internal error ({ex.GetType().Name}); please report it", ExitCodes.Failure);
         }
+    }
+
+    // Apart from Run, so that a start which needs no parsing does not load CommandLineUtils for these catch clauses.
+    private static int ParseAndRun(string[] args, string[] words, ServiceProvider services, ToolConsole console, Action<string> chosen)
+    {
+        var needed = CommandCatalog.NeededFor(words);
+        try
+        {
+            try
+            {
+                return Execute(words, needed, services, console, chosen);
+            }
+            catch (CommandParsingException) when (needed.Count < CommandCatalog.Names.Count)
+            {
+                // A word the smaller tree does not hold: parse again with every command, so the error
+                // reads exactly as with the whole tree.
+                return Execute(words, CommandCatalog.NeededFor(["help"]), services, console, chosen);
+            }
+        }
+        catch (CommandParsingException ex)
+        {
+            // Parsing failed, so no command was chosen: the failure is start-claude's.
+            const string command = "start-claude";
+            // Options meant for claude itself go after "--": say so where that is the likely slip.
+            var atRoot = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal);
+            // A mistyped command with an option after it ("s3-synk --json") fails here, before the word
+            // is looked up: the likelier slip is the word.
+            if (atRoot && words.FirstOrDefault() is { } word && !word.StartsWith('-') && RootCommand.CommandSuggestion(word) is { } suggestion)
+                return Fail(console, args, command, $"'{word}' is not a command; did you mean {suggestion}? ({ex.Message})", ExitCodes.Usage);
+            var forClaude = atRoot ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
+            return Fail(console, args, command, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
+        }
+    }
+
+    // The same root command that parsing would make and run, with the words parsing would bind.
+    private static int StartDirectly(ServiceProvider services, string? name, string[] forClaude)
+    {
+        var root = ActivatorUtilities.CreateInstance<RootCommand>(services);
+        root.Name = name;
+        root.RemainingArguments = forClaude;
+        return root.OnExecuteAsync().GetAwaiter().GetResult();
     }
 
     // Builds the command tree with the commands in needed, then parses and runs.

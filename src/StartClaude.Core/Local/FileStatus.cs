@@ -7,7 +7,7 @@ namespace StartClaude.Core.Local;
 /// directory", and a FIFO or device must be recognised before anything opens it. Elsewhere only
 /// directories are told apart (other kinds read as <see cref="FileKind.Regular"/>).
 /// </summary>
-public sealed record FileStatus(FileKind Kind, ulong Inode, uint DeviceMajor, uint DeviceMinor)
+public sealed partial record FileStatus(FileKind Kind, ulong Inode, uint DeviceMajor, uint DeviceMinor)
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
@@ -97,6 +97,8 @@ public sealed record FileStatus(FileKind Kind, ulong Inode, uint DeviceMajor, ui
         _ => "not a regular file",
     };
 
-    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int Statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+    // Source-generated marshalling: a [DllImport] with a string made the runtime compile a stub for it at
+    // every start (the config file is looked at before it is read).
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Statx(int directory, string path, int flags, uint mask, byte[] buffer);
 }

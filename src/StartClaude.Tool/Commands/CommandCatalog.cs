@@ -1,43 +1,36 @@
-using McMaster.Extensions.CommandLineUtils;
 using StartClaude.Tool.Commands.Configs;
 
 namespace StartClaude.Tool.Commands;
 
 /// <summary>
-/// The commands under start-claude, in the order help lists them, and which of them a run builds.
+/// The commands under start-claude, in the order help lists them, and which of them a run needs.
 /// CommandLineUtils builds a command from its attributes by reflection; a [Subcommand] list on the
 /// root made every run build all sixteen (and parse their type names) before reading one argument.
-/// A run builds the commands its words name; help, and a parse that fails, build them all.
+/// A run builds the commands its words name (Composition/CatalogSubcommands.cs); help builds them all.
+/// Nothing here names a CommandLineUtils type, so a start that needs no command tree does not load it.
 /// </summary>
 internal static class CommandCatalog
 {
-    private static readonly Entry[] Entries =
+    /// <summary>Every command's name, in help's order; <see cref="Types"/> holds its model at the same index.</summary>
+    public static IReadOnlyList<string> Names { get; } =
     [
-        Entry.For<ListCommand>("list"),
-        Entry.For<ShowCommand>("show"),
-        Entry.For<AddCommand>("add"),
-        Entry.For<EditCommand>("edit"),
-        Entry.For<RemoveCommand>("remove"),
-        Entry.For<DefaultCommand>("default"),
-        Entry.For<S3SetupCommand>("s3-setup"),
-        Entry.For<S3UploadCommand>("s3-upload"),
-        Entry.For<S3DownloadCommand>("s3-download"),
-        Entry.For<S3SyncCommand>("s3-sync"),
-        Entry.For<S3StatusCommand>("s3-status"),
-        Entry.For<BackupsCommand>("backups"),
-        Entry.For<S3HistoryCommand>("s3-history"),
-        Entry.For<S3RestoreCommand>("s3-restore"),
-        Entry.For<DoctorCommand>("doctor"),
-        Entry.For<HelpCommand>("help"),
+        "list", "show", "add", "edit", "remove", "default",
+        "s3-setup", "s3-upload", "s3-download", "s3-sync", "s3-status", "backups",
+        "s3-history", "s3-restore", "doctor", "help",
+    ];
+
+    /// <summary>Every command's model type (a test checks that each declares the name at its index).</summary>
+    public static IReadOnlyList<Type> Types { get; } =
+    [
+        typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
+        typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
+        typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(DoctorCommand), typeof(HelpCommand),
     ];
 
     private static readonly string[] HelpWords = ["help", "-h", "--help", "-?"];
 
-    /// <summary>Every command's name, in help's order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Entries.Select(e => e.Name)];
-
-    /// <summary>Every command's model type, in help's order.</summary>
-    public static IReadOnlyList<Type> Types { get; } = [.. Entries.Select(e => e.Type)];
+    /// <summary>Whether <paramref name="word"/> names a command (case ignored, as when parsing).</summary>
+    public static bool IsCommand(string word) => Names.Contains(word, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// The commands that parsing <paramref name="args"/> can choose: those named by a word before "--";
@@ -50,23 +43,5 @@ internal static class CommandCatalog
         if (words.Any(w => HelpWords.Contains(w, StringComparer.OrdinalIgnoreCase)))
             return Names.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return Names.Where(n => words.Contains(n, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-    }
-
-    /// <summary>Adds the commands named in <paramref name="needed"/> under <paramref name="root"/>, in help's order.</summary>
-    public static void AddTo(CommandLineApplication root, IReadOnlySet<string> needed)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        ArgumentNullException.ThrowIfNull(needed);
-        foreach (var entry in Entries.Where(e => needed.Contains(e.Name)))
-            entry.Add(root);
-    }
-
-    private sealed record Entry(string Name, Type Type, Action<CommandLineApplication> Add)
-    {
-        // The command's own [Command] attribute names it again when its conventions apply; a test
-        // checks that the two names agree.
-        public static Entry For<TCommand>(string name)
-            where TCommand : class =>
-            new(name, typeof(TCommand), root => root.Command<TCommand>(name, _ => { }));
     }
 }

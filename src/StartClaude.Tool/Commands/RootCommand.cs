@@ -63,7 +63,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
         var config = Choose(document, overrides);
         if (config is { IsEnabled: false })
             throw new UsageException($"config '{config.Name}' is disabled; turn it on with: start-claude edit \"{config.Name}\" --enabled true");
-        return await claude.RunAsync(LaunchPlan.For(config, overrides, RemainingArguments)).ConfigureAwait(false);
+        return claude.Run(LaunchPlan.For(config, overrides, RemainingArguments));
     }
 
     /// <summary>"start-claude X" for the commands close to <paramref name="word"/>, or null when none is or it is one.</summary>

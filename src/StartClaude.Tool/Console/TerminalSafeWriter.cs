@@ -4,9 +4,21 @@ using StartClaude.Core.Documents;
 namespace StartClaude.Tool.Console;
 
 /// <summary>A writer for stderr that escapes control characters in everything written (line breaks kept).</summary>
-internal sealed class TerminalSafeWriter(TextWriter inner) : TextWriter
+internal sealed class TerminalSafeWriter : TextWriter
 {
-    public TextWriter Inner { get; } = inner;
+    private readonly Func<TextWriter> _open;
+    private TextWriter? _inner;
+
+    public TerminalSafeWriter(TextWriter inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        (_inner, _open) = (inner, () => inner);
+    }
+
+    /// <param name="open">Called on the first write: a start that warns of nothing never sets up stderr.</param>
+    public TerminalSafeWriter(Func<TextWriter> open) => _open = open;
+
+    public TextWriter Inner => _inner ??= _open();
 
     public override Encoding Encoding => Inner.Encoding;
 

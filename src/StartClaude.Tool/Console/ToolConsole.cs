@@ -15,6 +15,8 @@ public sealed class ToolConsole
     // The process console leaves Spectre.Console unloaded until something draws with it (markup, a table,
     // a prompt): plain lines and JSON go straight to stdout, so `start-claude NAME` and `show` never load it.
     // No constructor that runs on that path names a Spectre type, or the JIT would load the assembly anyway.
+    // The process's stdout and stderr are set up when first written: a start writes to neither.
+    private Func<TextWriter>? _openPlainOut;
     private TextWriter? _plainOut;
     private IAnsiConsole? _out;
 
@@ -38,6 +40,8 @@ public sealed class ToolConsole
 
     public IAnsiConsole Out => _out ??= CreateProcessConsole(_isInteractive);
 
+    private TextWriter? PlainOut => _plainOut ??= _openPlainOut?.Invoke();
+
     /// <summary>stderr, with control characters from documents escaped in everything written to it.</summary>
     public TextWriter Error { get; }
 
@@ -53,7 +57,10 @@ public sealed class ToolConsole
     public static ToolConsole FromProcess()
     {
         var stdinIsTerminal = !System.Console.IsInputRedirected;
-        return new ToolConsole(System.Console.Error, stdinIsTerminal, !System.Console.IsOutputRedirected) { _plainOut = System.Console.Out };
+        return new ToolConsole(new TerminalSafeWriter(() => System.Console.Error), stdinIsTerminal, !System.Console.IsOutputRedirected)
+        {
+            _openPlainOut = () => System.Console.Out,
+        };
     }
 
     private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
@@ -67,8 +74,10 @@ public sealed class ToolConsole
         });
         if (System.Console.IsOutputRedirected)
         {
-            // Piped output is read by programs: never wrap lines at an imagined 80 columns.
+            // Piped output is read by programs: never wrap lines at an imagined 80 columns. The height is
+            // given too, so that drawing never asks the console for a window (which loads the terminfo database).
             output.Profile.Width = short.MaxValue;
+            output.Profile.Height = short.MaxValue;
         }
         return output;
     }
@@ -84,8 +93,8 @@ public sealed class ToolConsole
         if (JsonMode)
             return;
         text = TerminalText.Escape(text, keepNewlines: true);
-        if (_plainOut is not null)
-            _plainOut.WriteLine(text);
+        if (PlainOut is { } plain)
+            plain.WriteLine(text);
         else
             WriteWithSpectre(text);
     }
@@ -98,7 +107,7 @@ public sealed class ToolConsole
     public void WriteJson(System.Text.Json.Nodes.JsonObject result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var writer = _plainOut ?? SpectreWriter();
+        var writer = PlainOut ?? SpectreWriter();
         writer.WriteLine(result.ToJsonString(JsonOutput.Options));
         writer.Flush();
     }

@@ -12,7 +12,8 @@ namespace StartClaude.Tool.Launch;
 /// </summary>
 internal sealed class ClaudeProcess(AppEnvironment environment)
 {
-    public async Task<int> RunAsync(LaunchPlan plan)
+    /// <summary>Starts claude and waits on this thread until it ends (a start has nothing else to do meanwhile).</summary>
+    public int Run(LaunchPlan plan)
     {
         var executable = ClaudeExecutable.Find(environment.Get("PATH"), environment.Get("PATHEXT"))
             ?? throw new ClaudeLaunchException(
@@ -33,7 +34,7 @@ internal sealed class ClaudeProcess(AppEnvironment environment)
         {
             using var child = Process.Start(start)
                 ?? throw new ClaudeLaunchException($"could not start {executable}", ExitCodes.Failure);
-            await child.WaitForExitAsync().ConfigureAwait(false);
+            child.WaitForExit();
             return child.ExitCode;
         }
         catch (Win32Exception ex)
