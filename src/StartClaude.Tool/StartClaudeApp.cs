@@ -99,7 +99,13 @@ public static class StartClaudeApp
     // Builds the command tree with the commands in needed, then parses and runs.
     private static int Execute(string[] words, IReadOnlySet<string> needed, ServiceProvider services, ToolConsole console, Action<string> chosen)
     {
-        using var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
+        using var app = BuildCommandTree(needed, services, console, chosen);
+        return app.Execute(words);
+    }
+
+    internal static CommandLineApplication<RootCommand> BuildCommandTree(IReadOnlySet<string> needed, ServiceProvider services, ToolConsole console, Action<string> chosen)
+    {
+        var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
         // Injection first: the default conventions may create the root model while they apply.
         // Deferred: only the command that runs (and the root, whose options bind) gets its services built.
         // The rest is CommandLineUtils' UseDefaultConventions() without its own constructor injection,
@@ -125,7 +131,7 @@ public static class StartClaudeApp
                 remotes.OnProxy = proxy => console.Error.WriteLine($"http: through proxy {proxy}");
             });
         RouteValidationErrors(app, console);
-        return app.Execute(words);
+        return app;
     }
 
     // One line on stderr; with --json also the failure as the one object on stdout. A secret given on
@@ -148,7 +154,7 @@ public static class StartClaudeApp
     internal static string[] NormalizeSpelling(string[] args) =>
         args is ["s3", var verb, .. var rest] && !verb.StartsWith('-') ? [$"s3-{verb}", .. rest] : args;
 
-    private static ServiceProvider BuildServices(ToolConsole console, AppEnvironment environment, string providerFolder)
+    internal static ServiceProvider BuildServices(ToolConsole console, AppEnvironment environment, string providerFolder)
     {
         var services = new ServiceCollection();
         services.AddStartClaude(console, environment, TimeoutsFrom(environment));

@@ -12,6 +12,7 @@ public class LeanPathTests
 {
     private const string Minio = "Minio";
     private const string Spectre = "Spectre.Console";
+    private const string CommandLineUtils = "McMaster.Extensions.CommandLineUtils";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     private TempHome _home = null!;
@@ -72,7 +73,8 @@ public class LeanPathTests
         _claude.Ran.Should().BeTrue();
         result.Error.Should().BeEmpty("no remote check was due");
         // Deciding that no check is due needs no provider either: it loads no provider module.
-        loaded.Should().Contain("StartClaude.Core").And.NotContain(Minio).And.NotContain(Spectre)
+        // Nor, with only a name to bind, the command-line parser (Commands/PlainStart.cs).
+        loaded.Should().Contain("StartClaude.Core").And.NotContain(Minio).And.NotContain(Spectre).And.NotContain(CommandLineUtils)
             .And.NotContain(name => name.StartsWith("StartClaude.Providers.", StringComparison.Ordinal));
     }
 
@@ -85,7 +87,7 @@ public class LeanPathTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         _claude.Ran.Should().BeTrue();
-        loaded.Should().NotContain(Minio).And.NotContain(Spectre)
+        loaded.Should().NotContain(Minio).And.NotContain(Spectre).And.NotContain(CommandLineUtils)
             .And.NotContain(name => name.StartsWith("StartClaude.Providers.", StringComparison.Ordinal));
     }
 
