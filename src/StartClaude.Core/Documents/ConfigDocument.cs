@@ -70,11 +70,8 @@ public sealed class ConfigDocument
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions
-            {
-                MaxDepth = MaxDepth,
-                AllowDuplicateProperties = false,
-            });
+            // Duplicate keys were refused by StrictJsonCheck already; checking again cost every start time.
+            node = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
