@@ -20,10 +20,11 @@ internal sealed class CatalogSubcommands(IReadOnlySet<string> needed) : IConvent
         ArgumentNullException.ThrowIfNull(context);
         if (context.Application.Parent is not null || context.ModelType != typeof(RootCommand))
             return;
+        var types = CommandCatalog.Types;
         for (var i = 0; i < CommandCatalog.Names.Count; i++)
         {
             if (needed.Contains(CommandCatalog.Names[i]))
-                AddMethod.MakeGenericMethod(CommandCatalog.Types[i]).Invoke(null, [context.Application, CommandCatalog.Names[i]]);
+                AddMethod.MakeGenericMethod(types[i]).Invoke(null, [context.Application, CommandCatalog.Names[i]]);
         }
     }
 
