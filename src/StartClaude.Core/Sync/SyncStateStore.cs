@@ -106,34 +106,6 @@ public sealed class SyncStateStore(AppEnvironment environment)
         });
     }
 
-    /// <summary>
-    /// The remote as the stored settings and the AWS sources name it, before a provider resolves them:
-    /// a start decides from this alone that no check is due, without loading any provider.
-    /// </summary>
-    public static string StartCheckId(string? providerId, SettingsInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return $"{providerId}|{input.EndpointUrl}|{input.Region}|{input.Bucket}|{input.Key}";
-    }
-
-    /// <summary>When this machine last checked <paramref name="remote"/> on its own (before starting a config), or null.</summary>
-    /// <param name="remote">The remote's <see cref="StartCheckId"/>.</param>
-    public DateTimeOffset? ReadCheckedAt(string remote) =>
-        ReadAll()["startCheck"] is JsonObject check && Text(check["remote"]) == remote ? TimeOf(check["at"]) : null;
-
-    /// <summary>Records the last check; only the latest is kept (another remote's is forgotten).</summary>
-    public void SaveCheckedAt(string remote, DateTimeOffset at)
-    {
-        try
-        {
-            UpdateAll(all => all["startCheck"] = new JsonObject { ["remote"] = remote, ["at"] = Stamp(at) });
-        }
-        catch (Errors.LocalConfigException)
-        {
-            // Only remembered to save a request: a read-only home must not fail a start.
-        }
-    }
-
     /// <summary>The last answer to "can the document be read without credentials?", and when it was found.</summary>
     public (bool Public, DateTimeOffset At)? ReadPublicCheck(S3SyncSettings settings) =>
         Entry(settings)?["publicCheck"] is JsonObject check && check["public"] is JsonValue p && p.TryGetValue<bool>(out var isPublic)
@@ -161,21 +133,15 @@ public sealed class SyncStateStore(AppEnvironment environment)
     private JsonObject? Entry(S3SyncSettings settings) =>
         ReadAll()["remotes"] is JsonObject remotes ? remotes[RemoteId(settings)] as JsonObject : null;
 
-    private void Update(S3SyncSettings settings, Action<JsonObject> change) =>
-        UpdateAll(all =>
-        {
-            var remotes = all["remotes"] as JsonObject ?? new JsonObject();
-            all["remotes"] = remotes;
-            var id = RemoteId(settings);
-            var entry = remotes[id] as JsonObject ?? new JsonObject();
-            remotes[id] = entry;
-            change(entry);
-        });
-
-    private void UpdateAll(Action<JsonObject> change)
+    private void Update(S3SyncSettings settings, Action<JsonObject> change)
     {
         var all = ReadAll();
-        change(all);
+        var remotes = all["remotes"] as JsonObject ?? new JsonObject();
+        all["remotes"] = remotes;
+        var id = RemoteId(settings);
+        var entry = remotes[id] as JsonObject ?? new JsonObject();
+        remotes[id] = entry;
+        change(entry);
         all["version"] = 1;
         try
         {

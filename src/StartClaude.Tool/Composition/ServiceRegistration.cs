@@ -26,6 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<SyncTargetLoader>();
         services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<StartCheckStore>();
         services.AddSingleton<SyncWriter>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Core.Diagnostics.LocalChecks>();

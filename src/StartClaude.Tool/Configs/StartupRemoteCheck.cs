@@ -15,7 +15,7 @@ namespace StartClaude.Tool.Configs;
 /// </summary>
 internal sealed class StartupRemoteCheck(
     ProviderCatalog providers,
-    SyncStateStore stateStore,
+    StartCheckStore checks,
     Lazy<HomeLock> homeLock,
     Lazy<SyncTargetLoader> loader,
     Lazy<SyncEngine> engine,
@@ -38,8 +38,8 @@ internal sealed class StartupRemoteCheck(
             if (local.S3Sync is not { } section)
                 return false;
             // Named before any provider resolves the settings: most starts end here, having loaded none.
-            var remote = SyncStateStore.StartCheckId(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
-            var last = stateStore.ReadCheckedAt(remote);
+            var remote = StartCheckStore.RemoteName(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
+            var last = checks.ReadCheckedAt(remote);
             if (last is { } at && at <= now && now - at < section.RemoteCheckInterval)
                 return false;
 
@@ -60,7 +60,7 @@ internal sealed class StartupRemoteCheck(
             finally
             {
                 // Also after a failure: an offline machine should not wait on every start.
-                stateStore.SaveCheckedAt(remote, now);
+                checks.SaveCheckedAt(remote, now);
             }
         }
         catch (OperationCanceledException)

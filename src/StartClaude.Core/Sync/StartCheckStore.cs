@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StartClaude.Abstractions;
+using StartClaude.Core.Local;
+
+namespace StartClaude.Core.Sync;
+
+/// <summary>
+/// last-check.json beside config.json: when this machine last checked the remote on its own (before
+/// starting a config), and which remote. A start reads it on every run, so it is a file of its own:
+/// a few bytes, where sync-state.json holds a whole document.
+/// </summary>
+public sealed class StartCheckStore(AppEnvironment environment)
+{
+    public const string FileName = "last-check.json";
+
+    private const long MaxBytes = 64 * 1024;
+
+    public string Path => System.IO.Path.Combine(environment.StartClaudeHome, FileName);
+
+    /// <summary>
+    /// The remote as the stored settings and the AWS sources name it, before a provider resolves them:
+    /// a start decides from this alone that no check is due, without loading any provider.
+    /// </summary>
+    public static string RemoteName(string? providerId, SettingsInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return $"{providerId}|{input.EndpointUrl}|{input.Region}|{input.Bucket}|{input.Key}";
+    }
+
+    /// <summary>When <paramref name="remote"/> was last checked; null when never, or when the file is unreadable or damaged.</summary>
+    public DateTimeOffset? ReadCheckedAt(string remote)
+    {
+        try
+        {
+            // A FIFO or device in its place is no record (and is never opened).
+            if (!LocalFile.IsRegularWithin(Path, MaxBytes)
+                || JsonNode.Parse(File.ReadAllBytes(Path)) is not JsonObject check
+                || check["remote"] is not JsonValue name || !name.TryGetValue<string>(out var recorded) || recorded != remote
+                || check["at"] is not JsonValue at || !at.TryGetValue<string>(out var text))
+                return null;
+            return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
+                ? time : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Records a check; only the latest is kept. A home that cannot be written costs only the record.</summary>
+    public void SaveCheckedAt(string remote, DateTimeOffset at)
+    {
+        var record = new JsonObject
+        {
+            ["remote"] = remote,
+            ["at"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        try
+        {
+            AtomicFile.Write(Path, Encoding.UTF8.GetBytes(record.ToJsonString() + "\n"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}

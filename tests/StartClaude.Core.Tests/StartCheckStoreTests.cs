@@ -1,0 +1,59 @@
+using StartClaude.Abstractions;
+using StartClaude.Core.Local;
+using StartClaude.Core.Sync;
+using StartClaude.Testing;
+
+namespace StartClaude.Core.Tests;
+
+public class StartCheckStoreTests
+{
+    private static readonly string Remote = StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "b", Region: "us-east-1", EndpointUrl: "http://127.0.0.1:9"));
+    private static readonly DateTimeOffset At = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private static StartCheckStore StoreIn(TempHome home) =>
+        new(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+
+    [Test]
+    public void A_check_reads_back_for_its_remote_only()
+    {
+        using var home = new TempHome();
+        var store = StoreIn(home);
+
+        store.SaveCheckedAt(Remote, At);
+
+        store.ReadCheckedAt(Remote).Should().Be(At);
+        store.ReadCheckedAt(StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "other", Region: "us-east-1", EndpointUrl: "http://127.0.0.1:9"))).Should().BeNull();
+        if (!OperatingSystem.IsWindows())
+            File.GetUnixFileMode(store.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "it is written like config.json");
+    }
+
+    [TestCase("")]
+    [TestCase("not json")]
+    [TestCase("[]")]
+    [TestCase("""{"remote": 7, "at": "2026-11-26T12:00:00Z"}""")]
+    [TestCase("""{"remote": "REMOTE", "at": 5}""")]
+    [TestCase("""{"remote": "REMOTE", "at": "yesterday"}""")]
+    public void A_damaged_record_means_never_checked(string content)
+    {
+        using var home = new TempHome();
+        var store = StoreIn(home);
+        File.WriteAllText(store.Path, content.Replace("REMOTE", Remote.Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        store.ReadCheckedAt(Remote).Should().BeNull();
+    }
+
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_FIFO_in_its_place_is_never_opened()
+    {
+        using var home = new TempHome();
+        var store = StoreIn(home);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", store.Path))
+            mkfifo.WaitForExit();
+
+        var read = Task.Run(() => store.ReadCheckedAt(Remote));
+
+        read.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("a FIFO would block a read forever");
+        read.Result.Should().BeNull();
+    }
+}
