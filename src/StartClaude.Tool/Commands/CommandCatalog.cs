@@ -31,7 +31,15 @@ internal static class CommandCatalog
     private static readonly string[] HelpWords = ["help", "-h", "--help", "-?"];
 
     /// <summary>Whether <paramref name="word"/> names a command (case ignored, as when parsing).</summary>
-    public static bool IsCommand(string word) => Names.Contains(word, StringComparer.OrdinalIgnoreCase);
+    public static bool IsCommand(string word)
+    {
+        foreach (var name in Names)
+        {
+            if (name.Equals(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// The commands that parsing <paramref name="args"/> can choose: those named by a word before "--";
