@@ -7,12 +7,16 @@ public class SettingRulesTests
     [TestCase("my-bucket")]
     [TestCase("a.b.c")]
     [TestCase("abc")]
+    [TestCase("10.0.0.1000")]
+    [TestCase("1.2.3.4.5")]
     public void Valid_bucket_names_pass(string name) => SettingRules.CheckBucket(name).Should().BeNull();
 
     [TestCase("", "empty")]
     [TestCase("ab", "3 to 63")]
     [TestCase("My-Bucket", "lowercase")]
     [TestCase("-bucket", "start and end")]
+    [TestCase("bucket.", "start and end")]
+    [TestCase("bücket", "lowercase")]
     [TestCase("bucket_name", "lowercase")]
     [TestCase("a..b", "'..'")]
     [TestCase("192.168.1.1", "IP address")]
@@ -22,6 +26,8 @@ public class SettingRulesTests
     [TestCase("us east 1")]
     [TestCase("US-EAST-1")]
     [TestCase("")]
+    [TestCase("-us-east-1")]
+    [TestCase("us_east_1")]
     public void Regions_with_spaces_or_capitals_are_refused(string region) =>
         SettingRules.CheckRegion(region).Should().NotBeNull();
 
