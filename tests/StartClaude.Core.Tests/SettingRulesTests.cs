@@ -40,6 +40,18 @@ public class SettingRulesTests
         error.Should().BeNull();
     }
 
+    // What requests go to: scheme, host and port as given (the default port left out, an IPv6 host in brackets).
+    [TestCase("http://127.0.0.1:9000", "http://127.0.0.1:9000")]
+    [TestCase("https://abc.r2.cloudflarestorage.com:443", "https://abc.r2.cloudflarestorage.com")]
+    [TestCase("https://s3.example.com:80", "https://s3.example.com:80")]
+    [TestCase("http://[::1]:9000", "http://[::1]:9000")]
+    public void An_address_has_the_endpoints_base_uri(string url, string expected)
+    {
+        var address = new S3Address(S3Endpoint.TryParse(url, out _)!.Value, "us-east-1");
+
+        address.BaseUri.GetLeftPart(UriPartial.Authority).Should().Be(expected);
+    }
+
     [TestCase("ftp://host", "http")]
     [TestCase("not a url", "http")]
     [TestCase("https://host/bucket", "path")]
