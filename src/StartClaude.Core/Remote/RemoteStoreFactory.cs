@@ -36,7 +36,9 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
         var recorder = new S3ExchangeRecorder(handler) { OnExchange = OnExchange };
         // Above the recorder: what is recorded is what went on the wire, signed.
         var signing = new S3RequestSigning(recorder, TimeProvider.System);
-        var http = new HttpClient(signing) { Timeout = timeouts.PerCall };
+        // Every call through the store has its own deadline (RemoteCallRunner, or one of its own); the
+        // client's timeout would only race it. (Building the MinIO client on this one used to set it to 30 min.)
+        var http = new HttpClient(signing) { Timeout = Timeout.InfiniteTimeSpan };
         // Only the address: the store's own requests need no MinIO client, so it is built when first asked for.
         var clients = provider.ClientFactory;
         var address = clients.Address(settings);
@@ -51,7 +53,7 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
         }
         var endpoint = EndpointOf(settings, provider);
         var wire = new S3Wire(http, baseUri, settings.Bucket, recorder);
-        return new RemoteDocumentStore(new SdkClient(clients, settings, http), wire, recorder, settings, endpoint, timeouts.PerCall, proxy?.Display);
+        return new RemoteDocumentStore(new SdkClient(clients, settings, signing), wire, recorder, settings, endpoint, timeouts.PerCall, proxy?.Display);
     }
 
     private static string EndpointOf(S3SyncSettings settings, IStorageProvider provider) =>
