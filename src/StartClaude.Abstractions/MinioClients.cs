@@ -6,16 +6,16 @@ namespace StartClaude.Abstractions;
 public static class MinioClients
 {
     /// <summary>
-    /// A client for <paramref name="endpoint"/>, signing for <paramref name="region"/> (MinIO never discovers
+    /// A client for <paramref name="address"/>'s endpoint, signing for its region (MinIO never discovers
     /// it here, so it must be right), sending through <paramref name="httpClient"/>.
     /// </summary>
-    public static IMinioClient Build(S3Endpoint endpoint, string region, S3SyncSettings settings, HttpClient httpClient)
+    public static IMinioClient Build(S3Address address, S3SyncSettings settings, HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var client = new MinioClient()
-            .WithEndpoint(endpoint.Host, endpoint.Port)
-            .WithSSL(endpoint.UseSsl)
-            .WithRegion(region)
+            .WithEndpoint(address.Endpoint.Host, address.Endpoint.Port)
+            .WithSSL(address.Endpoint.UseSsl)
+            .WithRegion(address.Region)
             .WithCredentials(settings.AccessKeyId, settings.SecretAccessKey)
             .WithHttpClient(httpClient);
         if (settings.SessionToken is { Length: > 0 } token)

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace StartClaude.Abstractions;
 
@@ -7,7 +7,7 @@ namespace StartClaude.Abstractions;
 /// Checks that hold for every S3-compatible service. Each returns null when the value is acceptable,
 /// else one sentence saying why not. No message repeats a secret value.
 /// </summary>
-public static partial class SettingRules
+public static class SettingRules
 {
     /// <summary>S3's bucket naming rules: 3–63 characters of a-z, 0-9, '.', '-', starting and ending with a letter or digit.</summary>
     public static string? CheckBucket(string? bucket)
@@ -16,11 +16,11 @@ public static partial class SettingRules
             return "the bucket name is empty";
         if (bucket.Length is < 3 or > 63)
             return $"the bucket name '{Shorten(bucket)}' must be 3 to 63 characters long";
-        if (!BucketPattern().IsMatch(bucket))
+        if (bucket.AsSpan().IndexOfAnyExcept(BucketCharacters) >= 0 || !IsLowerLetterOrDigit(bucket[0]) || !IsLowerLetterOrDigit(bucket[^1]))
             return $"the bucket name '{Shorten(bucket)}' may hold only lowercase letters, digits, '.' and '-', and must start and end with a letter or digit";
         if (bucket.Contains("..", StringComparison.Ordinal) || bucket.Contains(".-", StringComparison.Ordinal) || bucket.Contains("-.", StringComparison.Ordinal))
             return $"the bucket name '{bucket}' must not have '..', '.-' or '-.'";
-        if (IpAddressPattern().IsMatch(bucket))
+        if (LooksLikeIpAddress(bucket))
             return $"the bucket name '{bucket}' must not look like an IP address";
         return null;
     }
@@ -30,7 +30,7 @@ public static partial class SettingRules
     {
         if (string.IsNullOrWhiteSpace(region))
             return "the region is empty";
-        if (!RegionPattern().IsMatch(region))
+        if (region.AsSpan().IndexOfAnyExcept(RegionCharacters) >= 0 || !IsLowerLetterOrDigit(region[0]))
             return $"the region '{Shorten(region)}' may hold only lowercase letters, digits and '-' (for example us-east-1)";
         return null;
     }
@@ -138,12 +138,17 @@ public static partial class SettingRules
 
     private static string Shorten(string value) => value.Length <= 70 ? value : value[..67] + "...";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*[a-z0-9]$")]
-    private static partial Regex BucketPattern();
+    // Plain character checks rather than regular expressions: settings are checked on every sync,
+    // and these keep the regex engine out of that path.
+    private static readonly SearchValues<char> BucketCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789.-");
+    private static readonly SearchValues<char> RegionCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
 
-    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
-    private static partial Regex IpAddressPattern();
+    private static bool IsLowerLetterOrDigit(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
-    private static partial Regex RegionPattern();
+    // Four dot-separated groups of one to three digits (192.168.1.1).
+    private static bool LooksLikeIpAddress(string name)
+    {
+        var groups = name.Split('.');
+        return groups.Length == 4 && groups.All(g => g.Length is >= 1 and <= 3 && g.All(char.IsAsciiDigit));
+    }
 }

@@ -7,12 +7,16 @@ public class SettingRulesTests
     [TestCase("my-bucket")]
     [TestCase("a.b.c")]
     [TestCase("abc")]
+    [TestCase("10.0.0.1000")]
+    [TestCase("1.2.3.4.5")]
     public void Valid_bucket_names_pass(string name) => SettingRules.CheckBucket(name).Should().BeNull();
 
     [TestCase("", "empty")]
     [TestCase("ab", "3 to 63")]
     [TestCase("My-Bucket", "lowercase")]
     [TestCase("-bucket", "start and end")]
+    [TestCase("bucket.", "start and end")]
+    [TestCase("bücket", "lowercase")]
     [TestCase("bucket_name", "lowercase")]
     [TestCase("a..b", "'..'")]
     [TestCase("192.168.1.1", "IP address")]
@@ -22,6 +26,8 @@ public class SettingRulesTests
     [TestCase("us east 1")]
     [TestCase("US-EAST-1")]
     [TestCase("")]
+    [TestCase("-us-east-1")]
+    [TestCase("us_east_1")]
     public void Regions_with_spaces_or_capitals_are_refused(string region) =>
         SettingRules.CheckRegion(region).Should().NotBeNull();
 
@@ -32,6 +38,18 @@ public class SettingRulesTests
     {
         S3Endpoint.TryParse(url, out var error).Should().Be(new S3Endpoint(host, port, ssl));
         error.Should().BeNull();
+    }
+
+    // What requests go to: scheme, host and port as given (the default port left out, an IPv6 host in brackets).
+    [TestCase("http://127.0.0.1:9000", "http://127.0.0.1:9000")]
+    [TestCase("https://abc.r2.cloudflarestorage.com:443", "https://abc.r2.cloudflarestorage.com")]
+    [TestCase("https://s3.example.com:80", "https://s3.example.com:80")]
+    [TestCase("http://[::1]:9000", "http://[::1]:9000")]
+    public void An_address_has_the_endpoints_base_uri(string url, string expected)
+    {
+        var address = new S3Address(S3Endpoint.TryParse(url, out _)!.Value, "us-east-1");
+
+        address.BaseUri.GetLeftPart(UriPartial.Authority).Should().Be(expected);
     }
 
     [TestCase("ftp://host", "http")]

@@ -15,6 +15,7 @@ public class SyncStateStoreTests
     [TestCase("""{"remotes":{"ID":{"hash":"x","base":[1,2]}}}""")]
     [TestCase("""{"remotes":{"ID":"not an object"}}""")]
     [TestCase("""{"remotes":[1]}""")]
+    [TestCase("""{"remotes":{"ID":{"hash":"x","base":{"configs":[{"name":"\uD800"}]}}}}""")]
     [TestCase("not json at all")]
     [TestCase("[]")]
     public void A_damaged_state_file_is_no_base_with_a_warning_never_an_exception(string content)
@@ -28,6 +29,21 @@ public class SyncStateStoreTests
         syncBase.Should().BeNull();
         warning.Should().Contain("is damaged").And.Contain("as if never synced");
         store.Invoking(s => s.ReadConditionalWrites(Settings)).Should().NotThrow();
+    }
+
+    [Test]
+    public void A_base_of_the_wrong_shape_is_damaged_even_when_its_hash_matches()
+    {
+        using var home = new TempHome();
+        var store = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("""{"configs":"nope"}"""u8));
+        var id = SyncStateStore.RemoteId(Settings).Replace("\\", "\\\\", StringComparison.Ordinal);
+        File.WriteAllText(store.StatePath, "{\"remotes\":{\"" + id + "\":{\"hash\":\"" + hash + "\",\"base\":{\"configs\":\"nope\"}}}}");
+
+        var (syncBase, warning) = store.ReadBaseChecked(Settings);
+
+        syncBase.Should().BeNull();
+        warning.Should().Contain("is damaged");
     }
 
     [Test]

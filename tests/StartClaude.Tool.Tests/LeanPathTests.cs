@@ -7,6 +7,7 @@ namespace StartClaude.Tool.Tests;
 /// The everyday commands load only what they use: the built tool, run as a child process, lists the
 /// assemblies it loaded (START_CLAUDE_LOADED_ASSEMBLIES). Starting a config, `show` and `list` touch no
 /// network, so MinIO must stay unloaded; only `list` draws (a table), so only it may load Spectre.Console.
+/// A no-op s3-sync and s3-status talk to the service through the tool's own requests, never through MinIO.
 /// </summary>
 public class LeanPathTests
 {
@@ -116,11 +117,33 @@ public class LeanPathTests
     }
 
     [Test]
-    public async Task A_command_that_talks_to_the_remote_does_load_MinIO_so_the_report_can_tell()
+    public async Task A_sync_with_nothing_to_do_and_a_status_load_no_MinIO()
+    {
+        var server = await SharedServers.MotoAsync();
+        var bucket = await server.CreateBucketAsync();
+        _home.WriteConfig("""{ "configs": [ { "name": "work", "apiKey": "sk-ant-lean-0000000000000000-c3Fz", "isDefault": true } ] }""");
+        var setup = await ToolProcess.RunAsync(_home, null, Limit, SetupArgs.For(server, bucket, extra: "--no-encrypt"));
+        setup.ExitCode.Should().Be(0, setup.ToString());
+        var upload = await ToolProcess.RunAsync(_home, null, Limit, "s3-sync");
+        upload.ExitCode.Should().Be(0, upload.ToString());
+
+        var (sync, syncLoaded) = await Run("s3-sync");
+        var (status, statusLoaded) = await Run("s3-status");
+
+        sync.ExitCode.Should().Be(0, sync.ToString());
+        sync.Output.Should().Contain("Nothing to do");
+        syncLoaded.Should().Contain("StartClaude.Providers.Generic").And.NotContain(Minio).And.NotContain(Spectre);
+        status.ExitCode.Should().Be(0, status.ToString());
+        status.Output.Should().Contain("in sync");
+        statusLoaded.Should().NotContain(Minio);
+    }
+
+    [Test]
+    public async Task A_command_that_asks_the_SDK_does_load_MinIO_so_the_report_can_tell()
     {
         await WriteConfigsWithSyncCheckedNowAsync();
 
-        var (result, loaded) = await Run("s3-status");
+        var (result, loaded) = await Run("s3-history");
 
         result.ExitCode.Should().NotBe(0, "nothing listens on the endpoint");
         loaded.Should().Contain(Minio);

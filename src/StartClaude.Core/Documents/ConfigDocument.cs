@@ -89,6 +89,18 @@ public sealed class ConfigDocument
         return new ConfigDocument(root, origin);
     }
 
+    /// <summary>
+    /// A document already read as part of a larger JSON file (the base in sync-state.json), held to the same
+    /// shape rules as <see cref="Parse"/> without writing it out and reading it again. The caller hands over
+    /// ownership of <paramref name="root"/>; it is never changed.
+    /// </summary>
+    /// <exception cref="DocumentFormatException">Not the expected shape.</exception>
+    internal static ConfigDocument FromParsed(JsonObject root, string origin)
+    {
+        CheckShape(root, origin);
+        return new ConfigDocument(root, origin);
+    }
+
     /// <summary>Wraps a tree built by the merge; the caller hands over ownership.</summary>
     internal static ConfigDocument FromRoot(JsonObject root) => new(root);
 

@@ -25,10 +25,12 @@ public sealed class RemoteDocumentStore
     private readonly ForbiddenDiagnosis _diagnosis;
     private readonly LandedWriteCheck _landed;
 
-    public RemoteDocumentStore(IMinioClient client, S3Wire wire, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout, string? proxy = null)
+    private readonly SdkClient _sdk;
+
+    public RemoteDocumentStore(SdkClient sdk, S3Wire wire, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout, string? proxy = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        Client = client;
+        _sdk = sdk;
         _wire = wire;
         Recorder = recorder;
         _settings = settings;
@@ -51,7 +53,7 @@ public sealed class RemoteDocumentStore
     public S3ExchangeRecorder Recorder { get; }
 
     /// <summary>The provider's MinIO client, for requests this store does not build itself; its requests are signed on the wire too.</summary>
-    public IMinioClient Client { get; }
+    public IMinioClient Client => _sdk.Client;
 
     /// <summary>
     /// Tests the connection and looks for the document: a HEAD, and only when that fails without

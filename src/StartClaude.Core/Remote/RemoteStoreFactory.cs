@@ -1,5 +1,4 @@
 using System.Net;
-using Minio;
 using StartClaude.Abstractions;
 using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
@@ -37,10 +36,14 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
         var recorder = new S3ExchangeRecorder(handler) { OnExchange = OnExchange };
         // Above the recorder: what is recorded is what went on the wire, signed.
         var signing = new S3RequestSigning(recorder, TimeProvider.System);
-        var http = new HttpClient(signing) { Timeout = timeouts.PerCall };
-        var client = provider.ClientFactory.Create(settings, http);
-        var baseUri = BaseUriOf(client);
-        signing.Credentials = new S3Credentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken, client.Config.Region is { Length: > 0 } region ? region : "us-east-1");
+        // Every call through the store has its own deadline (RemoteCallRunner, or one of its own); the
+        // client's timeout would only race it. (Building the MinIO client on this one used to set it to 30 min.)
+        var http = new HttpClient(signing) { Timeout = Timeout.InfiniteTimeSpan };
+        // Only the address: the store's own requests need no MinIO client, so it is built when first asked for.
+        var clients = provider.ClientFactory;
+        var address = clients.Address(settings);
+        var baseUri = address.BaseUri;
+        signing.Credentials = new S3Credentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken, address.Region is { Length: > 0 } region ? region : "us-east-1");
         var proxy = ProxySettings.For(baseUri, environment.Get);
         if (proxy is not null)
         {
@@ -50,16 +53,7 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
         }
         var endpoint = EndpointOf(settings, provider);
         var wire = new S3Wire(http, baseUri, settings.Bucket, recorder);
-        return new RemoteDocumentStore(client, wire, recorder, settings, endpoint, timeouts.PerCall, proxy?.Display);
-    }
-
-    // The SDK keeps the endpoint with or without its scheme depending on how it was given.
-    private static Uri BaseUriOf(IMinioClient client)
-    {
-        var text = client.Config.Endpoint;
-        return Uri.TryCreate(text, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
-            ? new Uri(absolute.GetLeftPart(UriPartial.Authority))
-            : new Uri($"{(client.Config.Secure ? "https" : "http")}://{text}");
+        return new RemoteDocumentStore(new SdkClient(clients, settings, signing), wire, recorder, settings, endpoint, timeouts.PerCall, proxy?.Display);
     }
 
     private static string EndpointOf(S3SyncSettings settings, IStorageProvider provider) =>

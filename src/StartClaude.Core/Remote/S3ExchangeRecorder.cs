@@ -60,8 +60,8 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
         {
             // Read the start of the error body once to learn its code, then hand on that copy only.
             var body = await ReadPrefixAsync(response.Content, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-            errorCode = Element(body, CodeElement());
-            bodyRegion = Element(body, RegionElement());
+            if (body.Length > 0)
+                (errorCode, bodyRegion) = ErrorElements(body);
             response.Content = Copy(response.Content, body);
         }
         else if (response.Content is not null && request.Method != HttpMethod.Head)
@@ -125,11 +125,16 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
     private static string? HeaderValue(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static string? Element(byte[] body, Regex pattern)
+    // Only a body to search makes the patterns: a 304 (a no-op sync) has none, so Regex is not even loaded.
+    private static (string? Code, string? Region) ErrorElements(byte[] body)
     {
-        if (body.Length == 0)
-            return null;
-        var match = pattern.Match(System.Text.Encoding.UTF8.GetString(body));
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        return (Element(text, CodeElement()), Element(text, RegionElement()));
+    }
+
+    private static string? Element(string body, Regex pattern)
+    {
+        var match = pattern.Match(body);
         return match.Success ? match.Groups[1].Value.Trim() : null;
     }
 

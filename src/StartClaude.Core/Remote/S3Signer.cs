@@ -52,16 +52,25 @@ public static class S3Signer
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(credentials);
-        var sorted = headers
-            .Select(h => (Name: h.Key.ToLowerInvariant(), Value: Trim(h.Value)))
-            .OrderBy(h => h.Name, StringComparer.Ordinal)
-            .ToList();
-        var signedHeaders = string.Join(';', sorted.Select(h => h.Name));
+        // Plain arrays sorted by name, not LINQ over tuples: generic code over a value type is compiled
+        // at run time on every start, and every remote command signs.
+        var names = new string[headers.Count];
+        var values = new string[headers.Count];
+        for (var i = 0; i < headers.Count; i++)
+        {
+            names[i] = headers[i].Key.ToLowerInvariant();
+            values[i] = Trim(headers[i].Value);
+        }
+        Array.Sort(names, values, StringComparer.Ordinal);
+        var canonicalHeaders = new StringBuilder();
+        for (var i = 0; i < names.Length; i++)
+            canonicalHeaders.Append(names[i]).Append(':').Append(values[i]).Append('\n');
+        var signedHeaders = string.Join(';', names);
         var canonicalRequest = string.Join('\n',
             method,
             canonicalPath,
             S3UriEncoding.CanonicalQuery(query),
-            string.Concat(sorted.Select(h => $"{h.Name}:{h.Value}\n")),
+            canonicalHeaders.ToString(),
             signedHeaders,
             payloadHash);
         var date = amzDate[..8];

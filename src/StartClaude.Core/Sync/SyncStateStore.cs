@@ -59,15 +59,16 @@ public sealed class SyncStateStore(AppEnvironment environment)
             return (null, damaged);
         try
         {
-            var document = ConfigDocument.Parse(Encoding.UTF8.GetBytes(baseNode.ToJsonString()), StatePath);
+            var document = ConfigDocument.FromParsed(baseNode, StatePath);
             var etag = Text(entry["etag"]);
             var info = entry["size"] is JsonValue size && size.TryGetValue<long>(out var bytes)
                 ? new RemoteObjectInfo(bytes, TimeOf(entry["lastModified"]), etag)
                 : null;
             return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info), null) : (null, damaged);
         }
-        catch (DocumentFormatException)
+        catch (Exception ex) when (ex is DocumentFormatException or InvalidOperationException)
         {
+            // InvalidOperationException: a string the JSON reader cannot decode (half a surrogate pair).
             return (null, damaged);
         }
     }

@@ -33,17 +33,18 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         if (PlainHttpWarning.For(target.Remote.Endpoint, target.Codec.Encrypts) is { } plainHttp)
             console.Warn(plainHttp);
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
-        var json = JsonOutput.Result("s3-status");
-        json["provider"] = provider.Id;
-        json["bucket"] = settings.Bucket;
-        json["key"] = settings.Key;
-        json["endpoint"] = target.Remote.Endpoint;
-        json["region"] = settings.Region;
-        json["proxy"] = target.Remote.Proxy;
-        json["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
-        json["encryption"] = target.Codec.Encrypts;
-        json["localConfigs"] = target.Local.LiveConfigs.Count;
-        json["sources"] = new System.Text.Json.Nodes.JsonObject(sources.OrderBy(p => p.Key).Select(p =>
+        // Built only for --json: the null-conditional assignments below then evaluate nothing.
+        var json = Json ? JsonOutput.Result("s3-status") : null;
+        json?["provider"] = provider.Id;
+        json?["bucket"] = settings.Bucket;
+        json?["key"] = settings.Key;
+        json?["endpoint"] = target.Remote.Endpoint;
+        json?["region"] = settings.Region;
+        json?["proxy"] = target.Remote.Proxy;
+        json?["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
+        json?["encryption"] = target.Codec.Encrypts;
+        json?["localConfigs"] = target.Local.LiveConfigs.Count;
+        json?["sources"] = new System.Text.Json.Nodes.JsonObject(sources.OrderBy(p => p.Key).Select(p =>
             KeyValuePair.Create(char.ToLowerInvariant(p.Key.ToString()[0]) + p.Key.ToString()[1..], (System.Text.Json.Nodes.JsonNode?)p.Value)));
 
         var (inputs, status) = await engine.ReadAndPlanAsync(target).ConfigureAwait(false);
@@ -53,12 +54,12 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         {
             Row("Remote", "no remote document yet");
             Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
-            json["remote"] = null;
-            json["publiclyReadable"] = null;
-            json["state"] = "no-remote-document";
-            json["localChanges"] = null;
-            json["remoteChanges"] = null;
-            json["difference"] = null;
+            json?["remote"] = null;
+            json?["publiclyReadable"] = null;
+            json?["state"] = "no-remote-document";
+            json?["localChanges"] = null;
+            json?["remoteChanges"] = null;
+            json?["difference"] = null;
             return Finish(json);
         }
 
@@ -92,18 +93,18 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             SyncReportWriter.WriteChanges(console, "Changes on the remote", status.RemoteChanges);
         }
 
-        json["remote"] = JsonOutput.Remote(remote.Info, remote.Document.LiveConfigs.Count, remote.Downloaded);
-        json["publiclyReadable"] = publiclyReadable;
-        json["state"] = Spelling.Kebab(status.State.ToString());
-        json["localChanges"] = JsonOutput.Changes(status.LocalChanges);
-        json["remoteChanges"] = JsonOutput.Changes(status.RemoteChanges);
-        json["difference"] = status.State == SyncState.DifferNeverSynced ? JsonOutput.Difference(status.Difference) : null;
+        json?["remote"] = JsonOutput.Remote(remote.Info, remote.Document.LiveConfigs.Count, remote.Downloaded);
+        json?["publiclyReadable"] = publiclyReadable;
+        json?["state"] = Spelling.Kebab(status.State.ToString());
+        json?["localChanges"] = JsonOutput.Changes(status.LocalChanges);
+        json?["remoteChanges"] = JsonOutput.Changes(status.RemoteChanges);
+        json?["difference"] = status.State == SyncState.DifferNeverSynced ? JsonOutput.Difference(status.Difference) : null;
         return Finish(json);
     }
 
-    private int Finish(System.Text.Json.Nodes.JsonObject json)
+    private int Finish(System.Text.Json.Nodes.JsonObject? json)
     {
-        if (Json)
+        if (json is not null)
             console.WriteJson(json);
         return 0;
     }
