@@ -106,6 +106,8 @@ public static class StartClaudeApp
     internal static CommandLineApplication<RootCommand> BuildCommandTree(IReadOnlySet<string> needed, ServiceProvider services, ToolConsole console, Action<string> chosen)
     {
         var app = new CommandLineApplication<RootCommand>(new CommandHelpText(), new HelpConsole(new SpectreTextWriter(console), console.Error), Directory.GetCurrentDirectory(), throwOnUnexpectedArg: true);
+        // First of the handlers: CommandLineUtils 2.3 would set the root's name on the chosen command's model.
+        app.OnParsingComplete(result => RefuseCommandAfterName(app, result));
         // Injection first: the default conventions may create the root model while they apply.
         // Deferred: only the command that runs (and the root, whose options bind) gets its services built.
         // The rest is CommandLineUtils' UseDefaultConventions() without its own constructor injection,
@@ -141,6 +143,15 @@ public static class StartClaudeApp
             });
         RouteValidationErrors(app, console);
         return app;
+    }
+
+    // "start-claude work list": a config name, then a command.
+    private static void RefuseCommandAfterName(CommandLineApplication root, McMaster.Extensions.CommandLineUtils.Abstractions.ParseResult result)
+    {
+        if (ReferenceEquals(result.SelectedCommand, root) || root.Arguments.FirstOrDefault(a => a.Values.Count > 0) is not { } given)
+            return;
+        var command = result.SelectedCommand.Name;
+        throw new UsageException($"'{command}' is a command, so it cannot follow '{given.Value}': run start-claude {command}, or pass it to claude after --: start-claude {given.Value} -- {command}");
     }
 
     // One line on stderr; with --json also the failure as the one object on stdout. A secret given on

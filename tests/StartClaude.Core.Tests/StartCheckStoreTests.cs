@@ -33,6 +33,8 @@ public class StartCheckStoreTests
     [TestCase("""{"remote": 7, "at": "2026-11-26T12:00:00Z"}""")]
     [TestCase("""{"remote": "REMOTE", "at": 5}""")]
     [TestCase("""{"remote": "REMOTE", "at": "yesterday"}""")]
+    [TestCase("""{"remote": "REMOTE", "remote": "REMOTE", "at": "2026-11-26T12:00:00Z"}""")]
+    [TestCase("""{"remote": "REMOTE", "at": "2026-11-26T12:00:00Z", "at": "2026-11-26T12:00:00Z"}""")]
     public void A_damaged_record_means_never_checked(string content)
     {
         using var home = new TempHome();
@@ -40,6 +42,17 @@ public class StartCheckStoreTests
         File.WriteAllText(store.Path, content.Replace("REMOTE", Remote.Replace("\\", "\\\\", StringComparison.Ordinal), StringComparison.Ordinal));
 
         store.ReadCheckedAt(Remote).Should().BeNull();
+    }
+
+    [TestCase("https://user:p4ssw0rd@s3.example.com:9000/base?token=t0k3n#frag", "https://s3.example.com:9000/base")]
+    [TestCase("http://127.0.0.1:9", "http://127.0.0.1:9")]
+    [TestCase("user:p4ssw0rd@host", "host")]
+    [TestCase("https://host/p@th", "https://host/p@th")]
+    public void The_record_names_the_endpoint_without_credentials_or_query(string endpoint, string named)
+    {
+        var name = StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "b", EndpointUrl: endpoint));
+
+        name.Should().Be($"s3-compatible|{named}||b|").And.NotContain("p4ssw0rd").And.NotContain("t0k3n");
     }
 
     [Test]

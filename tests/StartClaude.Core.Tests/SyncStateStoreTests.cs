@@ -11,6 +11,8 @@ public class SyncStateStoreTests
     private static readonly S3SyncSettings Settings = new("s3-compatible", "bucket", "us-east-1", "AKIA", "secret", "http://127.0.0.1:9", "start-claude-config.json");
 
     [TestCase("""{"remotes":{"ID":{"hash":1,"base":{"configs":[]}}}}""")]
+    [TestCase("""{"remotes":{}, "remotes":{}}""")]
+    [TestCase("""{"remotes":{"ID":{"hash":"x","hash":"y","base":{"configs":[]}}}}""")]
     [TestCase("""{"remotes":{"ID":{"hash":"x","etag":7,"base":{"configs":[]}}}}""")]
     [TestCase("""{"remotes":{"ID":{"hash":"x","base":[1,2]}}}""")]
     [TestCase("""{"remotes":{"ID":"not an object"}}""")]

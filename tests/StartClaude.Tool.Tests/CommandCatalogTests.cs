@@ -19,7 +19,8 @@ public class CommandCatalogTests
 
     [TestCase(new string[0], new string[0])]
     [TestCase(new[] { "work" }, new string[0])]
-    [TestCase(new[] { "work", "--", "list", "--help" }, new string[0])]
+    [TestCase(new[] { "work", "--", "-p", "hi" }, new string[0])]
+    [TestCase(new[] { "--model", "--", "list" }, new[] { "list" })]
     [TestCase(new[] { "LIST" }, new[] { "list" })]
     [TestCase(new[] { "--verbose", "s3-sync", "--json" }, new[] { "s3-sync" })]
     [TestCase(new[] { "backups", "restore", "x" }, new[] { "backups" })]
@@ -32,6 +33,19 @@ public class CommandCatalogTests
     [TestCase("-?")]
     public void Help_needs_every_command(string word) =>
         CommandCatalog.NeededFor(["work", word]).Should().HaveCount(CommandCatalog.Names.Count);
+
+    [TestCase("work", "list")]
+    [TestCase("nosuch", "s3-sync")]
+    public async Task A_command_after_a_config_name_is_refused_not_a_crash(string name, string command)
+    {
+        using var home = new TempHome();
+        home.WriteConfig(SampleDocuments.WithConfigs("work"));
+
+        var result = await ToolRun.RunAsync(home, null, name, command);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Be($"error: '{command}' is a command, so it cannot follow '{name}': run start-claude {command}, or pass it to claude after --: start-claude {name} -- {command}" + Environment.NewLine);
+    }
 
     [Test]
     public async Task Help_and_a_parse_error_read_as_with_the_whole_tree()

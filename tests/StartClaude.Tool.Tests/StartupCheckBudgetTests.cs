@@ -46,6 +46,53 @@ public class StartupCheckBudgetTests
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4));
     }
 
+    [Test]
+    public async Task Another_run_holding_the_lock_delays_a_start_by_the_budget_and_no_more()
+    {
+        using var home = new TempHome();
+        using var claude = new StandInClaude(exitCode: 5);
+        home.WriteConfig("""
+            {
+              "configs": [ { "name": "work", "apiKey": "sk-ant-budget-000000000000000-c3Fz", "isDefault": true } ],
+              "settings": { "s3Sync": { "provider": "s3-compatible", "bucket": "budget", "region": "us-east-1", "accessKeyId": "budget-key",
+                                        "secretAccessKey": "budget-secret", "endpointUrl": "http://127.0.0.1:9" } }
+            }
+            """);
+        var environment = StartClaude.Core.Local.AppEnvironment.From(new Dictionary<string, string> { [StartClaude.Core.Local.AppEnvironment.HomeVariable] = home.Folder });
+        using var otherRun = new StartClaude.Core.Local.HomeLock(environment, new StartClaude.Core.Local.LocalConfigStore(environment, new StartClaude.Core.Local.BackupStore(environment))).Acquire();
+
+        var clock = Stopwatch.StartNew();
+        var result = await ToolRun.RunAsync(home, claude.OnPath(), "work");
+        clock.Stop();
+
+        result.ExitCode.Should().Be(5, result.ToString());
+        claude.Ran.Should().BeTrue();
+        result.Error.Should().Contain("could not check the remote configs");
+        // The lock's own wait is 10 s; within the check it is the check's budget.
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4));
+    }
+
+    [Test]
+    public async Task Settings_that_cannot_be_used_are_reported_at_every_start()
+    {
+        using var home = new TempHome();
+        using var claude = new StandInClaude();
+        home.WriteConfig("""
+            {
+              "configs": [ { "name": "work", "apiKey": "sk-ant-budget-000000000000000-c3Fz", "isDefault": true } ],
+              "settings": { "s3Sync": { "provider": "no-such-provider", "bucket": "budget", "endpointUrl": "http://127.0.0.1:9" } }
+            }
+            """);
+
+        var first = await ToolRun.RunAsync(home, claude.OnPath(), "work");
+        var second = await ToolRun.RunAsync(home, claude.OnPath(), "work");
+
+        first.ExitCode.Should().Be(0, first.ToString());
+        second.ExitCode.Should().Be(0, second.ToString());
+        first.Error.Should().Contain("no-such-provider");
+        second.Error.Should().Contain("no-such-provider", "nothing was checked, so nothing waits out the interval");
+    }
+
     private static async Task AcceptAndStaySilentAsync(TcpListener listener, List<TcpClient> held, CancellationToken stop)
     {
         try

@@ -24,10 +24,17 @@ public sealed class HomeLock(AppEnvironment environment, LocalConfigStore? store
 
     /// <exception cref="LocalConfigException">Another run holds the lock, or the home cannot be written.</exception>
     /// <exception cref="UsageException"><see cref="WaitVariable"/> is not a number of seconds in range.</exception>
-    public IDisposable Acquire()
+    public IDisposable Acquire() => Acquire(atMost: null);
+
+    /// <param name="atMost">A shorter wait than <see cref="WaitVariable"/> gives, for a caller with a time budget of its own.</param>
+    /// <exception cref="LocalConfigException">Another run holds the lock, or the home cannot be written.</exception>
+    /// <exception cref="UsageException"><see cref="WaitVariable"/> is not a number of seconds in range.</exception>
+    public IDisposable Acquire(TimeSpan? atMost)
     {
         var folder = environment.StartClaudeHome;
         var wait = environment.Seconds(WaitVariable, DefaultWait, 0, MaxWaitSeconds);
+        if (atMost is { } most && most < wait)
+            wait = most > TimeSpan.Zero ? most : TimeSpan.Zero;
         var path = Path.Combine(folder, ".lock");
         FileStream handle;
         try

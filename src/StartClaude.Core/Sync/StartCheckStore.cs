@@ -26,7 +26,24 @@ public sealed class StartCheckStore(AppEnvironment environment)
     public static string RemoteName(string? providerId, SettingsInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return $"{providerId}|{input.EndpointUrl}|{input.Region}|{input.Bucket}|{input.Key}";
+        return $"{providerId}|{WithoutSecrets(input.EndpointUrl)}|{input.Region}|{input.Bucket}|{input.Key}";
+    }
+
+    // The endpoint as given may hold a password (https://user:pass@host) or a token in its query: the
+    // record keeps the scheme, host, port and path only. Unvalidated text, so no Uri parsing is assumed to work.
+    private static string? WithoutSecrets(string? endpoint)
+    {
+        if (endpoint is null)
+            return null;
+        var cut = endpoint.IndexOfAny(['?', '#']);
+        if (cut >= 0)
+            endpoint = endpoint[..cut];
+        var scheme = endpoint.IndexOf("://", StringComparison.Ordinal);
+        var hostStart = scheme < 0 ? 0 : scheme + 3;
+        var pathStart = endpoint.IndexOf('/', hostStart);
+        var authorityEnd = pathStart < 0 ? endpoint.Length : pathStart;
+        var at = endpoint.LastIndexOf('@', authorityEnd - 1, authorityEnd - hostStart);
+        return at < 0 ? endpoint : endpoint[..hostStart] + endpoint[(at + 1)..];
     }
 
     /// <summary>When <paramref name="remote"/> was last checked; null when never, or when the file is unreadable or damaged.</summary>
@@ -43,7 +60,8 @@ public sealed class StartCheckStore(AppEnvironment environment)
             return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
                 ? time : null;
         }
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        // ArgumentException: a duplicate key, found when the object is first read.
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             return null;
         }

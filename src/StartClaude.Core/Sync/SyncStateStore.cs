@@ -29,6 +29,9 @@ public sealed class SyncStateStore(AppEnvironment environment)
 {
     public const string FileName = "sync-state.json";
 
+    // A base is a config document (at most ConfigDocument.MaxDepth deep) three levels down.
+    private const int MaxDepth = ConfigDocument.MaxDepth + 3;
+
     public string StatePath => Path.Combine(environment.StartClaudeHome, FileName);
 
     public static string RemoteId(S3SyncSettings settings)
@@ -178,12 +181,15 @@ public sealed class SyncStateStore(AppEnvironment environment)
             // A FIFO or device in its place is no state (and is never opened); a base per remote fits in 64 MiB.
             if (!LocalFile.IsRegularWithin(StatePath, 64L * 1024 * 1024))
                 return false;
-            if (JsonNode.Parse(File.ReadAllBytes(StatePath)) is not JsonObject state)
+            var bytes = File.ReadAllBytes(StatePath);
+            // A duplicate key would otherwise surface as an exception wherever the tree is first read.
+            StrictJsonCheck.Run(bytes, StatePath, MaxDepth);
+            if (JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth }) is not JsonObject state)
                 return false;
             all = state;
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is JsonException or IOException or InvalidOperationException or UnauthorizedAccessException or DocumentFormatException)
         {
             return false;
         }

@@ -42,15 +42,15 @@ internal static class CommandCatalog
     }
 
     /// <summary>
-    /// The commands that parsing <paramref name="args"/> can choose: those named by a word before "--";
-    /// all of them when a word asks for help (which lists them). The rest cannot change the parse.
+    /// The commands that parsing <paramref name="args"/> can choose: those named by any word (even after
+    /// "--", which an option may take as its value: `--model -- list`); all of them when a word asks for
+    /// help (which lists them). The commands no word names cannot change the parse.
     /// </summary>
     public static IReadOnlySet<string> NeededFor(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var words = args.TakeWhile(a => a != "--").ToArray();
-        if (words.Any(w => HelpWords.Contains(w, StringComparer.OrdinalIgnoreCase)))
+        if (args.Any(w => HelpWords.Contains(w, StringComparer.OrdinalIgnoreCase)))
             return Names.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Names.Where(n => words.Contains(n, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Names.Where(n => args.Contains(n, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class StartupRemoteCheck(
     ToolConsole console)
 {
     /// <summary>
-    /// Everything the check does, from resolving the settings to the answer. A start happens before every
+    /// Everything the check does, from waiting for the lock and resolving the settings to the answer. A start happens before every
     /// Claude Code session: a slow or unreachable service may delay it by about this much and no more
     /// (a round trip to S3 takes a fraction of it). A little under 1.5 s, so that with the work around
     /// the check (loading the sync engine, taking the lock) the delay stays within 1.5 s.
@@ -44,10 +44,13 @@ internal sealed class StartupRemoteCheck(
                 return false;
 
             using var limit = new CancellationTokenSource(Limit);
+            // Another run's lock is waited for within the budget too.
+            using var held = homeLock.Value.Acquire(atMost: Limit);
+            // Settings this version cannot use fail here, before anything is recorded: they are said at
+            // every start. Only an attempt that reached for the remote waits out the interval.
+            var target = loader.Value.Open();
             try
             {
-                using var held = homeLock.Value.Acquire();
-                var target = loader.Value.Open();
                 var report = await engine.Value.SyncAsync(target, new UnattendedDecisions(), dryRun: false, limit.Token).ConfigureAwait(false);
                 foreach (var warning in report.Warnings)
                     console.Warn(warning);

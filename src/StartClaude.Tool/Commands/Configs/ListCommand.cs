@@ -38,12 +38,9 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
             return 0;
         }
         // The scope column only where it says something: when some config is local-only.
-        // Cells are plain Text, not markup: nothing in them is styled, and parsing markup cost every `list` time.
         var scoped = configs.Any(c => c.IsLocalOnly);
-        string[] headers = ["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()];
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var header in headers)
-            table.AddColumn(new TableColumn(new Text(header)));
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns(["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()]);
         foreach (var config in configs)
         {
             string[] row =
@@ -56,13 +53,12 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
                 ReferenceEquals(config.Node, preferred?.Node) ? "yes" : "",
                 config.IsEnabled ? "yes" : "no",
             ];
-            string[] cells = scoped ? [.. row, config.IsLocalOnly ? "local-only" : "shared"] : row;
-            table.AddRow(cells.Select(cell => (Spectre.Console.Rendering.IRenderable)new Text(cell)));
+            table.AddRow(scoped ? [.. row, config.IsLocalOnly ? "local-only" : "shared"] : row);
         }
         console.Out.Write(table);
         return 0;
     }
 
     // Values come from the document, which may have come from the bucket: never raw escape codes.
-    private static string Cell(string? value) => TerminalText.Escape(value);
+    private static string Cell(string? value) => Markup.Escape(TerminalText.Escape(value));
 }
