@@ -48,6 +48,11 @@ public class StartCheckStoreTests
     [TestCase("http://127.0.0.1:9", "http://127.0.0.1:9")]
     [TestCase("user:p4ssw0rd@host", "host")]
     [TestCase("https://host/p@th", "https://host/p@th")]
+    [TestCase("/abc", "/abc")]
+    [TestCase("/", "/")]
+    [TestCase("//user:p4ssw0rd@host/x", "//host/x")]
+    [TestCase("", "")]
+    [TestCase("http://", "http://")]
     public void The_record_names_the_endpoint_without_credentials_or_query(string endpoint, string named)
     {
         var name = StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "b", EndpointUrl: endpoint));

@@ -19,6 +19,25 @@ public class ThreeWaySyncTests : DeviceTestBase
     private IEnumerable<string> Models(TempHome device) => Document(device.ReadConfigBytes()).LiveConfigs.Select(c => $"{c.Name}:{c.Model}");
 
     [Test]
+    public async Task A_config_nested_as_deep_as_a_document_may_be_syncs_and_its_base_is_kept()
+    {
+        // The base sits three levels down in sync-state.json, so it is deeper there than in config.json.
+        System.Text.Json.Nodes.JsonNode deep = "leaf";
+        for (var i = 0; i < 60; i++)
+            deep = new System.Text.Json.Nodes.JsonObject { ["x"] = deep };
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        DeviceA.EditConfig(root => root.Config("work")["extra"] = deep);
+        await SetUpSyncAsync(DeviceA);
+
+        var first = await Run(DeviceA, "s3-sync");
+        var second = await Run(DeviceA, "s3-sync");
+
+        first.ExitCode.Should().Be(0, first.ToString());
+        second.ExitCode.Should().Be(0, second.ToString());
+        second.Output.Should().Contain("Nothing to do", "the base was kept");
+    }
+
+    [Test]
     public async Task Nothing_changed_means_no_transfer_and_no_question()
     {
         await BothDevicesInStepAsync("work", "home");

@@ -39,11 +39,11 @@ public sealed class StartCheckStore(AppEnvironment environment)
         if (cut >= 0)
             endpoint = endpoint[..cut];
         var scheme = endpoint.IndexOf("://", StringComparison.Ordinal);
-        var hostStart = scheme < 0 ? 0 : scheme + 3;
+        var hostStart = scheme >= 0 ? scheme + 3 : endpoint.StartsWith("//", StringComparison.Ordinal) ? 2 : 0;
         var pathStart = endpoint.IndexOf('/', hostStart);
-        var authorityEnd = pathStart < 0 ? endpoint.Length : pathStart;
-        var at = endpoint.LastIndexOf('@', authorityEnd - 1, authorityEnd - hostStart);
-        return at < 0 ? endpoint : endpoint[..hostStart] + endpoint[(at + 1)..];
+        var authority = endpoint.AsSpan(hostStart, (pathStart < 0 ? endpoint.Length : pathStart) - hostStart);
+        var at = authority.LastIndexOf('@');
+        return at < 0 ? endpoint : endpoint[..hostStart] + endpoint[(hostStart + at + 1)..];
     }
 
     /// <summary>When <paramref name="remote"/> was last checked; null when never, or when the file is unreadable or damaged.</summary>

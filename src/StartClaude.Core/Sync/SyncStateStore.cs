@@ -149,7 +149,7 @@ public sealed class SyncStateStore(AppEnvironment environment)
         all["version"] = 1;
         try
         {
-            AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n"));
+            AtomicFile.Write(StatePath, Encoding.UTF8.GetBytes(all.ToJsonString(new JsonSerializerOptions { WriteIndented = true, MaxDepth = MaxDepth }) + "\n"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
