@@ -30,11 +30,14 @@ public class StartCheckStoreTests
     [TestCase("")]
     [TestCase("not json")]
     [TestCase("[]")]
-    [TestCase("""{"remote": 7, "at": "2026-11-26T12:00:00Z"}""")]
-    [TestCase("""{"remote": "REMOTE", "at": 5}""")]
+    [TestCase("""{"remote": 7, "at": 1764158400000}""")]
+    [TestCase("""{"remote": "REMOTE", "at": "2026-11-26T12:00:00Z"}""")]
+    [TestCase("""{"remote": "REMOTE", "at": 1e300}""")]
+    [TestCase("""{"remote": "REMOTE", "at": -999999999999999999}""")]
+    [TestCase("""{"remote": "REMOTE", "at": 1.5}""")]
     [TestCase("""{"remote": "REMOTE", "at": "yesterday"}""")]
-    [TestCase("""{"remote": "REMOTE", "remote": "REMOTE", "at": "2026-11-26T12:00:00Z"}""")]
-    [TestCase("""{"remote": "REMOTE", "at": "2026-11-26T12:00:00Z", "at": "2026-11-26T12:00:00Z"}""")]
+    [TestCase("""{"remote": "REMOTE", "remote": "REMOTE", "at": 1764158400000}""")]
+    [TestCase("""{"remote": "REMOTE", "at": 1764158400000, "at": 1764158400000}""")]
     public void A_damaged_record_means_never_checked(string content)
     {
         using var home = new TempHome();

@@ -16,6 +16,8 @@ public sealed class StartCheckStore(AppEnvironment environment)
     public const string FileName = "last-check.json";
 
     private const long MaxBytes = 64 * 1024;
+    private static readonly long MinUnixMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     public string Path => System.IO.Path.Combine(environment.StartClaudeHome, FileName);
 
@@ -55,10 +57,10 @@ public sealed class StartCheckStore(AppEnvironment environment)
             if (!LocalFile.IsRegularWithin(Path, MaxBytes)
                 || JsonNode.Parse(File.ReadAllBytes(Path)) is not JsonObject check
                 || check["remote"] is not JsonValue name || !name.TryGetValue<string>(out var recorded) || recorded != remote
-                || check["at"] is not JsonValue at || !at.TryGetValue<string>(out var text))
+                || check["at"] is not JsonValue at || !at.TryGetValue<long>(out var milliseconds)
+                || milliseconds < MinUnixMilliseconds || milliseconds > MaxUnixMilliseconds)
                 return null;
-            return DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
-                ? time : null;
+            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
         // ArgumentException: a duplicate key, found when the object is first read.
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
@@ -73,7 +75,8 @@ public sealed class StartCheckStore(AppEnvironment environment)
         var record = new JsonObject
         {
             ["remote"] = remote,
-            ["at"] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            // Milliseconds since 1970 (UTC): a number, because parsing a date's text costs every start time.
+            ["at"] = at.ToUnixTimeMilliseconds(),
         };
         try
         {
