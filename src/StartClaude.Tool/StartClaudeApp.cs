@@ -47,6 +47,12 @@ public static class StartClaudeApp
             // Spectre refuses to prompt on a non-interactive console; never hang, never crash.
             return Fail(console, args, command, "a question needs a terminal; pass the flags that answer it (see --help)", ExitCodes.Usage);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Files are read and written through code that names them in a StartClaudeException: what
+            // arrives here raw is the console itself, a stdout that is closed, full or a broken pipe.
+            return Fail(console, args, command, $"cannot write the output: {ex.Message}", ExitCodes.Failure);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug, not a user error. Only the type is shown: a third-party message might quote
@@ -159,9 +165,25 @@ public static class StartClaudeApp
     private static int Fail(ToolConsole console, string[] args, string command, string message, int exitCode)
     {
         message = CommandLineSecrets.Mask(message, args);
-        console.Error.WriteLine($"error: {message}");
+        try
+        {
+            console.Error.WriteLine($"error: {message}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No stderr to say it on: the exit code says it.
+        }
         if (console.JsonMode)
-            console.WriteJson(JsonOutput.Failure(command, message, exitCode));
+        {
+            try
+            {
+                console.WriteJson(JsonOutput.Failure(command, message, exitCode));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The failure may be that stdout cannot be written.
+            }
+        }
         return exitCode;
     }
 
