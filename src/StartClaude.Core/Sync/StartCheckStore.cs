@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 
 namespace StartClaude.Core.Sync;
@@ -16,6 +18,7 @@ public sealed class StartCheckStore(AppEnvironment environment)
     public const string FileName = "last-check.json";
 
     private const long MaxBytes = 64 * 1024;
+    private const int MaxDepth = 8;
     private static readonly long MinUnixMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
@@ -53,17 +56,19 @@ public sealed class StartCheckStore(AppEnvironment environment)
     {
         try
         {
-            // A FIFO or device in its place is no record (and is never opened).
-            if (!LocalFile.IsRegularWithin(Path, MaxBytes)
-                || JsonNode.Parse(File.ReadAllBytes(Path)) is not JsonObject check
+            // Read as the other files of the home are: a FIFO or device in its place is never opened, and
+            // a duplicate key is damage like any other.
+            if (LocalFile.ReadBytes(Path, MaxBytes) is not { } bytes)
+                return null;
+            StrictJsonCheck.Run(bytes, Path, MaxDepth);
+            if (JsonNode.Parse(bytes) is not JsonObject check
                 || check["remote"] is not JsonValue name || !name.TryGetValue<string>(out var recorded) || recorded != remote
                 || check["at"] is not JsonValue at || !at.TryGetValue<long>(out var milliseconds)
                 || milliseconds < MinUnixMilliseconds || milliseconds > MaxUnixMilliseconds)
                 return null;
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
-        // ArgumentException: a duplicate key, found when the object is first read.
-        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is StartClaudeException or JsonException)
         {
             return null;
         }
