@@ -75,7 +75,7 @@ public static class StartClaudeApp
             {
                 // A word the smaller tree does not hold: parse again with every command, so the error
                 // reads exactly as with the whole tree.
-                return Execute(words, CommandCatalog.NeededFor(["help"]), services, console, chosen);
+                return Execute(words, CommandCatalog.All, services, console, chosen);
             }
         }
         catch (CommandParsingException ex)
@@ -165,26 +165,22 @@ public static class StartClaudeApp
     private static int Fail(ToolConsole console, string[] args, string command, string message, int exitCode)
     {
         message = CommandLineSecrets.Mask(message, args);
-        try
-        {
-            console.Error.WriteLine($"error: {message}");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // No stderr to say it on: the exit code says it.
-        }
+        WriteIfPossible(() => console.Error.WriteLine($"error: {message}"));
         if (console.JsonMode)
+            WriteIfPossible(() => console.WriteJson(JsonOutput.Failure(command, message, exitCode)));
+        return exitCode;
+
+        // The failure may be that stdout or stderr cannot be written: the exit code then says it.
+        static void WriteIfPossible(Action write)
         {
             try
             {
-                console.WriteJson(JsonOutput.Failure(command, message, exitCode));
+                write();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // The failure may be that stdout cannot be written.
             }
         }
-        return exitCode;
     }
 
     // Method, path, status and time only: headers (Authorization) and bodies (API keys) never appear.

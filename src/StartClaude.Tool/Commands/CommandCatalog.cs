@@ -28,18 +28,17 @@ internal static class CommandCatalog
         typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(DoctorCommand), typeof(HelpCommand),
     ];
 
+    /// <summary>The original tool's word before its S3 commands (`s3 sync`): a command word, though no command.</summary>
+    public const string S3Word = "s3";
+
     private static readonly string[] HelpWords = ["help", "-h", "--help", "-?"];
 
-    /// <summary>Whether <paramref name="word"/> names a command (case ignored, as when parsing).</summary>
-    public static bool IsCommand(string word)
-    {
-        foreach (var name in Names)
-        {
-            if (name.Equals(word, StringComparison.OrdinalIgnoreCase))
-                return true;
-        }
-        return false;
-    }
+    /// <summary>Every command, as a set of names (case ignored, as when parsing).</summary>
+    public static IReadOnlySet<string> All => Names.ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="word"/> names a command or is <see cref="S3Word"/>: no config may be called so.</summary>
+    public static bool IsCommandWord(string word) =>
+        Names.Contains(word, StringComparer.OrdinalIgnoreCase) || word.Equals(S3Word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The commands that parsing <paramref name="args"/> can choose: those named by any word (even after
@@ -50,7 +49,7 @@ internal static class CommandCatalog
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Any(w => HelpWords.Contains(w, StringComparer.OrdinalIgnoreCase)))
-            return Names.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return All;
         return Names.Where(n => args.Contains(n, StringComparer.OrdinalIgnoreCase)).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 }

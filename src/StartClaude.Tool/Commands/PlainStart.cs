@@ -19,8 +19,7 @@ internal static class PlainStart
         return ours.Length == 0 || (ours.Length == 1 && IsConfigName(ours[0]));
     }
 
-    // Not an option, a response file (@file), a command or "s3" (the original tool's `s3 sync`): those
-    // are the parser's (RootCommand.CommandNames, without building that set on every start).
+    // Not an option, a response file (@file) or a command word: those are the parser's.
     private static bool IsConfigName(string word) =>
-        word.Length > 0 && word[0] is not ('-' or '@') && !CommandCatalog.IsCommand(word) && !word.Equals("s3", StringComparison.OrdinalIgnoreCase);
+        word.Length > 0 && word[0] is not ('-' or '@') && !CommandCatalog.IsCommandWord(word);
 }

@@ -41,7 +41,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
 
     /// <summary>Words that start a command, so no config may be called by one (it could never be started by name).</summary>
     public static IReadOnlySet<string> CommandNames { get; } =
-        CommandCatalog.Names.Append("s3").ToHashSet(StringComparer.OrdinalIgnoreCase);
+        CommandCatalog.Names.Append(CommandCatalog.S3Word).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="UsageException">The name is a command's.</exception>
     public static void RefuseCommandName(string name)
@@ -71,7 +71,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
     {
         if (CommandNames.Contains(word.Trim()))
             return null;
-        var commands = ClosestWords.To(word, CommandNames.Where(c => c != "s3"));
+        var commands = ClosestWords.To(word, CommandCatalog.Names);
         return commands.Count == 0 ? null : string.Join(" or ", commands.Select(c => $"start-claude {c}"));
     }
 
@@ -79,9 +79,9 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
     private static ConfigEntry NotFound(ConfigDocument document, string name)
     {
         // "s3" alone starts the original tool's spelling (s3 sync): offer every s3 command.
-        var commands = name.Trim().Equals("s3", StringComparison.OrdinalIgnoreCase)
+        var commands = name.Trim().Equals(CommandCatalog.S3Word, StringComparison.OrdinalIgnoreCase)
             ? [.. CommandNames.Where(c => c.StartsWith("s3-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
-            : ClosestWords.To(name, CommandNames.Where(c => c != "s3"));
+            : ClosestWords.To(name, CommandCatalog.Names);
         if (commands.Count == 0)
             return ConfigBook.Get(document, name);
         var configs = ConfigBook.CloseMatches(document, name);

@@ -22,10 +22,10 @@ internal sealed class StartupRemoteCheck(
     ToolConsole console)
 {
     /// <summary>
-    /// Everything the check does, from waiting for the lock and resolving the settings to the answer. A start happens before every
-    /// Claude Code session: a slow or unreachable service may delay it by about this much and no more
-    /// (a round trip to S3 takes a fraction of it). A little under 1.5 s, so that with the work around
-    /// the check (loading the sync engine, taking the lock) the delay stays within 1.5 s.
+    /// Everything the check does, from waiting for the lock and resolving the settings to the answer. A
+    /// start happens before every Claude Code session: a slow or unreachable service may delay it by about
+    /// this much and no more (a round trip to S3 takes a fraction of it). A little under 1.5 s, so that
+    /// with loading the sync engine and the provider around it the delay stays within 1.5 s.
     /// </summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(1.4);
 
