@@ -21,9 +21,8 @@ public class FaultToleranceTests : DeviceTestBase
         foreach (var device in new[] { DeviceA, DeviceB })
         {
             device.WriteConfig(SampleDocuments.WithConfigs(device == DeviceA ? "work" : "laptop"));
-            var args = SetupArgs.For(Server, Bucket).ToList();
-            args[args.IndexOf("--endpoint-url") + 1] = _proxy.EndpointUrl;
-            (await Run(device, [.. args])).ExitCode.Should().Be(0);
+            var args = SetupArgs.For(Server, Bucket, endpointUrl: _proxy.EndpointUrl);
+            (await Run(device, args)).ExitCode.Should().Be(0);
         }
         (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
     }

@@ -17,9 +17,8 @@ public class LandedWriteTests : DeviceTestBase
     {
         _proxy = new WireProxy(Server.Port);
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = _proxy.EndpointUrl;
-        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: _proxy.EndpointUrl);
+        (await Run(DeviceA, args)).ExitCode.Should().Be(0);
         (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
         DeviceA.EditConfig(root => root.AddConfig("added"));
     }

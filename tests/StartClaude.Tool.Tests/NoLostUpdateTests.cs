@@ -11,9 +11,8 @@ public class NoLostUpdateTests
 {
     private static async Task<ToolResult> SetUp(TempHome device, LoopbackS3Server server, WireProxy proxy, string bucket)
     {
-        var args = SetupArgs.For(server, bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
-        return await ToolRun.RunAsync(device, null, [.. args]);
+        var args = SetupArgs.For(server, bucket, endpointUrl: proxy.EndpointUrl);
+        return await ToolRun.RunAsync(device, null, args);
     }
 
     private static async Task RaceAsync(LoopbackS3Server server, string holdRequestLine, int occurrence, bool expectConditionalHeaders)

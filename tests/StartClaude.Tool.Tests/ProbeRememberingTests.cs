@@ -15,9 +15,8 @@ public class ProbeRememberingTests : DeviceTestBase
     {
         _proxy = new WireProxy(Server.Port);
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = _proxy.EndpointUrl;
-        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: _proxy.EndpointUrl);
+        (await Run(DeviceA, args)).ExitCode.Should().Be(0);
     }
 
     [TearDown]

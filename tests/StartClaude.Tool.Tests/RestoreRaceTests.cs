@@ -16,9 +16,8 @@ public class RestoreRaceTests : DeviceTestBase
         await using var proxy = new WireProxy(Server.Port);
         async Task SetUpAsync(TempHome device)
         {
-            var args = SetupArgs.For(Server, Bucket).ToList();
-            args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
-            (await Run(device, [.. args])).ExitCode.Should().Be(0);
+            var args = SetupArgs.For(Server, Bucket, endpointUrl: proxy.EndpointUrl);
+            (await Run(device, args)).ExitCode.Should().Be(0);
         }
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
         await SetUpAsync(DeviceA);

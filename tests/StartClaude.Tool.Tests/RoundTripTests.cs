@@ -20,9 +20,8 @@ public class RoundTripTests : DeviceTestBase
 
     private async Task SetUpThroughProxyAsync(TempHome device)
     {
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = _proxy.EndpointUrl;
-        var result = await Run(device, [.. args]);
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: _proxy.EndpointUrl);
+        var result = await Run(device, args);
         result.ExitCode.Should().Be(0, result.ToString());
     }
 
@@ -93,10 +92,9 @@ public class RoundTripTests : DeviceTestBase
         await using var s3rver = await S3rverServer.StartAsync();
         var bucket = await s3rver.CreateBucketAsync();
         await using var proxy = new WireProxy(s3rver.Port);
-        var args = SetupArgs.For(s3rver, bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
+        var args = SetupArgs.For(s3rver, bucket, endpointUrl: proxy.EndpointUrl);
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
-        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        (await Run(DeviceA, args)).ExitCode.Should().Be(0);
         (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);   // learns that conditions are ignored
         var before = proxy.Requests.Count;
 
@@ -112,10 +110,9 @@ public class RoundTripTests : DeviceTestBase
         await using var s3rver = await S3rverServer.StartAsync();
         var bucket = await s3rver.CreateBucketAsync();
         await using var proxy = new WireProxy(s3rver.Port);
-        var args = SetupArgs.For(s3rver, bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
+        var args = SetupArgs.For(s3rver, bucket, endpointUrl: proxy.EndpointUrl);
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
-        (await Run(DeviceA, [.. args])).ExitCode.Should().Be(0);
+        (await Run(DeviceA, args)).ExitCode.Should().Be(0);
         (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
         DeviceB.WriteConfig(SampleDocuments.WithConfigs("laptop"));
         var console = new TestConsole().Interactive();

@@ -90,8 +90,7 @@ public class S3SetupCommandTests : DeviceTestBase
     public async Task Bad_values_are_refused_before_any_network_call(string flag, string value, string expected)
     {
         var deadPort = FreePort.Next();
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = $"http://127.0.0.1:{deadPort}";
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: $"http://127.0.0.1:{deadPort}").ToList();
         if (args.Contains(flag))
             args[args.IndexOf(flag) + 1] = value;
         else
@@ -119,11 +118,10 @@ public class S3SetupCommandTests : DeviceTestBase
     {
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("a"));
         var before = DeviceA.ReadConfigBytes();
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = $"http://127.0.0.1:{FreePort.Next()}";
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: $"http://127.0.0.1:{FreePort.Next()}");
 
         var clock = Stopwatch.StartNew();
-        var result = await Run(DeviceA, [.. args]);
+        var result = await Run(DeviceA, args);
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
         result.ExitCode.Should().Be(1);
@@ -152,11 +150,10 @@ public class S3SetupCommandTests : DeviceTestBase
             }
         });
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = $"http://127.0.0.1:{port}";
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: $"http://127.0.0.1:{port}");
 
         var clock = Stopwatch.StartNew();
-        var result = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_TIMEOUT_SECONDS"] = "2" }, [.. args]);
+        var result = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_TIMEOUT_SECONDS"] = "2" }, args);
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         result.ExitCode.Should().Be(1);

@@ -74,10 +74,9 @@ public class WireSafetyTests : DeviceTestBase
     {
         await using var sink = new RecordingHttpServer(CannedResponse.Ok);
         await using var redirector = new RecordingHttpServer(CannedResponse.Redirect(301, $"{sink.EndpointUrl}/", bucketRegion: "eu-central-1"));
-        var args = SetupArgs.For(Server, Bucket).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = redirector.EndpointUrl;
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: redirector.EndpointUrl);
 
-        var result = await Run(DeviceA, [.. args]);
+        var result = await Run(DeviceA, args);
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.Error.Should().Contain("region eu-central-1").And.Contain("--region eu-central-1");

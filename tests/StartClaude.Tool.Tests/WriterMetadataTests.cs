@@ -10,9 +10,8 @@ public class WriterMetadataTests : DeviceTestBase
     {
         await using var proxy = new WireProxy(Server.Port);
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
-        var args = SetupArgs.For(Server, Bucket, extra: ["--device-name", "laptop"]).ToList();
-        args[args.IndexOf("--endpoint-url") + 1] = proxy.EndpointUrl;
-        var setup = await Run(DeviceA, [.. args]);
+        var args = SetupArgs.For(Server, Bucket, endpointUrl: proxy.EndpointUrl, extra: ["--device-name", "laptop"]);
+        var setup = await Run(DeviceA, args);
         (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
         (await Run(DeviceA, "add", "private", "--api-key", "sk-ant-api03-PRIVATEPRIVATE-pr1V", "--local-only")).ExitCode.Should().Be(0);
         DeviceA.EditConfig(root => root.AddConfig("laptop-config"));
