@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace StartClaude.Tool.Console;
 
 /// <summary>
@@ -23,14 +25,15 @@ internal sealed class CancelKeyCleanup : IDisposable
 
     private readonly ToolConsole _console;
 
-    private CancelKeyCleanup(ToolConsole console) => _console = console;
+    private readonly InterruptSignals _signals;
 
-    public static CancelKeyCleanup Install(ToolConsole console)
+    private CancelKeyCleanup(ToolConsole console)
     {
-        var cleanup = new CancelKeyCleanup(console);
-        System.Console.CancelKeyPress += cleanup.OnCancelKeyPress;
-        return cleanup;
+        _console = console;
+        _signals = InterruptSignals.Handle(OnInterrupt);
     }
+
+    public static CancelKeyCleanup Install(ToolConsole console) => new(console);
 
     /// <summary>Hands Ctrl-C to a child process until the result is disposed.</summary>
     public static IDisposable Pause()
@@ -46,7 +49,7 @@ internal sealed class CancelKeyCleanup : IDisposable
         return new Scope(() => Interlocked.Decrement(ref Spinning));
     }
 
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    private void OnInterrupt(PosixSignalContext context)
     {
         if (Volatile.Read(ref Paused) > 0)
             return;
@@ -62,10 +65,10 @@ internal sealed class CancelKeyCleanup : IDisposable
         _console.Error.WriteLine(Message);
         _console.Error.Flush();
         // Not cancelled: the runtime restores the terminal's modes and ends the process by SIGINT (status 130).
-        e.Cancel = false;
+        context.Cancel = false;
     }
 
-    public void Dispose() => System.Console.CancelKeyPress -= OnCancelKeyPress;
+    public void Dispose() => _signals.Dispose();
 
     private sealed class Scope(Action end) : IDisposable
     {

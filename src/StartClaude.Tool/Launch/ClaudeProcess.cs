@@ -27,8 +27,7 @@ internal sealed class ClaudeProcess(AppEnvironment environment)
             start.Environment[name] = value;
 
         // Ctrl-C reaches the child through the terminal; this process only waits for it to end.
-        static void KeepWaiting(object? sender, ConsoleCancelEventArgs e) => e.Cancel = true;
-        System.Console.CancelKeyPress += KeepWaiting;
+        using var keepWaiting = Console.InterruptSignals.Handle(static signal => signal.Cancel = true);
         using var claudeOwnsCtrlC = Console.CancelKeyCleanup.Pause();
         try
         {
@@ -40,10 +39,6 @@ internal sealed class ClaudeProcess(AppEnvironment environment)
         catch (Win32Exception ex)
         {
             throw new ClaudeLaunchException($"could not start {executable}: {ex.Message}", ExitCodes.Failure, ex);
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= KeepWaiting;
         }
     }
 }
