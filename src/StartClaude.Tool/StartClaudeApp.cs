@@ -96,7 +96,7 @@ public static class StartClaudeApp
     // The same root command that parsing would make and run, with the words parsing would bind.
     private static int StartDirectly(ServiceProvider services, string? name, string[] forClaude)
     {
-        var root = ActivatorUtilities.CreateInstance<RootCommand>(services);
+        var root = services.GetRequiredService<RootCommand>();
         root.Name = name;
         root.RemainingArguments = forClaude;
         return root.OnExecuteAsync().GetAwaiter().GetResult();

@@ -32,5 +32,6 @@ internal sealed class DeferredConstructorInjection : ConstructorInjectionConvent
 
     private static void UseFactory<TModel>(CommandLineApplication application, IServiceProvider services)
         where TModel : class =>
-        ((CommandLineApplication<TModel>)application).ModelFactory = () => ActivatorUtilities.CreateInstance<TModel>(services);
+        ((CommandLineApplication<TModel>)application).ModelFactory = () =>
+            services.GetService<TModel>() ?? ActivatorUtilities.CreateInstance<TModel>(services);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StartClaude.Abstractions;
 using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
 using StartClaude.Core.Remote;
@@ -15,26 +16,43 @@ public static class ServiceRegistration
         services.AddSingleton(environment);
         services.AddSingleton(timeouts);
         services.AddTransient(typeof(Lazy<>), typeof(DeferredService<>));
-        services.AddSingleton<Prompts>();
+
+        // What `start-claude NAME`, `list` and `show` resolve is built by these factories rather than found by
+        // reflection: the container's first look at a constructor cost about 0.4 ms a type, 3.5 ms of every start.
+        services.AddSingleton(_ => new Prompts(console));
+        services.AddSingleton(_ => new BackupStore(environment));
+        services.AddSingleton(provider => new LocalConfigStore(environment, provider.GetRequiredService<BackupStore>()));
+        services.AddSingleton(_ => new AwsSources(environment));
+        services.AddSingleton(provider => new ProviderCatalog(provider.GetRequiredService<IEnumerable<IStorageProvider>>(), provider.GetRequiredService<AwsSources>()));
+        services.AddSingleton(_ => new StartCheckStore(environment));
+        services.AddSingleton(provider => new Configs.StartupRemoteCheck(
+            provider.GetRequiredService<ProviderCatalog>(),
+            provider.GetRequiredService<StartCheckStore>(),
+            new DeferredService<HomeLock>(provider),
+            new DeferredService<SyncTargetLoader>(provider),
+            new DeferredService<SyncEngine>(provider),
+            console));
+        services.AddSingleton(_ => new Launch.ClaudeProcess(environment));
+        services.AddTransient(provider => new Commands.RootCommand(
+            provider.GetRequiredService<LocalConfigStore>(),
+            new DeferredService<Configs.StartupRemoteCheck>(provider),
+            provider.GetRequiredService<Launch.ClaudeProcess>(),
+            provider.GetRequiredService<Prompts>()));
+        services.AddTransient(provider => new Commands.Configs.ListCommand(provider.GetRequiredService<LocalConfigStore>(), console));
+        services.AddTransient(provider => new Commands.Configs.ShowCommand(provider.GetRequiredService<LocalConfigStore>(), console));
+
         services.AddSingleton<Core.Encryption.IPassphraseSource, PassphrasePrompt>();
-        services.AddSingleton<LocalConfigStore>();
-        services.AddSingleton<BackupStore>();
         services.AddSingleton(provider => new HomeLock(environment, provider.GetRequiredService<LocalConfigStore>()) { Notice = console.Warn });
-        services.AddSingleton<AwsSources>();
-        services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();
         services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
-        services.AddSingleton<StartCheckStore>();
         services.AddSingleton<SyncWriter>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Core.Diagnostics.LocalChecks>();
         services.AddSingleton<Core.Diagnostics.ServiceChecks>();
         services.AddSingleton<Core.Diagnostics.HealthChecks>();
         services.AddSingleton<Configs.ConfigChanges>();
-        services.AddSingleton<Configs.StartupRemoteCheck>();
-        services.AddSingleton<Launch.ClaudeProcess>();
         return services;
     }
 }
