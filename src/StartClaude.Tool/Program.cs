@@ -11,5 +11,6 @@ if (args is ["--version"])
 }
 
 var exitCode = StartClaudeApp.Run(args, ToolConsole.FromProcess(), AppEnvironment.FromProcess());
-LoadedAssemblyReport.WriteIfAsked();
+if (LoadedAssemblyReport.IsAsked)
+    LoadedAssemblyReport.Write();
 return exitCode;
