@@ -21,7 +21,13 @@ public static class ConfigBook
     public static ConfigEntry? Find(ConfigDocument document, string name)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return document.LiveConfigs.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        // Loops rather than LINQ on the way to starting a config: it would load System.Linq for this alone.
+        foreach (var config in document.LiveConfigs)
+        {
+            if (string.Equals(config.Name, name, StringComparison.OrdinalIgnoreCase))
+                return config;
+        }
+        return null;
     }
 
     /// <exception cref="UsageException">No such config; the message lists close matches.</exception>
@@ -34,7 +40,10 @@ public static class ConfigBook
         ArgumentNullException.ThrowIfNull(document);
         // A stable sort written out: LINQ's OrderBy over a (config, index) tuple had its code compiled at
         // run time on every `list`, several milliseconds for a handful of configs.
-        var ranked = document.LiveConfigs.Select((c, i) => new RankedConfig(c, c.Order, i)).ToArray();
+        var live = document.LiveConfigs;
+        var ranked = new RankedConfig[live.Count];
+        for (var i = 0; i < ranked.Length; i++)
+            ranked[i] = new RankedConfig(live[i], live[i].Order, i);
         Array.Sort(ranked, RankedConfig.Compare);
         return Array.ConvertAll(ranked, r => r.Entry);
     }
@@ -56,8 +65,16 @@ public static class ConfigBook
     /// </summary>
     public static ConfigEntry? Default(ConfigDocument document)
     {
-        var marked = Ordered(document).Where(c => c.IsDefault).ToList();
-        return marked.Find(c => c.IsLocalOnly) ?? marked.FirstOrDefault();
+        ConfigEntry? first = null;
+        foreach (var config in Ordered(document))
+        {
+            if (!config.IsDefault)
+                continue;
+            if (config.IsLocalOnly)
+                return config;
+            first ??= config;
+        }
+        return first;
     }
 
     public static ConfigEdit Add(ConfigDocument document, JsonObject config)

@@ -111,14 +111,13 @@ public sealed class ConfigDocument
     public double? Version => _root["version"] is JsonValue v && v.TryGetValue<double>(out var version) ? version : null;
 
     /// <summary>The configurations, tombstones included, in file order.</summary>
-    public IReadOnlyList<ConfigEntry> Configs => _configs ??=
-        _root["configs"] is JsonArray configs ? [.. configs.OfType<JsonObject>().Select(c => new ConfigEntry(c))] : [];
+    public IReadOnlyList<ConfigEntry> Configs => _configs ??= ReadConfigs(_root);
 
     /// <summary>Whether the document holds a <c>configs</c> list at all (<c>{}</c> does not: it is not a config document to apply).</summary>
     public bool HasConfigList => _root["configs"] is JsonArray;
 
     /// <summary>The configurations that are not deletion tombstones.</summary>
-    public IReadOnlyList<ConfigEntry> LiveConfigs => _liveConfigs ??= [.. Configs.Where(c => !c.IsDeleted)];
+    public IReadOnlyList<ConfigEntry> LiveConfigs => _liveConfigs ??= WithoutTombstones(Configs);
 
     /// <summary>
     /// Whether the document holds live configs that take part in sync: local-only ones do not, so a
@@ -301,14 +300,16 @@ public sealed class ConfigDocument
 
     // The fields this version reads must have the type it reads; every other field is kept as it is.
     // Values are only type-checked here: a document another device wrote is shared, not judged.
-    private static void CheckConfig(JsonObject config, string where)
+    private static void CheckConfig(JsonObject config, string origin, int index)
     {
+        // Named only when a check fails: a string per config cost every read.
+        string Where() => $"{origin}: configs[{index}]";
         if (config.TryGetPropertyValue("id", out var id) && id is not null && id.GetValueKind() != JsonValueKind.String)
-            throw new DocumentFormatException($"{where}.id must be a string");
+            throw new DocumentFormatException($"{Where()}.id must be a string");
         if (config.TryGetPropertyValue(ConfigEntry.LocalOnlyField, out var localOnly) && localOnly is not null && localOnly.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-            throw new DocumentFormatException($"{where}.{ConfigEntry.LocalOnlyField} must be true or false");
+            throw new DocumentFormatException($"{Where()}.{ConfigEntry.LocalOnlyField} must be true or false");
         if (config.TryGetPropertyValue("isDeleted", out var deleted) && deleted is not null && deleted.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
-            throw new DocumentFormatException($"{where}.isDeleted must be true or false");
+            throw new DocumentFormatException($"{Where()}.isDeleted must be true or false");
         foreach (var field in ConfigFields.All)
         {
             if (!config.TryGetPropertyValue(field.Name, out var value) || value is null)
@@ -322,10 +323,35 @@ public sealed class ConfigDocument
                 _ => null,
             };
             if (problem is not null)
-                throw new DocumentFormatException($"{where}.{field.Name} {problem}");
+                throw new DocumentFormatException($"{Where()}.{field.Name} {problem}");
         }
         if (config["name"] is JsonValue name && name.GetValue<string>().Length > MaxNameLength)
-            throw new DocumentFormatException($"{where}.name is {name.GetValue<string>().Length:N0} characters long; at most {MaxNameLength} are allowed");
+            throw new DocumentFormatException($"{Where()}.name is {name.GetValue<string>().Length:N0} characters long; at most {MaxNameLength} are allowed");
+    }
+
+    // Loops rather than LINQ: starting a config reads these, and would load System.Linq for them alone.
+    private static ConfigEntry[] ReadConfigs(JsonObject root)
+    {
+        if (root["configs"] is not JsonArray array)
+            return [];
+        var configs = new List<ConfigEntry>(array.Count);
+        foreach (var item in array)
+        {
+            if (item is JsonObject config)
+                configs.Add(new ConfigEntry(config));
+        }
+        return configs.ToArray();
+    }
+
+    private static ConfigEntry[] WithoutTombstones(IReadOnlyList<ConfigEntry> configs)
+    {
+        var live = new List<ConfigEntry>(configs.Count);
+        foreach (var config in configs)
+        {
+            if (!config.IsDeleted)
+                live.Add(config);
+        }
+        return live.ToArray();
     }
 
     private static void CheckShape(JsonObject root, string origin)
@@ -341,7 +367,7 @@ public sealed class ConfigDocument
             {
                 if (array[i] is not JsonObject config)
                     throw new DocumentFormatException($"{origin}: configs[{i}] must be an object");
-                CheckConfig(config, $"{origin}: configs[{i}]");
+                CheckConfig(config, origin, i);
             }
         }
 

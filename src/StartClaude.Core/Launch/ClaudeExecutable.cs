@@ -12,9 +12,7 @@ public static class ClaudeExecutable
     {
         if (string.IsNullOrEmpty(path))
             return null;
-        var names = OperatingSystem.IsWindows()
-            ? (pathExtensions ?? ".COM;.EXE;.BAT;.CMD").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(ext => Name + ext)
-            : [Name];
+        string[] names = OperatingSystem.IsWindows() ? WithExtensions(pathExtensions ?? ".COM;.EXE;.BAT;.CMD") : [Name];
         foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var name in names)
@@ -25,6 +23,15 @@ public static class ClaudeExecutable
             }
         }
         return null;
+    }
+
+    // claude.COM, claude.EXE, ... as PATHEXT lists them (a loop: a start loads no System.Linq).
+    private static string[] WithExtensions(string pathExtensions)
+    {
+        var names = pathExtensions.Split(';', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < names.Length; i++)
+            names[i] = Name + names[i];
+        return names;
     }
 
     private static bool IsExecutable(string candidate)

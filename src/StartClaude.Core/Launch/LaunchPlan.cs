@@ -29,9 +29,9 @@ public sealed record LaunchPlan(string? ConfigName, IReadOnlyDictionary<string, 
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         if (config is not null)
         {
-            foreach (var field in ConfigFields.All.Where(f => f.EnvironmentVariable is not null))
+            foreach (var field in ConfigFields.All)
             {
-                if (FieldValue.ForEnvironment(field, config.Node[field.Name]) is { } value)
+                if (field.EnvironmentVariable is not null && FieldValue.ForEnvironment(field, config.Node[field.Name]) is { } value)
                     variables[field.EnvironmentVariable!] = value;
             }
         }
@@ -53,14 +53,24 @@ public sealed record LaunchPlan(string? ConfigName, IReadOnlyDictionary<string, 
         }
 
         var arguments = new List<string>();
-        if (config?.PermissionMode is { Length: > 0 } mode && mode != "default"
-            && !passThrough.Any(a => a == "--permission-mode" || a.StartsWith("--permission-mode=", StringComparison.Ordinal)))
+        if (config?.PermissionMode is { Length: > 0 } mode && mode != "default" && !ChoosesPermissionMode(passThrough))
         {
             arguments.Add("--permission-mode");
             arguments.Add(mode);
         }
         arguments.AddRange(passThrough);
         return new LaunchPlan(config?.Name, variables, arguments);
+    }
+
+    // A loop rather than LINQ, like the rest of a start's way (System.Linq is not loaded for it).
+    private static bool ChoosesPermissionMode(IReadOnlyList<string> passThrough)
+    {
+        foreach (var argument in passThrough)
+        {
+            if (argument == "--permission-mode" || argument.StartsWith("--permission-mode=", StringComparison.Ordinal))
+                return true;
+        }
+        return false;
     }
 
     private static (string Name, string Value) ParseAssignment(string assignment)

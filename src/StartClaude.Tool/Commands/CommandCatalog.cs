@@ -37,8 +37,16 @@ internal static class CommandCatalog
     public static IReadOnlySet<string> All => Names.ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="word"/> names a command or is <see cref="S3Word"/>: no config may be called so.</summary>
-    public static bool IsCommandWord(string word) =>
-        Names.Contains(word, StringComparer.OrdinalIgnoreCase) || word.Equals(S3Word, StringComparison.OrdinalIgnoreCase);
+    public static bool IsCommandWord(string word)
+    {
+        // A loop, not LINQ: a start asks this before anything else would load System.Linq.
+        foreach (var name in Names)
+        {
+            if (name.Equals(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return word.Equals(S3Word, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The commands that parsing <paramref name="args"/> can choose: those named by any word (even after

@@ -104,6 +104,11 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
         }
         if (!prompts.CanAsk)
             throw new UsageException("no configuration is the default: name one (start-claude <name>) or choose a default with start-claude default <name>");
-        return prompts.Choose("Which configuration?", [.. configs.Where(c => c.IsEnabled).Select(c => (c, ConfigDescriptions.OneLine(c)))], "a config name");
+        return AskWhich(configs);
     }
+
+    // Apart from Choose: the runtime loads what a method names before running it, and a start by name
+    // should not load System.Linq for a question it never asks.
+    private ConfigEntry AskWhich(IReadOnlyList<ConfigEntry> configs) =>
+        prompts.Choose("Which configuration?", [.. configs.Where(c => c.IsEnabled).Select(c => (c, ConfigDescriptions.OneLine(c)))], "a config name");
 }
