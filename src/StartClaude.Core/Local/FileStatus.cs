@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace StartClaude.Core.Local;
 
@@ -40,9 +41,8 @@ public sealed partial record FileStatus(FileKind Kind, ulong Inode, uint DeviceM
     private static FileStatus OfLinux(string path, bool followLinks)
     {
         var buffer = new byte[256];
-        if (Statx(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxTypeModeIno, buffer) != 0)
+        if (CallStatx(path, followLinks ? 0 : AtSymlinkNoFollow, buffer, out var errno) != 0)
         {
-            var errno = Marshal.GetLastPInvokeError();
             if (errno is ENOENT or ENOTDIR)
                 return Missing;
             throw errno switch
@@ -97,8 +97,26 @@ public sealed partial record FileStatus(FileKind Kind, ulong Inode, uint DeviceM
         _ => "not a regular file",
     };
 
-    // Source-generated marshalling: a [DllImport] with a string made the runtime compile a stub for it at
-    // every start (the config file is looked at before it is read).
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, byte[] buffer);
+    // errno is read straight after the call rather than through SetLastError = true, whose marshalling
+    // the runtime compiles at run time (two stubs, on every start that looks at a missing file). The
+    // path is passed as NUL-terminated UTF-8, as the generated marshalling did.
+    private static unsafe int CallStatx(string path, int flags, byte[] buffer, out int errno)
+    {
+        var utf8 = new byte[Encoding.UTF8.GetByteCount(path) + 1];
+        Encoding.UTF8.GetBytes(path, utf8);
+        fixed (byte* pathBytes = utf8)
+        fixed (byte* result = buffer)
+        {
+            var status = Statx(AtFdCwd, pathBytes, flags, StatxTypeModeIno, result);
+            errno = status == 0 ? 0 : *ErrnoLocation();
+            return status;
+        }
+    }
+
+    // Only plain values cross: the runtime calls these without a stub compiled at run time.
+    [LibraryImport("libc", EntryPoint = "statx")]
+    private static unsafe partial int Statx(int directory, byte* path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "__errno_location")]
+    private static unsafe partial int* ErrnoLocation();
 }
