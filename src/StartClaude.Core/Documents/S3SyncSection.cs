@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StartClaude.Abstractions;
+using StartClaude.Core.Providers;
 
 namespace StartClaude.Core.Documents;
 
@@ -30,7 +31,7 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
         // Strict types: a field this version reads must be what it needs. Above all "encrypt": a
         // string "true" read as off would send the API keys in plain text.
         var input = new SettingsInput();
-        foreach (var field in Enum.GetValues<SettingField>())
+        foreach (var field in SettingFields.All)
             input = input.With(field, Text(node, JsonName(field), origin));
         var minutes = Number(node, "remoteConfigCheckIntervalMinutes", origin);
         return new S3SyncSection(Text(node, "provider", origin), input)
@@ -54,7 +55,7 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
         if (node["remoteConfigCheckIntervalMinutes"] is { } interval && interval.GetValueKind() != JsonValueKind.Number)
             node.Remove("remoteConfigCheckIntervalMinutes");
         var values = SettingsInput.From(settings);
-        foreach (var field in Enum.GetValues<SettingField>())
+        foreach (var field in SettingFields.All)
         {
             // An absent endpoint means the provider's default: no key rather than a null.
             if (values.Get(field) is { } value && omit?.Contains(field) != true)

@@ -60,7 +60,7 @@ public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers, Aws
         ArgumentNullException.ThrowIfNull(input);
         var values = aws?.Read() ?? new AwsValues(null, null, null, null, null);
         var sources = new Dictionary<SettingField, string>();
-        foreach (var field in Enum.GetValues<SettingField>())
+        foreach (var field in SettingFields.All)
         {
             if (input.Get(field) is not null)
                 sources[field] = givenLabel;
@@ -89,7 +89,7 @@ public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers, Aws
     private static Dictionary<SettingField, string> Complete(Dictionary<SettingField, string> sources, S3SyncSettings settings)
     {
         var values = SettingsInput.From(settings);
-        foreach (var field in Enum.GetValues<SettingField>())
+        foreach (var field in SettingFields.All)
         {
             if (!sources.ContainsKey(field) && values.Get(field) is not null)
                 sources[field] = "default";

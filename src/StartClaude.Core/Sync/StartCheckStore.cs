@@ -61,9 +61,13 @@ public sealed class StartCheckStore(AppEnvironment environment)
             if (LocalFile.ReadBytes(Path, MaxBytes) is not { } bytes)
                 return null;
             StrictJsonCheck.Run(bytes, Path, MaxDepth);
-            if (JsonNode.Parse(bytes) is not JsonObject check
-                || check["remote"] is not JsonValue name || !name.TryGetValue<string>(out var recorded) || recorded != remote
-                || check["at"] is not JsonValue at || !at.TryGetValue<long>(out var milliseconds)
+            // Read-only, so a JsonDocument rather than a tree: JsonNode's generic value access had its code
+            // compiled at run time on every start.
+            using var document = JsonDocument.Parse(bytes);
+            var check = document.RootElement;
+            if (check.ValueKind != JsonValueKind.Object
+                || !check.TryGetProperty("remote", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() != remote
+                || !check.TryGetProperty("at", out var at) || at.ValueKind != JsonValueKind.Number || !at.TryGetInt64(out var milliseconds)
                 || milliseconds < MinUnixMilliseconds || milliseconds > MaxUnixMilliseconds)
                 return null;
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
