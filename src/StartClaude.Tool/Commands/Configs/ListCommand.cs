@@ -1,5 +1,6 @@
 using McMaster.Extensions.CommandLineUtils;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 using StartClaude.Core.Configs;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Local;
@@ -39,26 +40,29 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
         }
         // The scope column only where it says something: when some config is local-only.
         var scoped = configs.Any(c => c.IsLocalOnly);
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns(["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()]);
+        // Cells are plain text, not markup: nothing to escape, and no markup parser (with its emoji table)
+        // to set up on every list.
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var header in (string[])["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()])
+            table.AddColumn(new TableColumn(new Text(header)));
         foreach (var config in configs)
         {
-            string[] row =
+            IRenderable[] row =
             [
                 Cell(config.Name),
                 Cell(config.ProfileType ?? "default"),
                 Cell(config.BaseUrl is null ? null : SecretMask.Url(config.BaseUrl)),
                 Cell(config.Model),
                 Cell(ConfigDescriptions.Key(config)),
-                ReferenceEquals(config.Node, preferred?.Node) ? "yes" : "",
-                config.IsEnabled ? "yes" : "no",
+                new Text(ReferenceEquals(config.Node, preferred?.Node) ? "yes" : ""),
+                new Text(config.IsEnabled ? "yes" : "no"),
             ];
-            table.AddRow(scoped ? [.. row, config.IsLocalOnly ? "local-only" : "shared"] : row);
+            table.AddRow(scoped ? [.. row, new Text(config.IsLocalOnly ? "local-only" : "shared")] : row);
         }
         console.Out.Write(table);
         return 0;
     }
 
     // Values come from the document, which may have come from the bucket: never raw escape codes.
-    private static string Cell(string? value) => Markup.Escape(TerminalText.Escape(value));
+    private static Text Cell(string? value) => new(TerminalText.Escape(value));
 }
