@@ -61,21 +61,39 @@ public sealed class StartCheckStore(AppEnvironment environment)
             if (LocalFile.ReadBytes(Path, MaxBytes) is not { } bytes)
                 return null;
             StrictJsonCheck.Run(bytes, Path, MaxDepth);
-            // Read-only, so a JsonDocument rather than a tree: JsonNode's generic value access had its code
-            // compiled at run time on every start.
-            using var document = JsonDocument.Parse(bytes);
-            var check = document.RootElement;
-            if (check.ValueKind != JsonValueKind.Object
-                || !check.TryGetProperty("remote", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() != remote
-                || !check.TryGetProperty("at", out var at) || at.ValueKind != JsonValueKind.Number || !at.TryGetInt64(out var milliseconds)
-                || milliseconds < MinUnixMilliseconds || milliseconds > MaxUnixMilliseconds)
-                return null;
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            return Read(bytes) is ({ } recorded, { } milliseconds) && recorded == remote
+                && milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds
+                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+                : null;
         }
         catch (Exception ex) when (ex is StartClaudeException or JsonException)
         {
             return null;
         }
+    }
+
+    // The two fields, straight from the reader that checked the text: a tree (JsonNode's generic value
+    // access) or a JsonDocument (which loads System.IO.Pipelines) cost every start time. Either field is
+    // null when absent or of another type (a number that is not a whole one in range included).
+    private static (string? Remote, long? At) Read(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return (null, null);
+        string? remote = null;
+        long? at = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString();
+            reader.Read();
+            if (name == "remote" && reader.TokenType == JsonTokenType.String)
+                remote = reader.GetString();
+            else if (name == "at" && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var milliseconds))
+                at = milliseconds;
+            else
+                reader.Skip();
+        }
+        return (remote, at);
     }
 
     /// <summary>Records a check; only the latest is kept. A home that cannot be written costs only the record.</summary>
