@@ -13,7 +13,8 @@ public static class MinioClients
     {
         ArgumentNullException.ThrowIfNull(settings);
         var client = new MinioClient()
-            .WithEndpoint(address.Endpoint.Host, address.Endpoint.Port)
+            // MinIO joins host and port into a URL: an IPv6 address needs its brackets there.
+            .WithEndpoint(address.Endpoint.Host.Contains(':', StringComparison.Ordinal) ? $"[{address.Endpoint.Host}]" : address.Endpoint.Host, address.Endpoint.Port)
             .WithSSL(address.Endpoint.UseSsl)
             .WithRegion(address.Region)
             .WithCredentials(settings.AccessKeyId, settings.SecretAccessKey)

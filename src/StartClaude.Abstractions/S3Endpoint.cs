@@ -15,7 +15,9 @@ public readonly record struct S3Endpoint(string Host, int Port, bool UseSsl)
     {
         var scheme = UseSsl ? "https" : "http";
         var defaultPort = UseSsl ? 443 : 80;
-        return Port == defaultPort ? $"{scheme}://{Host}" : $"{scheme}://{Host}:{Port}";
+        // An IPv6 address is written in brackets in a URL ("http://[::1]:9000"), or it is no URL.
+        var host = Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host;
+        return Port == defaultPort ? $"{scheme}://{host}" : $"{scheme}://{host}:{Port}";
     }
 
     /// <summary>
@@ -32,21 +34,22 @@ public readonly record struct S3Endpoint(string Host, int Port, bool UseSsl)
         }
 
         var text = url.Trim();
+        var shown = Shown(text);
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            error = $"'{text}' is not an absolute http:// or https:// URL";
+            error = $"'{shown}' is not an absolute http:// or https:// URL";
             return null;
         }
 
         if (string.IsNullOrEmpty(uri.Host))
         {
-            error = $"'{text}' has no host";
+            error = $"'{shown}' has no host";
             return null;
         }
 
         if (uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            error = $"'{text}' has a path or query; give only scheme, host and port (the bucket is a separate setting)";
+            error = $"'{shown}' has a path or query; give only scheme, host and port (the bucket is a separate setting)";
             return null;
         }
 
@@ -59,10 +62,26 @@ public readonly record struct S3Endpoint(string Host, int Port, bool UseSsl)
         // Port 0 parses as a URL but no service listens there (and HTTP clients refuse it outright).
         if (uri.Port is < 1 or > 65535)
         {
-            error = $"'{text}' has port {uri.Port}; give a port from 1 to 65535";
+            error = $"'{shown}' has port {uri.Port}; give a port from 1 to 65535";
             return null;
         }
 
         return new S3Endpoint(uri.IdnHost, uri.Port, uri.Scheme == Uri.UriSchemeHttps);
+    }
+
+    // The text as given, for a message: it may carry a password ("https://user:pass@host") even when it is
+    // no URL at all, so what precedes the authority's last '@' is masked without parsing it.
+    private static string Shown(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? 0 : scheme + 3;
+        var end = text.IndexOfAny(['/', '?', '#'], start);
+        if (end < 0)
+            end = text.Length;
+        var at = end > start ? text.LastIndexOf('@', end - 1, end - start) : -1;
+        if (at < 0)
+            return text;
+        var colon = text.IndexOf(':', start, at - start);
+        return colon < 0 ? $"{text[..start]}***{text[at..]}" : $"{text[..(colon + 1)]}***{text[at..]}";
     }
 }

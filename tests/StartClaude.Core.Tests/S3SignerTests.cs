@@ -53,6 +53,18 @@ public class S3SignerTests
         request.Headers.GetValues("Authorization").Single().Should().StartWith("AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261126/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=");
     }
 
+    [TestCase("http://[::1]:9000/bucket/key", "[::1]:9000")]
+    [TestCase("https://[2001:db8::1]/bucket/key", "[2001:db8::1]")]
+    [TestCase("https://bücher.example/bucket/key", "xn--bcher-kva.example")]
+    public async Task The_host_header_is_the_host_as_a_URL_writes_it(string url, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+        await S3Signer.SignAsync(request, Example, new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+        request.Headers.Host.Should().Be(host);
+    }
+
     [Test]
     public async Task A_session_token_is_sent_and_signed()
     {

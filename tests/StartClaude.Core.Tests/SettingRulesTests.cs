@@ -66,6 +66,25 @@ public class SettingRulesTests
         error.Should().Contain(reason);
     }
 
+    [TestCase("http://[::1]:9000", "http://[::1]:9000")]
+    [TestCase("https://[2001:db8::1]", "https://[2001:db8::1]")]
+    [TestCase("http://127.0.0.1:9000/", "http://127.0.0.1:9000")]
+    public void An_endpoint_reads_back_as_a_URL(string url, string expected) =>
+        S3Endpoint.TryParse(url, out _)!.Value.ToString().Should().Be(expected);
+
+    // A malformed endpoint is quoted back to say what is wrong with it, but never its password or token.
+    [TestCase("http://user:hunter2@[bad", "http://user:***@[bad")]
+    [TestCase("https://user:hunter2@host/bucket", "https://user:***@host/bucket")]
+    [TestCase("user:hunter2@host", "user:***@host")]
+    [TestCase("https://hunter2@host?x=1", "https://***@host?x=1")]
+    [TestCase("ftp://a@b:hunter2@host", "ftp://a@b:***@host")]
+    public void A_bad_endpoints_message_masks_its_user_info(string url, string shown)
+    {
+        S3Endpoint.TryParse(url, out var error).Should().BeNull();
+
+        error.Should().Contain($"'{shown}'").And.NotContain("hunter2");
+    }
+
     [Test]
     public void Secret_messages_never_repeat_the_secret()
     {

@@ -127,6 +127,23 @@ public class DoctorTests : DeviceTestBase
     }
 
     [Test]
+    public async Task An_IPv6_endpoint_is_checked_like_any_other()
+    {
+        await HealthySetupAsync();
+        DeviceA.EditConfig(root => root["settings"]!["s3Sync"]!["endpointUrl"] = $"http://[::1]:{FreePort.Next()}");
+
+        var (exitCode, checks, run) = await DoctorAsync();
+        var status = await Run(DeviceA, "s3-status");
+
+        exitCode.Should().Be(1, run.ToString());
+        run.All.Should().NotContain("internal error");
+        checks["s3-settings"].Status.Should().Be("ok");
+        checks["endpoint"].Status.Should().Be("problem");
+        checks["endpoint"].Result.Should().Contain("[::1]");
+        status.All.Should().NotContain("internal error").And.Contain("http://[::1]:");
+    }
+
+    [Test]
     public async Task A_clock_far_from_the_services_is_a_problem()
     {
         await HealthySetupAsync();

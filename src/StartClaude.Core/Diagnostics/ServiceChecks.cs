@@ -212,12 +212,7 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
         }
     }
 
-    // The SDK keeps the endpoint with or without its scheme depending on how it was given.
-    private static Uri BaseUri(RemoteDocumentStore store)
-    {
-        var endpointText = store.Client.Config.Endpoint;
-        return Uri.TryCreate(endpointText, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
-            ? new Uri(absolute.GetLeftPart(UriPartial.Authority) + "/")
-            : new Uri($"{(store.Client.Config.Secure ? "https" : "http")}://{endpointText}/");
-    }
+    // Where the store's own requests go. (The SDK's idea of the endpoint, a host and port joined into
+    // text, is no URL for an IPv6 address.)
+    private static Uri BaseUri(RemoteDocumentStore store) => new(store.BaseUri.GetLeftPart(UriPartial.Authority) + "/");
 }

@@ -47,6 +47,9 @@ public sealed class RemoteDocumentStore
     /// <summary>The endpoint as a URL, for messages.</summary>
     public string Endpoint { get; }
 
+    /// <summary>Where the store's requests go: scheme, host and port.</summary>
+    public Uri BaseUri => _wire.BaseUri;
+
     /// <summary>The proxy requests go through, credentials masked; null when none.</summary>
     public string? Proxy { get; }
 

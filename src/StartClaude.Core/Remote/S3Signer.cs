@@ -34,7 +34,9 @@ public static class S3Signer
         request.Headers.Remove("x-amz-security-token");
         if (credentials.SessionToken is { Length: > 0 } token)
             Set(request.Headers, "x-amz-security-token", token);
-        request.Headers.Host = uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}";
+        // IdnHost leaves an IPv6 address bare; in a Host header it goes in brackets, as in the URL.
+        var host = uri.HostNameType == UriHostNameType.IPv6 ? $"[{uri.IdnHost}]" : uri.IdnHost;
+        request.Headers.Host = uri.IsDefaultPort ? host : $"{host}:{uri.Port}";
 
         request.Headers.TryAddWithoutValidation("Authorization", Authorization(
             request.Method.Method, uri.AbsolutePath, uri.Query, SignedHeaders(request), payloadHash, credentials, amzDate));

@@ -11,6 +11,9 @@ namespace StartClaude.Core.Remote;
 /// </summary>
 public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket, S3ExchangeRecorder recorder)
 {
+    /// <summary>Where requests go: scheme, host and port.</summary>
+    public Uri BaseUri => endpoint;
+
     /// <summary>The URL of <paramref name="key"/> in the bucket.</summary>
     public Uri ObjectUri(string key) => new($"{endpoint.GetLeftPart(UriPartial.Authority)}{S3UriEncoding.ObjectPath(bucket, key)}");
 
