@@ -123,6 +123,28 @@ public class ConfigCommandTests
         result.All.Should().NotContain(WorkKey).And.NotContain(HomeToken);
     }
 
+    // Spectre.Console 0.57 spun forever measuring such a table at widths 26 to 33 (8 columns, wide characters).
+    [Test]
+    public void List_finishes_at_every_terminal_width_whatever_the_names()
+    {
+        _home.WriteConfig("""
+            {"configs": [
+              {"name": "設定🙂 :rocket: [red]x[/]", "apiKey": "sk-ant-wide-0000000000000000-c3Fz", "model": "モデル名🙂🙂🙂", "isDefault": true},
+              {"name": "local", "localOnly": true, "baseUrl": "http://h", "enabled": false}
+            ]}
+            """);
+        for (var width = 1; width <= 60; width++)
+        {
+            var console = new TestConsole();
+            console.Profile.Width = width;
+            var run = Task.Run(() => ToolRun.RunAsync(_home, null, console, interactive: false, "list"));
+
+            run.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue($"list must finish on a terminal {width} wide");
+            run.Result.ExitCode.Should().Be(0, run.Result.ToString());
+            run.Result.Output.Should().Contain("╭").And.Contain("│ lo", "a table is drawn (at its least width the terminal wraps it), not Spectre's '…' for one it cannot draw");
+        }
+    }
+
     [Test]
     public async Task Show_masks_secrets_and_keeps_unknown_fields_visible()
     {

@@ -43,8 +43,9 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
         // Cells are plain text, not markup: nothing to escape, and no markup parser (with its emoji table)
         // to set up on every list.
         var table = new Table().Border(TableBorder.Rounded);
+        // Headers are cut with an ellipsis on a narrow terminal, as Spectre cuts a header given as a string.
         foreach (var header in (string[])["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()])
-            table.AddColumn(new TableColumn(new Text(header)));
+            table.AddColumn(new TableColumn(new Text(header) { Overflow = Overflow.Ellipsis }));
         foreach (var config in configs)
         {
             IRenderable[] row =
@@ -59,9 +60,17 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
             ];
             table.AddRow(scoped ? [.. row, new Text(config.IsLocalOnly ? "local-only" : "shared")] : row);
         }
-        console.Out.Write(table);
+        // Spectre.Console 0.57 never finishes measuring a table whose columns cannot each hold one wide
+        // character (with an emoji or CJK name, 8 columns spun forever on a terminal 26 to 33 wide): such a
+        // table is drawn that wide anyway, and the terminal wraps its lines.
+        var output = console.Out;
+        output.Profile.Width = Math.Max(output.Profile.Width, LeastWidth(table.Columns.Count));
+        output.Write(table);
         return 0;
     }
+
+    // Rounded borders and one space of padding each side take 3 per column and 1; 2 more for a wide character.
+    internal static int LeastWidth(int columns) => (5 * columns) + 1;
 
     // Values come from the document, which may have come from the bucket: never raw escape codes.
     private static Text Cell(string? value) => new(TerminalText.Escape(value));
