@@ -52,7 +52,11 @@ internal sealed class CancelKeyCleanup : IDisposable
     private void OnInterrupt(PosixSignalContext context)
     {
         if (Volatile.Read(ref Paused) > 0)
+        {
+            // The child's: this process goes on waiting for it.
+            context.Cancel = true;
             return;
+        }
         if (_console.OutputIsTerminal)
         {
             // A menu stays on screen (the message goes below it); a spinner's line is cleared.

@@ -27,8 +27,10 @@ internal sealed class ClaudeProcess(AppEnvironment environment)
             start.Environment[name] = value;
 
         // Ctrl-C reaches the child through the terminal; this process only waits for it to end.
-        using var keepWaiting = Console.InterruptSignals.Handle(static signal => signal.Cancel = true);
+        // In this order, so that while either is in force Ctrl-C keeps this process waiting: the paused
+        // cleanup keeps it too, and it outlives the handler here.
         using var claudeOwnsCtrlC = Console.CancelKeyCleanup.Pause();
+        using var keepWaiting = Console.InterruptSignals.Handle(static signal => signal.Cancel = true);
         try
         {
             using var child = Process.Start(start)
