@@ -93,6 +93,34 @@ public class StartupCheckBudgetTests
         second.Error.Should().Contain("no-such-provider", "nothing was checked, so nothing waits out the interval");
     }
 
+    // /proc/self/mem is a regular file whose first bytes cannot be read (EIO), for root as for anyone: an
+    // AWS file that fails to read was reported as "cannot write the output" and stopped the start.
+    [Test]
+    [Platform("Linux")]
+    public async Task An_AWS_file_that_cannot_be_read_is_named_and_a_start_goes_on()
+    {
+        using var home = new TempHome();
+        using var claude = new StandInClaude(exitCode: 5);
+        home.WriteConfig("""
+            {
+              "configs": [ { "name": "work", "apiKey": "sk-ant-budget-000000000000000-c3Fz", "isDefault": true } ],
+              "settings": { "s3Sync": { "provider": "s3-compatible", "bucket": "budget", "region": "us-east-1", "accessKeyId": "budget-key",
+                                        "secretAccessKey": "budget-secret", "endpointUrl": "http://127.0.0.1:9" } }
+            }
+            """);
+        var variables = claude.OnPath();
+        variables["AWS_CONFIG_FILE"] = "/proc/self/mem";
+
+        var start = await ToolRun.RunAsync(home, variables, "work");
+        var sync = await ToolRun.RunAsync(home, variables, "s3-sync");
+
+        start.ExitCode.Should().Be(5, start.ToString());
+        claude.Ran.Should().BeTrue();
+        start.Error.Should().Contain("cannot read /proc/self/mem").And.Contain("starting with the local ones").And.NotContain("cannot write the output");
+        sync.ExitCode.Should().NotBe(0, sync.ToString());
+        sync.Error.Should().Contain("cannot read /proc/self/mem").And.NotContain("cannot write the output").And.NotContain("internal error");
+    }
+
     private static async Task AcceptAndStaySilentAsync(TcpListener listener, List<TcpClient> held, CancellationToken stop)
     {
         try

@@ -63,6 +63,18 @@ public sealed class AwsSources(AppEnvironment environment)
         // Not a regular file of sane size (a FIFO would block, /dev/zero never ends): as if absent.
         if (path is null || !Local.LocalFile.IsRegularWithin(path, 1024 * 1024))
             return values;
+        try
+        {
+            return Read(path, wanted, values);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new Errors.LocalConfigException($"cannot read {path}: {Local.LocalFile.Reason(ex)}", ex);
+        }
+    }
+
+    private static Dictionary<string, string> Read(string path, string wanted, Dictionary<string, string> values)
+    {
         string? current = null;
         foreach (var raw in File.ReadLines(path))
         {
