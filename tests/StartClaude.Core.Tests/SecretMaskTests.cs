@@ -20,6 +20,10 @@ public class SecretMaskTests
     [TestCase("https://sk-ant-api03-TOKENINUSERNAME-abcd@h.example/v1", "https://sk-ant-…abcd@h.example/v1")]
     [TestCase("https://api.anthropic.com", "https://api.anthropic.com")]
     [TestCase("not a url @ all", "not a url @ all")]
+    [TestCase("https://gw.example/v1?key=LEAKQUERYTOKEN&region=eu", "https://gw.example/v1?key=***&region=***")]
+    [TestCase("https://u:LEAKURLPW@gw.example/?LEAKBARETOKEN#top", "https://u:***@gw.example/?***#top")]
+    [TestCase("https://gw.example/v1?", "https://gw.example/v1?")]
+    [TestCase("claude-opus-4?x=1", "claude-opus-4?x=1")]
     public void Urls_keep_their_host_and_lose_their_password(string url, string expected)
     {
         SecretMask.Url(url).Should().Be(expected);
