@@ -123,6 +123,18 @@ public class ConfigCommandTests
         result.All.Should().NotContain(WorkKey).And.NotContain(HomeToken);
     }
 
+    // Cells are text, not markup: a name is shown as it is typed to start it, emoji codes and brackets included.
+    [Test]
+    public async Task List_shows_names_as_they_are_written()
+    {
+        _home.WriteConfig("""{"configs": [ {"name": ":rocket: [red]x[/] y:fire:y", "isDefault": true} ]}""");
+
+        var result = await Run("list");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain(":rocket: [red]x[/] y:fire:y").And.NotContain("🚀").And.NotContain("🔥");
+    }
+
     // Spectre.Console 0.57 spun forever measuring such a table at widths 26 to 33 (8 columns, wide characters).
     [Test]
     public void List_finishes_at_every_terminal_width_whatever_the_names()
