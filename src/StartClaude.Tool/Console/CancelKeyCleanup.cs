@@ -7,7 +7,7 @@ namespace StartClaude.Tool.Console;
 /// clears the spinner's line, says "cancelled; nothing was changed" once on stderr, and lets the runtime end
 /// the process as interrupted — it restores the terminal modes first, and the shell sees exit status 130.
 /// Nothing is written before every question is answered, so an interrupt there changes nothing.
-/// While claude runs (<see cref="Pause"/>) Ctrl-C belongs to claude and this does nothing.
+/// While claude runs (<see cref="Pause"/>) Ctrl-C belongs to claude: this says nothing and keeps the process waiting for it.
 /// </summary>
 internal sealed class CancelKeyCleanup : IDisposable
 {
