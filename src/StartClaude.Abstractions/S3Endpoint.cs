@@ -69,19 +69,7 @@ public readonly record struct S3Endpoint(string Host, int Port, bool UseSsl)
         return new S3Endpoint(uri.IdnHost, uri.Port, uri.Scheme == Uri.UriSchemeHttps);
     }
 
-    // The text as given, for a message: it may carry a password ("https://user:pass@host") even when it is
-    // no URL at all, so what precedes the authority's last '@' is masked without parsing it.
-    private static string Shown(string text)
-    {
-        var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        var start = scheme < 0 ? 0 : scheme + 3;
-        var end = text.IndexOfAny(['/', '?', '#'], start);
-        if (end < 0)
-            end = text.Length;
-        var at = end > start ? text.LastIndexOf('@', end - 1, end - start) : -1;
-        if (at < 0)
-            return text;
-        var colon = text.IndexOf(':', start, at - start);
-        return colon < 0 ? $"{text[..start]}***{text[at..]}" : $"{text[..(colon + 1)]}***{text[at..]}";
-    }
+    // The text as given, for a message: it may carry a password ("https://user:pass@host") or a token
+    // in its query even when it is no URL at all.
+    private static string Shown(string text) => UrlSecrets.Masked(text, assumeUrl: true);
 }

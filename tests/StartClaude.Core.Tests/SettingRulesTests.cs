@@ -76,7 +76,13 @@ public class SettingRulesTests
     [TestCase("http://user:hunter2@[bad", "http://user:***@[bad")]
     [TestCase("https://user:hunter2@host/bucket", "https://user:***@host/bucket")]
     [TestCase("user:hunter2@host", "user:***@host")]
-    [TestCase("https://hunter2@host?x=1", "https://***@host?x=1")]
+    [TestCase("https://hunter2@host?x=1", "https://***@host?x=***")]
+    [TestCase("https://AKID:wJalr/hunter2@minio.example:9000", "https://AKID:***@minio.example:9000")]
+    [TestCase("http://user:pa://hunter2@host", "http://user:***@host")]
+    [TestCase("https:/user:hunter2@host", "https:/user:***@host")]
+    [TestCase("//user:hunter2@host", "//user:***@host")]
+    [TestCase("http://host/?token=hunter2", "http://host/?token=***")]
+    [TestCase("http://host/#hunter2", "http://host/#***")]
     [TestCase("ftp://a@b:hunter2@host", "ftp://a@b:***@host")]
     public void A_bad_endpoints_message_masks_its_user_info(string url, string shown)
     {
