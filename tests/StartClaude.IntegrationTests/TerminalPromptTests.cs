@@ -120,6 +120,31 @@ public class TerminalPromptTests
         TestContext.Out.WriteLine(screen);
     }
 
+    // Spectre.Console 0.57 spun forever laying out this menu on a terminal 2 columns wide (a wide character in a label).
+    [Test]
+    public async Task The_config_picker_takes_an_answer_on_a_terminal_two_columns_wide()
+    {
+        TmuxSession.Available.Should().BeTrue("tmux is installed by .ci/run");
+        using var home = new TempHome();
+        using var claude = new StandInClaude();
+        home.WriteConfig("""{"configs": [ {"name": "日", "apiKey": "sk-ant-api03-x"}, {"name": "work", "apiKey": "sk-ant-api03-y"} ]}""");
+        var environment = Environment(home, "xterm-256color");
+        environment["PATH"] = $"{claude.Folder}:/usr/bin:/bin";
+        var done = Path.Combine(home.Folder, "done");
+        using var terminal = new TmuxSession($"sh -c \"'{ToolProcess.Executable}'; touch '{done}'\"", environment, width: 2);
+
+        // Enter until the picker has taken it (it starts on the first config) and claude has run.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!File.Exists(done) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(500);
+            terminal.SendKeys("Enter");
+        }
+
+        File.Exists(done).Should().BeTrue($"the picker answered within 30 s:\n{terminal.Screen()}");
+        claude.Ran.Should().BeTrue();
+    }
+
     [Test]
     public async Task A_config_name_with_escape_codes_from_the_bucket_is_printed_escaped()
     {

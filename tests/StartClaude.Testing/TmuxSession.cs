@@ -7,13 +7,13 @@ public sealed class TmuxSession : IDisposable
 {
     private readonly string _name = "sc-" + Guid.NewGuid().ToString("N")[..10];
 
-    public TmuxSession(string command, IReadOnlyDictionary<string, string> environment)
+    public TmuxSession(string command, IReadOnlyDictionary<string, string> environment, int width = 160)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var exports = string.Join(' ', environment.Select(e => $"{e.Key}='{e.Value}'"));
         // Keep the pane open after the program ends so its last screen and exit code can be read.
         // The caller's AWS variables would answer questions the person is meant to be asked.
-        Tmux("new-session", "-d", "-s", _name, "-x", "160", "-y", "50",
+        Tmux("new-session", "-d", "-s", _name, "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture), "-y", "50",
             // The shell traps Ctrl-C (a handler, not "ignore", which the program would inherit) so that it
             // outlives an interrupted program and reports its status.
             $"trap 'true' INT; env -u AWS_SECRET_ACCESS_KEY -u AWS_ACCESS_KEY_ID -u AWS_PROFILE {exports} {command}; echo \"[exit $?]\"; sleep 600");

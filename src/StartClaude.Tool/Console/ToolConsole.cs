@@ -63,6 +63,8 @@ public sealed class ToolConsole
         };
     }
 
+    private const int LeastTerminalWidth = 10;
+
     private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
     {
         var output = AnsiConsole.Create(new AnsiConsoleSettings
@@ -78,6 +80,12 @@ public sealed class ToolConsole
             // given too, so that drawing never asks the console for a window (which loads the terminfo database).
             output.Profile.Width = short.MaxValue;
             output.Profile.Height = short.MaxValue;
+        }
+        else if (output.Profile.Width < LeastTerminalWidth)
+        {
+            // Spectre.Console 0.57 never finishes laying out a menu with a wide character on a terminal
+            // 2 columns wide: below this, draw as if it were this wide and let the terminal wrap.
+            output.Profile.Width = LeastTerminalWidth;
         }
         return output;
     }
