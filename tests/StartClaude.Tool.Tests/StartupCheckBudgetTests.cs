@@ -101,10 +101,11 @@ public class StartupCheckBudgetTests
     {
         using var home = new TempHome();
         using var claude = new StandInClaude(exitCode: 5);
+        // No region saved: it is looked for in the AWS config file.
         home.WriteConfig("""
             {
               "configs": [ { "name": "work", "apiKey": "sk-ant-budget-000000000000000-c3Fz", "isDefault": true } ],
-              "settings": { "s3Sync": { "provider": "s3-compatible", "bucket": "budget", "region": "us-east-1", "accessKeyId": "budget-key",
+              "settings": { "s3Sync": { "provider": "s3-compatible", "bucket": "budget", "accessKeyId": "budget-key",
                                         "secretAccessKey": "budget-secret", "endpointUrl": "http://127.0.0.1:9" } }
             }
             """);
@@ -113,12 +114,16 @@ public class StartupCheckBudgetTests
 
         var start = await ToolRun.RunAsync(home, variables, "work");
         var sync = await ToolRun.RunAsync(home, variables, "s3-sync");
+        home.EditConfig(root => root["settings"]!["s3Sync"]!["region"] = "us-east-1");
+        var syncWithEverythingSaved = await ToolRun.RunAsync(home, variables, "s3-sync");
 
         start.ExitCode.Should().Be(5, start.ToString());
         claude.Ran.Should().BeTrue();
         start.Error.Should().Contain("cannot read /proc/self/mem").And.Contain("starting with the local ones").And.NotContain("cannot write the output");
         sync.ExitCode.Should().NotBe(0, sync.ToString());
         sync.Error.Should().Contain("cannot read /proc/self/mem").And.NotContain("cannot write the output").And.NotContain("internal error");
+        syncWithEverythingSaved.Error.Should().NotContain("/proc/self/mem", "config.json holds every setting, so the AWS files are not read")
+            .And.Contain("127.0.0.1:9");
     }
 
     private static async Task AcceptAndStaySilentAsync(TcpListener listener, List<TcpClient> held, CancellationToken stop)

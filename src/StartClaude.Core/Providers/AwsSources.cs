@@ -23,35 +23,42 @@ public sealed record AwsValues(
 /// </summary>
 public sealed class AwsSources(AppEnvironment environment)
 {
-    public AwsValues Read()
+    /// <summary>
+    /// The values asked for; the others are null. A file is read only when a value asked for may come from
+    /// it: settings saved in config.json always win, so a file that cannot be read must not stop a command
+    /// that needs nothing from it.
+    /// </summary>
+    public AwsValues Read(bool credentials = true, bool region = true, bool endpoint = true)
     {
         var profile = environment.Get("AWS_PROFILE") ?? "default";
         var home = environment.Get("HOME") ?? environment.Get("USERPROFILE");
         var credentialsPath = environment.Get("AWS_SHARED_CREDENTIALS_FILE") ?? (home is null ? null : Path.Combine(home, ".aws", "credentials"));
         var configPath = environment.Get("AWS_CONFIG_FILE") ?? (home is null ? null : Path.Combine(home, ".aws", "config"));
-        var credentials = Section(credentialsPath, profile);
-        var config = Section(configPath, profile == "default" ? "default" : "profile " + profile);
+        var credentialsFile = new Lazy<Dictionary<string, string>>(() => Section(credentialsPath, profile));
+        var configFile = new Lazy<Dictionary<string, string>>(() => Section(configPath, profile == "default" ? "default" : "profile " + profile));
         var credentialsLabel = $"{Label(credentialsPath, "credentials")} [{profile}]";
         var configLabel = $"{Label(configPath, "config")} [{(profile == "default" ? "default" : "profile " + profile)}]";
 
         SourcedValue? FromEnvironment(string name) => environment.Get(name) is { } value ? new SourcedValue(value, name) : null;
-        SourcedValue? FromFile(IReadOnlyDictionary<string, string> section, string key, string label) =>
-            section.TryGetValue(key, out var value) && value.Length > 0 ? new SourcedValue(value, label) : null;
+        SourcedValue? FromFile(Lazy<Dictionary<string, string>> section, string key, string label) =>
+            section.Value.TryGetValue(key, out var value) && value.Length > 0 ? new SourcedValue(value, label) : null;
 
         // Credentials come as a set from one source: an id from one place and a secret from another never mix.
         SourcedValue? id, secret, token;
-        if (FromEnvironment("AWS_ACCESS_KEY_ID") is { } envId && FromEnvironment("AWS_SECRET_ACCESS_KEY") is { } envSecret)
+        if (!credentials)
+            (id, secret, token) = (null, null, null);
+        else if (FromEnvironment("AWS_ACCESS_KEY_ID") is { } envId && FromEnvironment("AWS_SECRET_ACCESS_KEY") is { } envSecret)
             (id, secret, token) = (envId, envSecret, FromEnvironment("AWS_SESSION_TOKEN"));
-        else if (FromFile(credentials, "aws_access_key_id", credentialsLabel) is { } fileId && FromFile(credentials, "aws_secret_access_key", credentialsLabel) is { } fileSecret)
-            (id, secret, token) = (fileId, fileSecret, FromFile(credentials, "aws_session_token", credentialsLabel));
-        else if (FromFile(config, "aws_access_key_id", configLabel) is { } configId && FromFile(config, "aws_secret_access_key", configLabel) is { } configSecret)
-            (id, secret, token) = (configId, configSecret, FromFile(config, "aws_session_token", configLabel));
+        else if (FromFile(credentialsFile, "aws_access_key_id", credentialsLabel) is { } fileId && FromFile(credentialsFile, "aws_secret_access_key", credentialsLabel) is { } fileSecret)
+            (id, secret, token) = (fileId, fileSecret, FromFile(credentialsFile, "aws_session_token", credentialsLabel));
+        else if (FromFile(configFile, "aws_access_key_id", configLabel) is { } configId && FromFile(configFile, "aws_secret_access_key", configLabel) is { } configSecret)
+            (id, secret, token) = (configId, configSecret, FromFile(configFile, "aws_session_token", configLabel));
         else
             (id, secret, token) = (null, null, null);
 
-        var region = FromEnvironment("AWS_REGION") ?? FromEnvironment("AWS_DEFAULT_REGION") ?? FromFile(config, "region", configLabel);
-        var endpoint = FromEnvironment("AWS_ENDPOINT_URL_S3") ?? FromEnvironment("AWS_ENDPOINT_URL") ?? FromFile(config, "endpoint_url", configLabel);
-        return new AwsValues(id, secret, token, region, endpoint);
+        var regionValue = region ? FromEnvironment("AWS_REGION") ?? FromEnvironment("AWS_DEFAULT_REGION") ?? FromFile(configFile, "region", configLabel) : null;
+        var endpointValue = endpoint ? FromEnvironment("AWS_ENDPOINT_URL_S3") ?? FromEnvironment("AWS_ENDPOINT_URL") ?? FromFile(configFile, "endpoint_url", configLabel) : null;
+        return new AwsValues(id, secret, token, regionValue, endpointValue);
     }
 
     private static string Label(string? path, string name) => path ?? $"~/.aws/{name}";

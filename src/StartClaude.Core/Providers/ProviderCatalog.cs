@@ -58,7 +58,9 @@ public sealed class ProviderCatalog(IEnumerable<IStorageProvider> providers, Aws
     public (SettingsInput Input, Dictionary<SettingField, string> Sources, SourcedValue? SessionToken) FillFromAws(SettingsInput input, string givenLabel)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var values = aws?.Read() ?? new AwsValues(null, null, null, null, null);
+        // Only what input lacks: config.json's values win, and a file that holds none of what is needed is not read.
+        var values = aws?.Read(credentials: input.AccessKeyId is null && input.SecretAccessKey is null, region: input.Region is null, endpoint: input.EndpointUrl is null)
+            ?? new AwsValues(null, null, null, null, null);
         var sources = new Dictionary<SettingField, string>();
         foreach (var field in SettingFields.All)
         {
