@@ -39,14 +39,11 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
 
     public static string Version => ToolVersion.Text;
 
-    /// <summary>Words that start a command, so no config may be called by one (it could never be started by name).</summary>
-    public static IReadOnlySet<string> CommandNames { get; } =
-        CommandCatalog.Names.Append(CommandCatalog.S3Word).ToHashSet(StringComparer.OrdinalIgnoreCase);
-
+    /// <summary>No config may be called by a command word: it could never be started by name.</summary>
     /// <exception cref="UsageException">The name is a command's.</exception>
     public static void RefuseCommandName(string name)
     {
-        if (CommandNames.Contains(name.Trim()))
+        if (CommandCatalog.IsCommandWord(name.Trim()))
             throw new UsageException($"'{name.Trim()}' is a start-claude command, so a config of that name could not be started by name; choose another name");
     }
 
@@ -69,7 +66,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
     /// <summary>"start-claude X" for the commands close to <paramref name="word"/>, or null when none is or it is one.</summary>
     public static string? CommandSuggestion(string word)
     {
-        if (CommandNames.Contains(word.Trim()))
+        if (CommandCatalog.IsCommandWord(word.Trim()))
             return null;
         var commands = ClosestWords.To(word, CommandCatalog.Names);
         return commands.Count == 0 ? null : string.Join(" or ", commands.Select(c => $"start-claude {c}"));
@@ -80,7 +77,7 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
     {
         // "s3" alone starts the original tool's spelling (s3 sync): offer every s3 command.
         var commands = name.Trim().Equals(CommandCatalog.S3Word, StringComparison.OrdinalIgnoreCase)
-            ? [.. CommandNames.Where(c => c.StartsWith("s3-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
+            ? [.. CommandCatalog.Names.Where(c => c.StartsWith("s3-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
             : ClosestWords.To(name, CommandCatalog.Names);
         if (commands.Count == 0)
             return ConfigBook.Get(document, name);

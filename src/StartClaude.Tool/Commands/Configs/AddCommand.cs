@@ -53,7 +53,7 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
     {
         string? Unique(string name) =>
             FieldValue.Problem(ConfigFields.Name, name)
-            ?? (RootCommand.CommandNames.Contains(name.Trim()) ? $"'{name.Trim()}' is a start-claude command; choose another name" : null)
+            ?? (CommandCatalog.IsCommandWord(name.Trim()) ? $"'{name.Trim()}' is a start-claude command; choose another name" : null)
             ?? (ConfigBook.Find(current, name) is not null ? $"a config named '{name.Trim()}' already exists" : null);
 
         var name = Name ?? prompts.Ask("Name", "a name (start-claude add <name>)", null, Unique);

@@ -94,7 +94,7 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
         var others = changes.Current();
         answers["name"] = prompts.Ask("Name", "--rename", current.Name, name =>
             FieldValue.Problem(ConfigFields.Name, name)
-            ?? (RootCommand.CommandNames.Contains(name.Trim()) ? $"'{name.Trim()}' is a start-claude command; choose another name" : null)
+            ?? (CommandCatalog.IsCommandWord(name.Trim()) ? $"'{name.Trim()}' is a start-claude command; choose another name" : null)
             ?? (ConfigBook.Find(others, name) is { } clash && !ReferenceEquals(clash.Node, current.Node) && !string.Equals(clash.Name, current.Name, StringComparison.Ordinal)
                 ? $"a config named '{name.Trim()}' already exists" : null)).Trim();
         foreach (var (field, label) in new[] { (ConfigFields.BaseUrl, "Base URL"), (ConfigFields.ApiKey, "API key"), (ConfigFields.Model, "Model") })
