@@ -95,7 +95,7 @@ public class LocalOnlyDocumentTests
 
         // The download merge is the planner's (s3-download --merge), with no base: both sides' own configs kept.
         var inputs = new SyncInputs(Local(), new RemoteSnapshot(remote, new RemoteObjectInfo(100, null, "\"e\""), Downloaded: true), null, true);
-        var merged = SyncPlanner.PlanDownload(inputs, DownloadMode.Merge).Result;
+        var merged = Planning.Decide(inputs, new SyncRequest.Download(DownloadMode.Merge)).Should().BeOfType<SyncDecision.Done>().Which.Plan.Result;
         var replaced = remote.WithSyncSettingsOf(Local());
 
         merged.Configs.Select(c => c.Name).Should().BeEquivalentTo("work", "home", "laptop", "mine");

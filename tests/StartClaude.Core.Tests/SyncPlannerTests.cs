@@ -36,7 +36,8 @@ public class SyncPlannerTests
     {
         var b = Configs(C("a", isDefault: true));
 
-        var plan = SyncPlanner.Plan(Inputs(b, b, b));
+        var inputs = Inputs(b, b, b);
+        var plan = Planning.Plan(inputs);
 
         plan.State.Should().Be(SyncState.InSync);
         plan.Outcome.Should().Be(SyncOutcome.NothingToDo);
@@ -50,7 +51,8 @@ public class SyncPlannerTests
         var b = Configs(C("a", isDefault: true));
         var l = Configs(C("a", "m1", isDefault: true));
 
-        var plan = SyncPlanner.Plan(Inputs(l, b, b));
+        var inputs = Inputs(l, b, b);
+        var plan = Planning.Plan(inputs);
 
         plan.State.Should().Be(SyncState.LocalChanges);
         plan.Outcome.Should().Be(SyncOutcome.Uploaded);
@@ -65,12 +67,13 @@ public class SyncPlannerTests
         var b = Configs(C("a", isDefault: true));
         var r = Configs(C("a", isDefault: true), C("b"));
 
-        var plan = SyncPlanner.Plan(Inputs(b, r, b));
+        var inputs = Inputs(b, r, b);
+        var plan = Planning.Plan(inputs);
 
         plan.State.Should().Be(SyncState.RemoteChanges);
         plan.Outcome.Should().Be(SyncOutcome.Downloaded);
         plan.Condition.Should().BeNull();
-        plan.HasUndecidedConflicts.Should().BeFalse();
+        Planning.Undecided(inputs).Should().BeFalse();
         plan.RemoteChanges!.DescribeChanges().Should().Equal("added:   b");
         Summary(plan.Result).Should().Equal("a:m0*", "b:m0");
     }
@@ -82,7 +85,8 @@ public class SyncPlannerTests
         var l = Configs(C("a", "m1", isDefault: true), C("b"));
         var r = Configs(C("a", isDefault: true), C("b", "m2"));
 
-        var plan = SyncPlanner.Plan(Inputs(l, r, b));
+        var inputs = Inputs(l, r, b);
+        var plan = Planning.Plan(inputs);
 
         plan.State.Should().Be(SyncState.BothChanged);
         plan.Outcome.Should().Be(SyncOutcome.Merged);
@@ -95,18 +99,20 @@ public class SyncPlannerTests
     public void The_same_config_changed_differently_on_both_sides_is_a_conflict_decided_per_config()
     {
         var b = Configs(C("a", isDefault: true));
-        var plan = SyncPlanner.Plan(Inputs(Configs(C("a", "mine", isDefault: true)), Configs(C("a", "theirs", isDefault: true)), b));
+        var inputs = Inputs(Configs(C("a", "mine", isDefault: true)), Configs(C("a", "theirs", isDefault: true)), b);
+        var plan = Planning.Plan(inputs);
 
-        plan.HasUndecidedConflicts.Should().BeTrue();
+        Planning.Undecided(inputs).Should().BeTrue();
         plan.Conflicts.Select(c => c.Label).Should().Equal("config a");
-        Summary(plan.Resolve(_ => ConflictSide.Local).Result).Should().Equal("a:mine*");
-        Summary(plan.Resolve(_ => ConflictSide.Remote).Result).Should().Equal("a:theirs*");
+        Summary(Planning.Resolve(inputs, ConflictSide.Local).Result).Should().Equal("a:mine*");
+        Summary(Planning.Resolve(inputs, ConflictSide.Remote).Result).Should().Equal("a:theirs*");
     }
 
     [Test]
     public void No_base_and_no_local_configs_downloads()
     {
-        var plan = SyncPlanner.Plan(Inputs(ConfigDocument.CreateEmpty(), Configs(C("a", isDefault: true)), null));
+        var inputs = Inputs(ConfigDocument.CreateEmpty(), Configs(C("a", isDefault: true)), null);
+        var plan = Planning.Plan(inputs);
 
         plan.Outcome.Should().Be(SyncOutcome.Downloaded);
         Summary(plan.Result).Should().Equal("a:m0*");
@@ -115,7 +121,8 @@ public class SyncPlannerTests
     [Test]
     public void No_remote_uploads_on_condition_that_none_appears_meanwhile()
     {
-        var plan = SyncPlanner.Plan(Inputs(Configs(C("a", isDefault: true)), null, null));
+        var inputs = Inputs(Configs(C("a", isDefault: true)), null, null);
+        var plan = Planning.Plan(inputs);
 
         plan.State.Should().Be(SyncState.NoRemoteDocument);
         plan.Outcome.Should().Be(SyncOutcome.Uploaded);
@@ -125,7 +132,7 @@ public class SyncPlannerTests
     [Test]
     public void No_remote_and_nothing_here_is_nothing_to_do()
     {
-        SyncPlanner.Plan(Inputs(ConfigDocument.CreateEmpty(), null, null)).Outcome.Should().Be(SyncOutcome.NothingToDo);
+        Planning.Plan(Inputs(ConfigDocument.CreateEmpty(), null, null)).Outcome.Should().Be(SyncOutcome.NothingToDo);
     }
 
     [Test]
@@ -134,11 +141,12 @@ public class SyncPlannerTests
         var l = Configs(C("same", isDefault: true), C("differs", "here"), C("only-here"));
         var r = Configs(C("same", isDefault: true), C("differs", "there"), C("only-there"));
 
-        var plan = SyncPlanner.Plan(Inputs(l, r, null));
+        var inputs = Inputs(l, r, null);
+        var plan = Planning.Plan(inputs);
 
         plan.State.Should().Be(SyncState.DifferNeverSynced);
         plan.Conflicts.Select(c => c.Label).Should().Equal("config differs");
-        var merged = plan.Resolve(_ => ConflictSide.Remote);
+        var merged = Planning.Resolve(inputs, ConflictSide.Remote);
         Summary(merged.Result).Should().Equal("same:m0*", "differs:there", "only-there:m0", "only-here:m0");
         merged.Outcome.Should().Be(SyncOutcome.Merged);
         merged.LocalChanges!.DescribeChanges().Should().Contain("added:   only-here").And.NotContain("added:   only-there");
@@ -153,7 +161,8 @@ public class SyncPlannerTests
         var l = Configs(C("shared", id: "id-b", isDefault: true));
         var r = Configs(C("shared", id: "id-a", isDefault: true));
 
-        var plan = SyncPlanner.Plan(Inputs(l, r, null));
+        var inputs = Inputs(l, r, null);
+        var plan = Planning.Plan(inputs);
 
         plan.Conflicts.Should().BeEmpty();
         plan.Result.LiveConfigs.Should().ContainSingle().Which.Id.Should().Be("id-a");
@@ -166,11 +175,12 @@ public class SyncPlannerTests
         var l = Configs(C("work", "same", isDefault: true));
         var r = Configs(C("Work", "same", isDefault: true));
 
-        var plan = SyncPlanner.Plan(Inputs(l, r, null));
+        var inputs = Inputs(l, r, null);
+        var plan = Planning.Plan(inputs);
 
         plan.Conflicts.Select(c => c.Label).Should().Equal("config work");
-        Summary(plan.Resolve(_ => ConflictSide.Remote).Result).Should().Equal("Work:same*");
-        Summary(plan.Resolve(_ => ConflictSide.Local).Result).Should().Equal("work:same*");
+        Summary(Planning.Resolve(inputs, ConflictSide.Remote).Result).Should().Equal("Work:same*");
+        Summary(Planning.Resolve(inputs, ConflictSide.Local).Result).Should().Equal("work:same*");
     }
 
     [Test]
@@ -178,7 +188,8 @@ public class SyncPlannerTests
     {
         var r = Configs(C("Work", "a", isDefault: true), C("WORK", "b", isDefault: true), C("home", isDefault: true));
 
-        var plan = SyncPlanner.Plan(Inputs(ConfigDocument.CreateEmpty(), r, null));
+        var inputs = Inputs(ConfigDocument.CreateEmpty(), r, null);
+        var plan = Planning.Plan(inputs);
 
         plan.Warnings.Should().ContainSingle().Which.Should().Contain("the remote document").And.Contain("renamed 'WORK' to 'WORK (2)'").And.Contain("only default");
         Summary(plan.Result).Should().Equal("Work:a*", "WORK (2):b", "home:m0");
@@ -192,11 +203,12 @@ public class SyncPlannerTests
         var l = Configs(C("keep", id: "k", isDefault: true), C("gone", "edited", id: "g"));
         var r = Doc("""{"configs":[{"id":"k","name":"keep","model":"m0","isDefault":true},{"id":"g","name":"gone","isDeleted":true,"deletedAt":"2026-01-01T00:00:00.000Z"}],"settings":{}}""");
 
-        var plan = SyncPlanner.Plan(Inputs(l, r, b));
+        var inputs = Inputs(l, r, b);
+        var plan = Planning.Plan(inputs);
 
         plan.Conflicts.Should().ContainSingle().Which.Describe(ConflictSide.Remote).Should().Be("deleted");
-        Summary(plan.Resolve(_ => ConflictSide.Remote).Result).Should().Equal("keep:m0*");
-        Summary(plan.Resolve(_ => ConflictSide.Local).Result).Should().Equal("keep:m0*", "gone:edited");
+        Summary(Planning.Resolve(inputs, ConflictSide.Remote).Result).Should().Equal("keep:m0*");
+        Summary(Planning.Resolve(inputs, ConflictSide.Local).Result).Should().Equal("keep:m0*", "gone:edited");
     }
 
     [TestCase(ConflictSide.Local)]
@@ -206,7 +218,7 @@ public class SyncPlannerTests
         var l = Configs(C("shared", "here", isDefault: true), C("onlyb"));
         var r = Configs(C("shared", "there", isDefault: true), C("onlya"));
 
-        var result = SyncPlanner.Plan(Inputs(l, r, null)).Resolve(_ => prefer).Result;
+        var result = Planning.Resolve(Inputs(l, r, null), prefer).Result;
 
         result.LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["shared", "onlya", "onlyb"]);
         result.LiveConfigs.Single(c => c.Name == "shared").Model.Should().Be(prefer == ConflictSide.Local ? "here" : "there");
@@ -219,14 +231,18 @@ public class SyncPlannerTests
     {
         var b = Configs(C("a", isDefault: true), C("b"));
 
-        var plan = SyncPlanner.Plan(Inputs(b, Doc(remote), b));
+        var inputs = Inputs(b, Doc(remote), b);
 
-        plan.EmptiedRemote.Should().Contain(why);
-        var kept = SyncPlanner.KeepLocal(Inputs(b, Doc(remote), b));
+        Planning.Decide(inputs).Should().BeOfType<SyncDecision.Ask>().Which.Question.Should().BeOfType<SyncQuestion.EmptiedRemote>()
+            .Which.Why.Should().Contain(why);
+        var kept = Planning.Resolve(inputs, ConflictSide.Local);
         kept.Outcome.Should().Be(SyncOutcome.Uploaded);
         kept.Condition.Should().Be(new WriteCondition.MustMatch(RemoteETag));
-        SyncPlanner.PlanDownload(Inputs(b, Doc(remote), b), DownloadMode.Plain).EmptiedRemote.Should().Contain(why);
-        SyncPlanner.PlanDownload(Inputs(b, Doc(remote), b), DownloadMode.Replace).EmptiedRemote.Should().BeNull();
+        Summary(kept.Result).Should().Equal("a:m0*", "b:m0");
+        Planning.Resolve(inputs, ConflictSide.Remote).Result.LiveConfigs.Should().BeEmpty();
+        Planning.Decide(inputs, new SyncRequest.Download(DownloadMode.Plain)).Should().BeOfType<SyncDecision.Ask>()
+            .Which.Question.Should().BeOfType<SyncQuestion.EmptiedRemote>().Which.Why.Should().Contain(why);
+        Planning.Decide(inputs, new SyncRequest.Download(DownloadMode.Replace)).Should().BeOfType<SyncDecision.Done>();
     }
 
     [Test]
@@ -240,7 +256,8 @@ public class SyncPlannerTests
             """);
         var local = Configs(C("laptop", id: "l1", isDefault: true), C("OLD", id: "l2"));
 
-        var plan = SyncPlanner.Plan(Inputs(local, node, null));
+        var inputs = Inputs(local, node, null);
+        var plan = Planning.Plan(inputs);
 
         plan.Conflicts.Should().BeEmpty();
         var result = plan.Result;
@@ -258,12 +275,12 @@ public class SyncPlannerTests
         var b = Configs(C("a", isDefault: true));
         var r = Configs(C("a", "new", isDefault: true));
 
-        var plan = SyncPlanner.PlanDownload(Inputs(b, r, b), DownloadMode.Plain);
+        var plan = Planning.Decide(Inputs(b, r, b), new SyncRequest.Download(DownloadMode.Plain)).Should().BeOfType<SyncDecision.Done>().Which.Plan;
 
-        plan.NeedsDownloadChoice.Should().BeNull();
         plan.Outcome.Should().Be(SyncOutcome.Downloaded);
         Summary(plan.Result).Should().Equal("a:new*");
-        SyncPlanner.PlanDownload(Inputs(Configs(C("a", "mine", isDefault: true)), r, b), DownloadMode.Plain).NeedsDownloadChoice.Should().NotBeNull();
+        Planning.Decide(Inputs(Configs(C("a", "mine", isDefault: true)), r, b), new SyncRequest.Download(DownloadMode.Plain))
+            .Should().BeOfType<SyncDecision.Ask>().Which.Question.Should().BeOfType<SyncQuestion.DownloadChoice>();
     }
 
     [Test]
@@ -271,10 +288,10 @@ public class SyncPlannerTests
     {
         var r = Configs(C("a", isDefault: true));
 
-        SyncPlanner.PlanUpload(Inputs(ConfigDocument.CreateEmpty(), r, null), force: false).Refused.Should().Contain("--force");
-        var forced = SyncPlanner.PlanUpload(Inputs(ConfigDocument.CreateEmpty(), r, null), force: true);
-        forced.Refused.Should().BeNull();
-        forced.Condition.Should().Be(new WriteCondition.Unconditional());
+        Planning.Decide(Inputs(ConfigDocument.CreateEmpty(), r, null), new SyncRequest.Upload(Force: false))
+            .Should().BeOfType<SyncDecision.Refuse>().Which.Reason.Should().Contain("--force");
+        var forced = Planning.Decide(Inputs(ConfigDocument.CreateEmpty(), r, null), new SyncRequest.Upload(Force: true));
+        forced.Should().BeOfType<SyncDecision.Done>().Which.Plan.Condition.Should().Be(new WriteCondition.Unconditional());
     }
 
     [Test]
@@ -285,7 +302,7 @@ public class SyncPlannerTests
         var l = Configs(C("x", id: "1", isDefault: true), C("b", id: "2"));
         var r = Configs(C("a", id: "1", isDefault: true), C("X", "other", id: "2"));
 
-        var result = SyncPlanner.Plan(Inputs(l, r, b)).Result;
+        var result = Planning.Plan(Inputs(l, r, b)).Result;
 
         result.LiveConfigs.Select(c => c.Name!.ToUpperInvariant()).Should().OnlyHaveUniqueItems();
         result.LiveConfigs.Count(c => c.IsDefault).Should().Be(1);

@@ -60,7 +60,7 @@ public class SyncScaleTests
         var inputs = new SyncInputs(local, new RemoteSnapshot(remote, new Remote.RemoteObjectInfo(1, null, "\"e\""), true),
             new SyncBase("\"b\"", baseDocument.SharedContentHash(), baseDocument), ConditionalWrites: true);
 
-        var plan = SyncPlanner.Plan(inputs);
+        var plan = Planning.Plan(inputs);
         clock.Stop();
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         TestContext.Out.WriteLine($"parse 3 x 10,000 configs: {parsed.TotalMilliseconds:0} ms; parse and plan: {clock.ElapsedMilliseconds} ms (CPU {used.TotalMilliseconds:0} ms)");

@@ -186,10 +186,12 @@ public sealed class ConfigDocument
     /// a shared config with the id and the name of a local-only one yields to it. A shared config with only
     /// the id, or only the name, of a local-only one is a conflict: nothing is dropped, names stay unique.
     /// </remarks>
-    /// <exception cref="Errors.SyncConflictException">A shared config has the name, or only the id, of a local-only one.</exception>
+    /// <exception cref="Errors.SyncConflictException">A shared config has the name, or only the id, of a local-only one (<see cref="LocalOnlyClash"/>).</exception>
     public ConfigDocument WithSyncSettingsOf(ConfigDocument local)
     {
         ArgumentNullException.ThrowIfNull(local);
+        if (LocalOnlyClash(local) is { } clash)
+            throw new Errors.SyncConflictException(clash);
         var copy = ForRemote().CloneRoot();
         if (SyncNode(local._root) is { } localSync)
         {
@@ -204,27 +206,55 @@ public sealed class ConfigDocument
             copy["configs"] = configs;
             // The shared copy of a config made local-only here (same id, same name) yields to it: this
             // machine then no longer holds it shared, so its next sync takes it out of the shared document.
-            // A shared config that only shares the id (renamed elsewhere, or a copied config.json) is another
-            // config: dropping it would delete it from every device at the next sync, so it is a conflict.
             foreach (var node in configs.OfType<JsonObject>().ToList())
             {
                 var incoming = new ConfigEntry(node);
-                if (incoming.IsDeleted || localOnly.FirstOrDefault(l => l.Id is { Length: > 0 } id && incoming.Id == id) is not { } twin)
-                    continue;
-                if (!string.Equals(incoming.Name, twin.Name, StringComparison.OrdinalIgnoreCase))
-                    throw new Errors.SyncConflictException(
-                        $"the remote document's config '{incoming.Name}' has the same id as '{twin.Name}', a local-only config here (was config.json copied from another machine?). Share it (start-claude edit \"{twin.Name}\" --no-local-only) or remove it here (start-claude remove \"{twin.Name}\"), then sync again; nothing was changed");
-                configs.Remove(node);
+                if (!incoming.IsDeleted && localOnly.Any(l => l.Id is { Length: > 0 } id && incoming.Id == id
+                        && string.Equals(incoming.Name, l.Name, StringComparison.OrdinalIgnoreCase)))
+                    configs.Remove(node);
             }
-            var shared = configs.OfType<JsonObject>().Select(c => new ConfigEntry(c)).Where(c => !c.IsDeleted).ToList();
             foreach (var kept in localOnly)
-            {
-                if (!kept.IsDeleted && shared.FirstOrDefault(c => string.Equals(c.Name, kept.Name, StringComparison.OrdinalIgnoreCase)) is { } clash)
-                    throw new Errors.SyncConflictException(
-                        $"the remote document has a config named '{clash.Name}', and '{kept.Name}' is a local-only config here: names must stay unique. Rename one of them (start-claude edit \"{kept.Name}\" --rename NEW-NAME) and try again; nothing was changed");
                 configs.Add(kept.Node.DeepClone());
-            }
         }
+        return new ConfigDocument(copy);
+    }
+
+    /// <summary>
+    /// Why this (shared) document cannot be applied to <paramref name="local"/>, or null: a shared config with
+    /// only the id of a local-only one (renamed elsewhere, or a copied config.json: dropping it would delete it
+    /// from every device), or with its name (names must stay unique). Checked by the planner before it plans.
+    /// </summary>
+    public string? LocalOnlyClash(ConfigDocument local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        var localOnly = local.Configs.Where(c => c.IsLocalOnly).ToList();
+        if (localOnly.Count == 0)
+            return null;
+        var shared = ForRemote().Configs.Where(c => !c.IsDeleted).ToList();
+        foreach (var incoming in shared)
+        {
+            if (localOnly.FirstOrDefault(l => l.Id is { Length: > 0 } id && incoming.Id == id) is { } twin
+                && !string.Equals(incoming.Name, twin.Name, StringComparison.OrdinalIgnoreCase))
+                return $"the remote document's config '{incoming.Name}' has the same id as '{twin.Name}', a local-only config here (was config.json copied from another machine?). Share it (start-claude edit \"{twin.Name}\" --no-local-only) or remove it here (start-claude remove \"{twin.Name}\"), then sync again; nothing was changed";
+        }
+        foreach (var kept in localOnly.Where(c => !c.IsDeleted))
+        {
+            if (shared.FirstOrDefault(c => string.Equals(c.Name, kept.Name, StringComparison.OrdinalIgnoreCase)
+                    && !(c.Id is { Length: > 0 } id && id == kept.Id)) is { } clash)
+                return $"the remote document has a config named '{clash.Name}', and '{kept.Name}' is a local-only config here: names must stay unique. Rename one of them (start-claude edit \"{kept.Name}\" --rename NEW-NAME) and try again; nothing was changed";
+        }
+        return null;
+    }
+
+    /// <summary>A copy with the top-level field <paramref name="name"/> set to <paramref name="value"/> (not configs or settings).</summary>
+    public ConfigDocument WithField(string name, JsonNode value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (name is "configs" or "settings")
+            throw new ArgumentException("configs and settings have their own methods", nameof(name));
+        var copy = CloneRoot();
+        copy[name] = value.DeepClone();
         return new ConfigDocument(copy);
     }
 

@@ -9,7 +9,7 @@ namespace StartClaude.Core.Local;
 /// make) is read and written through to its target, so the link stays a link; anything that is not a
 /// regular file is refused before it is opened.
 /// </summary>
-public sealed class LocalConfigStore(AppEnvironment environment, BackupStore backups)
+public sealed class LocalConfigStore(AppEnvironment environment, BackupStore backups) : Sync.ILocalDocumentStore
 {
     public const string FileName = "config.json";
 

@@ -10,7 +10,7 @@ namespace StartClaude.Core.Remote;
 /// (<see cref="S3Wire"/>), retried by <see cref="RemoteCallRunner"/>, every failure classified by
 /// <see cref="RemoteFailureClassifier"/> into a <see cref="RemoteStoreException"/>.
 /// </summary>
-public sealed class RemoteDocumentStore
+public sealed class RemoteDocumentStore : Sync.IRemoteDocument
 {
     /// <summary>Object metadata holding the SHA-256 of the document as uploaded, checked on download and after an uncertain write.</summary>
     public const string ChecksumHeader = "x-amz-meta-start-claude-sha256";

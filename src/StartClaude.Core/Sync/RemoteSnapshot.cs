@@ -14,12 +14,15 @@ public sealed record RemoteSnapshot(ConfigDocument Document, RemoteObjectInfo In
     /// the base is the remote document and nothing is downloaded (or decrypted: a fresh nonce on each
     /// upload changes the bytes, never the ETag of an unchanged object).
     /// </summary>
-    public static async Task<RemoteSnapshot?> ReadAsync(RemoteDocumentStore remote, DocumentCodec codec, SyncBase? syncBase, CancellationToken cancellationToken = default)
+    public static async Task<RemoteSnapshot?> ReadAsync(IRemoteDocument remote, DocumentCodec codec, SyncBase? syncBase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(remote);
         ArgumentNullException.ThrowIfNull(codec);
         // One conditional GET: 304 when the ETag is still the base's, else the document itself.
         var read = await remote.ReadIfChangedAsync(syncBase?.ETag, cancellationToken).ConfigureAwait(false);
+        if (read is RemoteRead.Unchanged && syncBase is null)
+            throw new RemoteStoreException(RemoteFailureKind.Unexpected,
+                "the service answered 304 Not Modified to a read that named no version (a proxy or cache in between?); nothing was changed");
         return read switch
         {
             // A 304 carries no size: the size kept with the base stands in for it.

@@ -1,73 +1,167 @@
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
-using StartClaude.Core.Local;
 using StartClaude.Core.Remote;
 
 namespace StartClaude.Core.Sync;
 
 /// <summary>
-/// Reads the three documents, asks <see cref="SyncPlanner"/> what to do, gets the decisions it needs
-/// and has <see cref="SyncWriter"/> carry the plan out. A refused write (412, or a changed ETag seen
-/// just before writing where the service ignores conditions) makes it read, plan and try again, a
-/// bounded number of times; nothing is decided here.
+/// Reads the three documents, asks <see cref="SyncPlanner"/>, gets the answers it asks for and has
+/// <see cref="SyncWriter"/> carry the plan out. A refused write (412, or a changed ETag seen just before
+/// writing where the service ignores conditions) makes it read, decide and try again, a bounded number
+/// of times. Nothing is decided here: every branch is the planner's.
 /// </summary>
-public sealed class SyncEngine(LocalConfigStore localStore, SyncStateStore stateStore, SyncWriter writer)
+public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore stateStore, SyncWriter writer, TimeProvider? time = null)
 {
     public const int MaxAttempts = 10;
 
-    /// <summary>Reads local, remote and base, and plans (no decisions, nothing written): for status and dry runs.</summary>
-    public async Task<(SyncInputs Inputs, SyncPlan Plan)> ReadAndPlanAsync(SyncTarget target, SyncBase? fallbackBase = null, CancellationToken cancellationToken = default)
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>
+    /// The planner's inputs for <paramref name="request"/>: the base, the remote as that request needs it (one
+    /// conditional GET against the base for two-way requests), and what the service is known to support.
+    /// </summary>
+    public async Task<SyncInputs> ReadAsync(SyncTarget target, SyncRequest request, SyncBase? fallbackBase = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(request);
         var (syncBase, warning) = stateStore.ReadBaseChecked(target.Settings);
         syncBase ??= fallbackBase;
-        var remote = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, syncBase, cancellationToken).ConfigureAwait(false);
-        var inputs = new SyncInputs(target.Local, remote, syncBase, stateStore.ReadConditionalWrites(target.Settings) ?? true);
-        var plan = SyncPlanner.Plan(inputs);
-        return (inputs, warning is null ? plan : plan with { Warnings = [warning, .. plan.Warnings] });
+        RemoteSnapshot? remote = request switch
+        {
+            SyncRequest.Upload upload when upload.Force || target.Local.HasLiveConfigs => null,
+            SyncRequest.Download => await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, null, cancellationToken).ConfigureAwait(false)
+                ?? throw new RemoteDocumentMissingException(target.RemoteName),
+            _ => await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, request.ReadsAgainstBase ? syncBase : null, cancellationToken).ConfigureAwait(false),
+        };
+        return InputsFor(target, remote, syncBase) with { Warning = warning };
     }
 
-    public async Task<SyncReport> SyncAsync(SyncTarget target, ISyncDecisions decisions, bool dryRun, CancellationToken cancellationToken = default)
+    /// <summary>The inputs from a remote already read (setup reads it while testing the connection).</summary>
+    public SyncInputs InputsFor(SyncTarget target, RemoteSnapshot? remote, SyncBase? syncBase = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(decisions);
+        syncBase ??= stateStore.ReadBaseChecked(target.Settings).Base;
+        // Until the service has answered the probe, conditions are assumed honoured; the writer probes before the first write.
+        return new SyncInputs(target.Local, remote, syncBase, stateStore.ReadConditionalWrites(target.Settings) ?? true);
+    }
 
-        // Once this sync has seen no remote document, "nothing" is a state both sides agreed on: a
+    /// <summary>Reads and decides once, answering nothing and writing nothing: for <c>s3-status</c>.</summary>
+    public async Task<(SyncInputs Inputs, SyncDecision Decision)> DecideAsync(SyncTarget target, SyncRequest request, CancellationToken cancellationToken = default)
+    {
+        var inputs = await ReadAsync(target, request, null, cancellationToken).ConfigureAwait(false);
+        return (inputs, WithWarning(SyncPlanner.Decide(request, inputs, SyncAnswers.None), inputs.Warning));
+    }
+
+    /// <summary>Reads, decides (asking <paramref name="answerer"/> what the planner asks) and carries the plan out.</summary>
+    /// <param name="firstInputs">Inputs already read for the first attempt (setup); later attempts read again.</param>
+    /// <exception cref="SyncRefusedException">The planner refused; nothing was written.</exception>
+    /// <param name="answers">Answers given before (<see cref="Settle"/>); questions they do not cover are asked.</param>
+    public Task<SyncReport> RunAsync(SyncTarget target, SyncRequest request, ISyncAnswerer answerer, bool dryRun,
+        CancellationToken cancellationToken = default, SyncInputs? firstInputs = null, SyncAnswers? answers = null) =>
+        RunCoreAsync(target, request, answerer, dryRun, MaxAttempts, firstInputs, answers, cancellationToken);
+
+    /// <summary>
+    /// Asks every question the planner has for <paramref name="inputs"/> and writes nothing: the answers, to
+    /// carry out later (setup asks before it takes the home lock, then plans again with what is there).
+    /// </summary>
+    /// <exception cref="SyncRefusedException">The planner refused.</exception>
+    public SyncAnswers Settle(SyncRequest request, SyncInputs inputs, ISyncAnswerer answerer)
+    {
+        ArgumentNullException.ThrowIfNull(answerer);
+        var answers = SyncAnswers.None;
+        while (true)
+        {
+            var next = SyncPlanner.Decide(request, inputs, answers).Match<SyncAnswers?>(
+                _ => null,
+                ask => answerer.Answer(ask.Question, answers, mayAsk: true)
+                    ?? throw new InvalidOperationException("an answerer that may ask gave no answer"),
+                refuse => throw new SyncRefusedException(refuse.Reason, refuse.ExitCode));
+            if (next is null)
+                return answers;
+            answers = next;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync(SyncTarget, SyncRequest, ISyncAnswerer, bool, CancellationToken, SyncInputs?)"/>, once: a
+    /// refused write is not planned again but thrown (an explicit upload or restore must not replace what another device wrote).
+    /// </summary>
+    /// <exception cref="RemoteStoreException">With <see cref="RemoteFailureKind.PreconditionFailed"/>: the remote changed; nothing was written.</exception>
+    public Task<SyncReport> RunOnceAsync(SyncTarget target, SyncRequest request, ISyncAnswerer answerer, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(target, request, answerer, dryRun: false, attempts: 1, firstInputs: null, given: null, cancellationToken);
+
+    private async Task<SyncReport> RunCoreAsync(SyncTarget target, SyncRequest request, ISyncAnswerer answerer, bool dryRun, int attempts,
+        SyncInputs? firstInputs, SyncAnswers? given, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(answerer);
+
+        var answers = given ?? SyncAnswers.None;
+        // Once this run has seen no remote document, "nothing" is a state both sides agreed on: a
         // document another device creates meanwhile is merged against an empty base, not a conflict.
         var sawNoRemote = false;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             if (attempt > 0)
-                // Full jitter, growing: devices that collided spread out instead of colliding again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << Math.Min(attempt, 5))), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
             var current = attempt == 0 ? target : target with { Local = localStore.Read() ?? target.Local };
-            var (inputs, plan) = await ReadAndPlanAsync(current, sawNoRemote ? SyncBase.Empty : null, cancellationToken).ConfigureAwait(false);
+            var inputs = attempt == 0 && firstInputs is not null
+                ? firstInputs
+                : await ReadAsync(current, request, sawNoRemote ? SyncBase.Empty : null, cancellationToken).ConfigureAwait(false);
             sawNoRemote |= inputs.Remote is null;
+
+            SyncPlan? plan = null;
+            while (plan is null)
+            {
+                var decision = WithWarning(SyncPlanner.Decide(request, inputs, answers), inputs.Warning);
+                var next = decision.Match<(SyncPlan? Plan, SyncAnswers? Answers, SyncQuestion? Pending)>(
+                    done => (done.Plan, answers, null),
+                    ask => (null, answerer.Answer(ask.Question, answers, mayAsk: !dryRun), ask.Question),
+                    refuse => throw new SyncRefusedException(refuse.Reason, refuse.ExitCode));
+                if (next.Plan is { } decided)
+                    plan = decided;
+                else if (next.Answers is { } answered)
+                    answers = answered;
+                else
+                    return SyncReport.Of(decision.Standing, attempt, dryRun, next.Pending) with { RemoteInfo = inputs.Remote?.Info };
+            }
+
             if (dryRun)
-            {
-                return SyncReport.Of(plan.EmptiedRemote is { } emptied ? plan with { Warnings = [.. plan.Warnings, $"{emptied}: a real sync asks before applying that"] } : plan, attempt, dryRun);
-            }
-
-            if (plan.EmptiedRemote is { } why && decisions.DecideEmptiedRemote(why) == ConflictSide.Local)
-                plan = SyncPlanner.KeepLocal(inputs) with { Warnings = plan.Warnings };
-            if (plan.HasUndecidedConflicts)
-            {
-                var decided = decisions.DecideConflicts(plan.Conflicts);
-                plan = plan.Resolve(c => decided[c]);
-            }
-
+                return SyncReport.Of(plan, attempt, dryRun) with { RemoteInfo = inputs.Remote?.Info };
             try
             {
                 plan = await writer.CarryOutAsync(target, inputs, plan, cancellationToken).ConfigureAwait(false);
-                return SyncReport.Of(plan, attempt, dryRun);
+                return SyncReport.Of(plan, attempt, dryRun) with { RemoteInfo = inputs.Remote?.Info };
             }
-            catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+            catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempts > 1)
             {
-                // Another device wrote since the read: read, plan and decide again.
+                // Another device wrote since the read: read, decide and ask again (answers to unchanged conflicts stand).
             }
         }
 
         throw new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
             $"the remote document at {target.RemoteName} kept changing while syncing ({MaxAttempts} attempts); nothing was overwritten — run start-claude s3-sync again");
+    }
+
+    /// <summary>The ETag of the remote as last agreed (after a write: the one it was given).</summary>
+    public string? BaseETag(SyncTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return stateStore.ReadBaseChecked(target.Settings).Base?.ETag;
+    }
+
+    // Full jitter, growing: devices that collided spread out instead of colliding again.
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << Math.Min(attempt, 5)));
+
+    private static SyncDecision WithWarning(SyncDecision decision, string? warning)
+    {
+        if (warning is null)
+            return decision;
+        return decision.Match<SyncDecision>(
+            done => done with { Plan = done.Plan with { Warnings = [warning, .. done.Plan.Warnings] } },
+            ask => ask with { Preview = ask.Preview with { Warnings = [warning, .. ask.Preview.Warnings] } },
+            refuse => refuse with { Preview = refuse.Preview with { Warnings = [warning, .. refuse.Preview.Warnings] } });
     }
 }

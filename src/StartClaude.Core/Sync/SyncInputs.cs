@@ -5,4 +5,8 @@ namespace StartClaude.Core.Sync;
 /// <param name="Remote">The remote document as read (null when there is none).</param>
 /// <param name="Base">The document both sides last agreed on (null when none, or unreadable).</param>
 /// <param name="ConditionalWrites">Whether the service honours If-Match / If-None-Match (else the ETag is checked just before writing).</param>
-public sealed record SyncInputs(Documents.ConfigDocument Local, RemoteSnapshot? Remote, SyncBase? Base, bool ConditionalWrites);
+public sealed record SyncInputs(Documents.ConfigDocument Local, RemoteSnapshot? Remote, SyncBase? Base, bool ConditionalWrites)
+{
+    /// <summary>Why the base is missing when its record was damaged: said once with the plan.</summary>
+    public string? Warning { get; init; }
+}

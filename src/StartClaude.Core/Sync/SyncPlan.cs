@@ -4,61 +4,72 @@ using StartClaude.Core.Remote;
 namespace StartClaude.Core.Sync;
 
 /// <summary>
-/// What the planner decided: where the two sides stand, what to write where, and why. Commands read
-/// it and carry it out (through <see cref="SyncWriter"/>); none decides anything on its own.
+/// What the planner decided: where the two sides stand, what to write where, and why. Only
+/// <see cref="SyncPlanner"/> builds one (its members are set inside Core only); <see cref="SyncWriter"/>
+/// carries it out. Nothing on it is optional to look at: a plan holds no undecided question.
 /// </summary>
-/// <param name="State">Which side changed since the base.</param>
-/// <param name="Outcome">What carrying the plan out writes.</param>
-/// <param name="Reason">Why, in words for the person.</param>
-/// <param name="Result">The local document after the plan (this machine's s3Sync kept).</param>
-/// <param name="Agreed">The shared document both sides hold after the plan: the next base (null when the plan leaves them apart).</param>
-/// <param name="LocalChanges">What changed on this machine (since the base; with no base, what differs from the remote here).</param>
-/// <param name="RemoteChanges">What changed on the remote, described on that side.</param>
-/// <param name="Difference">Local against remote, config by config (for a never-synced pair).</param>
-/// <param name="Conflicts">Configs and settings changed differently on both sides; undecided until <see cref="Resolve"/>.</param>
-/// <param name="Condition">The condition of the remote write, or null when the remote is not written.</param>
-/// <param name="ConditionalWrites">Whether the service honours conditions (else the writer checks the ETag just before writing).</param>
-/// <param name="Warnings">Repairs and other things the person should know, one line each.</param>
-public sealed record SyncPlan(
-    SyncState State,
-    SyncOutcome Outcome,
-    string Reason,
-    ConfigDocument Result,
-    ConfigDocument? Agreed,
-    DocumentDifference? LocalChanges,
-    DocumentDifference? RemoteChanges,
-    DocumentDifference? Difference,
-    IReadOnlyList<MergeConflict> Conflicts,
-    WriteCondition? Condition,
-    bool ConditionalWrites,
-    IReadOnlyList<string> Warnings)
+public sealed record SyncPlan
 {
-    /// <summary>
-    /// Set when carrying the plan out would apply a remote that deleted every config the base had, or
-    /// that is not a config document: why. Such a plan needs a yes (<c>--prefer remote</c>, <c>s3-download -f</c>).
-    /// </summary>
-    public string? EmptiedRemote { get; init; }
+    internal SyncPlan(SyncState state, SyncOutcome outcome, string reason, ConfigDocument result)
+    {
+        State = state;
+        Outcome = outcome;
+        Reason = reason;
+        Result = result;
+    }
 
-    /// <summary>Set when <c>s3-download</c> without a flag needs the person to choose merge or replace: why.</summary>
-    public string? NeedsDownloadChoice { get; init; }
+    /// <summary>Which side changed since the base.</summary>
+    public SyncState State { get; internal init; }
 
-    /// <summary>Set when <c>s3-upload</c> refuses without <c>--force</c>: why.</summary>
-    public string? Refused { get; init; }
+    /// <summary>What carrying the plan out writes.</summary>
+    public SyncOutcome Outcome { get; internal init; }
 
-    internal Func<Func<MergeConflict, ConflictSide>, SyncPlan>? Resolver { get; init; }
+    /// <summary>Why, in words for the person.</summary>
+    public string Reason { get; internal init; }
+
+    /// <summary>The local document after the plan (this machine's s3Sync and local-only configs kept).</summary>
+    public ConfigDocument Result { get; internal init; }
+
+    /// <summary>The shared document written to the remote; null when the remote is not written.</summary>
+    public ConfigDocument? Upload { get; internal init; }
+
+    /// <summary>The shared document both sides hold after the plan: the next base (null when the plan leaves them apart).</summary>
+    public ConfigDocument? Agreed { get; internal init; }
+
+    /// <summary>What changed on this machine (since the base; with no base, what differs from the remote here).</summary>
+    public DocumentDifference? LocalChanges { get; internal init; }
+
+    /// <summary>What changed on the remote, described on that side.</summary>
+    public DocumentDifference? RemoteChanges { get; internal init; }
+
+    /// <summary>Local against remote, config by config.</summary>
+    public DocumentDifference? Difference { get; internal init; }
+
+    /// <summary>Configs and settings that changed differently on both sides, each with the side that won (<see cref="Decisions"/>).</summary>
+    public IReadOnlyList<MergeConflict> Conflicts { get; internal init; } = [];
+
+    /// <summary>Which side won each conflict, by <see cref="MergeConflict.Key"/>; empty in a preview.</summary>
+    public IReadOnlyDictionary<string, ConflictSide> Decisions { get; internal init; } = new Dictionary<string, ConflictSide>();
+
+    /// <summary>The condition of the remote write, or null when the remote is not written.</summary>
+    public WriteCondition? Condition { get; internal init; }
+
+    /// <summary>Whether the service honours conditions (else the writer checks the ETag just before writing).</summary>
+    public bool ConditionalWrites { get; internal init; }
+
+    /// <summary>Whether config.json is written.</summary>
+    public bool WritesLocal { get; internal init; }
+
+    /// <summary>Repairs and other things the person should know, one line each.</summary>
+    public IReadOnlyList<string> Warnings { get; internal init; } = [];
 
     /// <summary>Whether the remote document is written.</summary>
     public bool WritesRemote => Condition is not null;
 
-    /// <summary>Whether config.json is written.</summary>
-    public bool WritesLocal { get; init; }
-
-    public bool HasUndecidedConflicts => Conflicts.Count > 0 && Resolver is not null;
-
-    /// <summary>The plan once every conflict is decided.</summary>
-    public SyncPlan Resolve(Func<MergeConflict, ConflictSide> decide)
+    /// <summary>The side that won <paramref name="conflict"/>, when it was decided.</summary>
+    public ConflictSide? SideOf(MergeConflict conflict)
     {
-        ArgumentNullException.ThrowIfNull(decide);
-        return Resolver is null ? this : Resolver(decide);
+        ArgumentNullException.ThrowIfNull(conflict);
+        return Decisions.TryGetValue(conflict.Key, out var side) ? side : null;
     }
 }

@@ -1,17 +1,20 @@
 using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
 using StartClaude.Core.Remote;
 
 namespace StartClaude.Core.Sync;
 
 /// <summary>
-/// The one place sync decisions are made (docs/sync.md has the table). Pure: documents in, a plan out,
-/// nothing read or written. Local L, remote R and base B (the last agreed document):
+/// The one place sync decisions are made (docs/sync.md has the table). Pure: a request, the documents
+/// and the answers so far in; a <see cref="SyncDecision"/> out; nothing read or written. Local L, remote
+/// R and base B (the last agreed document):
 /// <list type="table">
 /// <item>L = B, R = B: nothing to do.</item>
 /// <item>L changed, R = B: upload. L = B, R changed: download.</item>
 /// <item>Both changed: merge per config and settings key against B; what changed differently on both sides is a conflict.</item>
 /// <item>No B, no local configs: download. No remote: upload.</item>
 /// <item>No B, both hold configs: the same merge against an empty base (one-sided configs kept, equal ones joined).</item>
+/// <item>R emptied (every config B had deleted), or not a config document: asked. R back at a state agreed before B: asked.</item>
 /// </list>
 /// Every input is first held to the document rules (<see cref="DocumentInvariants"/>), and so is every result.
 /// </summary>
@@ -20,124 +23,302 @@ public static class SyncPlanner
     private const string LocalOrigin = "config.json";
     private const string RemoteOrigin = "the remote document";
 
-    /// <summary>The two-way plan: <c>s3-sync</c>, <c>s3-status</c>, setup's remote step, the sync after an edit and the check before a start.</summary>
-    public static SyncPlan Plan(SyncInputs inputs)
+    /// <summary>Decides <paramref name="request"/> from <paramref name="inputs"/> and what was answered so far.</summary>
+    public static SyncDecision Decide(SyncRequest request, SyncInputs inputs, SyncAnswers answers)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(answers);
         var warnings = new List<string>();
         var local = Held(inputs.Local, LocalOrigin, warnings);
-        // Every comparison is between shared documents: what this machine would send, never what it keeps to itself.
-        var shared = SharedDocument.FromLocal(local);
+        var context = new Context(inputs, answers, local, warnings);
+        return request switch
+        {
+            SyncRequest.TwoWay => TwoWay(context),
+            SyncRequest.Join join => Join(context, join),
+            SyncRequest.Upload upload => Upload(context, upload.Force),
+            SyncRequest.Download download => Download(context, download.Mode),
+            SyncRequest.Restore restore => Restore(context, restore),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not a request the planner knows"),
+        };
+    }
+
+    private sealed record Context(SyncInputs Inputs, SyncAnswers Answers, ConfigDocument Local, List<string> Warnings)
+    {
+        public ConfigDocument Shared { get; } = SharedDocument.FromLocal(Local);
+    }
+
+    private static SyncDecision TwoWay(Context c)
+    {
+        var (inputs, answers, local, warnings) = c;
+        var shared = c.Shared;
         var empty = ConfigDocument.CreateEmpty();
         if (inputs.Remote is not { } remote)
         {
             if (!shared.HasLiveConfigs && shared.SharesContentWith(empty))
-                return Finish(inputs, SyncState.NoRemoteDocument, "there is nothing to sync yet: no configs here and no remote document", local, null, null, null, warnings);
-            return Finish(inputs, SyncState.NoRemoteDocument, "there is no remote document yet", local,
-                DocumentDifference.Between(shared, inputs.Base?.Document ?? empty), null, null, warnings);
+                return Done(Finish(c, SyncState.NoRemoteDocument, "there is nothing to sync yet: no configs here and no remote document", local));
+            var reason = inputs.Base is { Document.HasLiveConfigs: true }
+                ? "the remote document is gone (it was there at the last sync); this machine's configs are uploaded again"
+                : "there is no remote document yet";
+            return Done(Finish(c, SyncState.NoRemoteDocument, reason, local) with { LocalChanges = DocumentDifference.Between(shared, inputs.Base?.Document ?? empty) });
         }
 
         var remoteDocument = Held(remote.Document, RemoteOrigin, warnings);
         var baseDocument = inputs.Base is { } known ? DocumentInvariants.Repair(known.Document, "the base").Document : null;
         if (shared.SharesContentWith(remoteDocument))
-            return Finish(inputs, SyncState.InSync, "local and remote are the same", local, null, null, null, warnings);
+            return Done(Finish(c, SyncState.InSync, "local and remote are the same", local));
+        // A remote that is applied here must not clash with a local-only config (one that is only replaced may).
+        var applied = baseDocument is null || remoteDocument.SharedContentHash() != baseDocument.SharedContentHash();
+        if (applied && SharedDocument.Clash(remoteDocument, local) is { } clash)
+            return new SyncDecision.Refuse(clash, ExitCodes.Conflict, Preview(c, SyncState.BothChanged, "a remote config clashes with a local-only one", null, null, null));
 
         var difference = DocumentDifference.Between(shared, remoteDocument);
         if (baseDocument is null)
         {
             var (here, there) = Sides(difference);
             if (!shared.HasLiveConfigs)
-                return Finish(inputs, SyncState.DifferNeverSynced, "there are no configs here, so the remote ones are taken", SharedDocument.ApplyToLocal(remoteDocument, local), here, there, difference, warnings);
-            return Merge(inputs, SyncState.DifferNeverSynced, "never synced from here: merged per config (a config on one side only is kept, equal ones are joined)",
-                null, local, remoteDocument, here, there, difference, warnings);
+                return Done(Finish(c, SyncState.DifferNeverSynced, "there are no configs here, so the remote ones are taken", SharedDocument.ApplyToLocal(remoteDocument, local)) with
+                {
+                    LocalChanges = here, RemoteChanges = there, Difference = difference,
+                });
+            return Merge(c, SyncState.DifferNeverSynced, "never synced from here: merged per config (a config on one side only is kept, equal ones are joined)",
+                null, remoteDocument, here, there, difference);
         }
 
         var baseHash = baseDocument.SharedContentHash();
+        var remoteHash = remoteDocument.SharedContentHash();
         var localChanged = shared.SharedContentHash() != baseHash;
-        var remoteChanged = remoteDocument.SharedContentHash() != baseHash;
+        var remoteChanged = remoteHash != baseHash;
         var localChanges = localChanged ? DocumentDifference.Between(shared, baseDocument) : null;
         var remoteChanges = remoteChanged ? DocumentDifference.Between(remoteDocument, baseDocument) : null;
-        var plan = (localChanged, remoteChanged) switch
+
+        if (remoteChanged && inputs.Base!.WentBackTo(remoteHash, remote.Info) is not null)
         {
-            (true, false) => Finish(inputs, SyncState.LocalChanges, "only this machine changed", local, localChanges, null, difference, warnings),
-            (false, true) => Finish(inputs, SyncState.RemoteChanges, "only the remote document changed", SharedDocument.ApplyToLocal(remoteDocument, local), null, remoteChanges, difference, warnings),
-            (true, true) => Merge(inputs, SyncState.BothChanged, "both sides changed", baseDocument, local, remoteDocument, localChanges, remoteChanges, difference, warnings),
-            _ => Finish(inputs, SyncState.InSync, "local and remote are the same", local, null, null, null, warnings),
+            const string why = "the remote document is back at a state agreed before the last sync, as the same object: this machine's last write did not stay (a cache or proxy that answered for the service?)";
+            switch (answers.RemoteWentBack)
+            {
+                case null:
+                    return new SyncDecision.Ask(new SyncQuestion.RemoteWentBack(why),
+                        Preview(c, SyncState.RemoteChanges, why, localChanges, remoteChanges, difference));
+                case ConflictSide.Local:
+                    // The remote is taken as still holding the base: this machine's document goes up again.
+                    return Done(Finish(c, SyncState.LocalChanges, "the remote document had gone back to an earlier state; this machine's configs were written again", local) with
+                    {
+                        LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
+                    });
+            }
+        }
+        if (remoteChanged && Emptied(baseDocument, shared, remote.Document, remoteDocument) is { } emptied)
+        {
+            switch (answers.EmptiedRemote)
+            {
+                case null:
+                    return new SyncDecision.Ask(new SyncQuestion.EmptiedRemote(emptied),
+                        Preview(c, SyncState.RemoteChanges, emptied, localChanges, remoteChanges, difference));
+                case ConflictSide.Local:
+                    return Done(Finish(c, SyncState.BothChanged, "kept this machine's configs; the emptied remote document is replaced", local) with
+                    {
+                        LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
+                    });
+            }
+        }
+
+        return (localChanged, remoteChanged) switch
+        {
+            (true, false) => Done(Finish(c, SyncState.LocalChanges, "only this machine changed", local) with
+            {
+                LocalChanges = localChanges, Difference = difference,
+            }),
+            (false, true) => Done(Finish(c, SyncState.RemoteChanges, "only the remote document changed", SharedDocument.ApplyToLocal(remoteDocument, local)) with
+            {
+                RemoteChanges = remoteChanges, Difference = difference,
+            }),
+            (true, true) => Merge(c, SyncState.BothChanged, "both sides changed", baseDocument, remoteDocument, localChanges, remoteChanges, difference),
+            _ => Done(Finish(c, SyncState.InSync, "local and remote are the same", local)),
         };
-        return remoteChanged ? plan with { EmptiedRemote = Emptied(baseDocument, shared, remote.Document, remoteDocument) } : plan;
     }
 
-    /// <summary>
-    /// The plan when the person keeps this machine's configs against an emptied remote: upload them,
-    /// conditional on the remote just read.
-    /// </summary>
-    public static SyncPlan KeepLocal(SyncInputs inputs)
+    private static SyncDecision Join(Context c, SyncRequest.Join join)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var warnings = new List<string>();
-        var local = Held(inputs.Local, LocalOrigin, warnings);
-        return Finish(inputs, SyncState.BothChanged, "kept this machine's configs; the emptied remote document is replaced", local, null, null, null, warnings);
+        var (inputs, answers, local, _) = c;
+        var decision = JoinDecision(c);
+        // Setup always saves this machine's settings; a change of form rewrites the remote even when its content stays.
+        return decision.Match<SyncDecision>(
+            done => Done(Rewritten(done.Plan with { WritesLocal = true }, inputs, join.RewriteRemote)),
+            ask => ask,
+            refuse => refuse);
+
+        SyncDecision JoinDecision(Context c)
+        {
+            if (inputs.Remote is not { } remote)
+            {
+                return Done(Finish(c, SyncState.NoRemoteDocument, "there is no remote document yet", local) with
+                {
+                    Condition = null, Upload = null, Agreed = null, Outcome = SyncOutcome.NothingToDo,
+                });
+            }
+            var remoteDocument = Held(remote.Document, RemoteOrigin, c.Warnings);
+            if (c.Shared.SharesContentWith(remoteDocument) || !c.Shared.HasLiveConfigs)
+                return TwoWay(c);
+            var difference = DocumentDifference.Between(c.Shared, remoteDocument);
+            var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument) : null;
+            return answers.Join switch
+            {
+                null => new SyncDecision.Ask(new SyncQuestion.JoinChoice(difference, emptied),
+                    Preview(c, inputs.Base is null ? SyncState.DifferNeverSynced : SyncState.BothChanged, "local and remote configs differ", null, null, difference)),
+                JoinMode.Merge => TwoWay(c),
+                JoinMode.Upload => Done(Finish(c, SyncState.LocalChanges, "this machine's configs replaced the remote ones", local) with { Difference = difference }),
+                JoinMode.Download => Done(Finish(c, SyncState.RemoteChanges, "the remote configs replaced this machine's", SharedDocument.ApplyToLocal(remoteDocument, local)) with { Difference = difference }),
+                _ => Done(Left(c, "local and remote configs differ and were left as they are", difference)),
+            };
+        }
     }
 
-    /// <summary><c>s3-upload</c>: the local document replaces the remote one.</summary>
-    /// <param name="inputs">The remote is read only to check an empty local list (the mirror case); else null.</param>
-    /// <param name="force">Replace whatever is there, unconditionally.</param>
-    public static SyncPlan PlanUpload(SyncInputs inputs, bool force)
+    // Neither side's configs change: the local document is saved (settings), the remote is not written.
+    private static SyncPlan Left(Context c, string reason, DocumentDifference? difference) =>
+        new(SyncState.BothChanged, SyncOutcome.NothingToDo, reason, c.Local)
+        {
+            Difference = difference,
+            ConditionalWrites = c.Inputs.ConditionalWrites,
+            Warnings = c.Warnings,
+        };
+
+    private static SyncPlan Rewritten(SyncPlan plan, SyncInputs inputs, bool rewrite)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var warnings = new List<string>();
-        var local = Held(inputs.Local, LocalOrigin, warnings);
+        if (!rewrite || plan.WritesRemote || inputs.Remote is not { } remote)
+            return plan;
+        var agreed = plan.Agreed is { } a && a.SharesContentWith(remote.Document) ? a : null;
+        return plan with
+        {
+            Upload = plan.Agreed ?? remote.Document,
+            Agreed = agreed ?? plan.Agreed,
+            Condition = Condition(inputs),
+            Outcome = plan.Outcome == SyncOutcome.NothingToDo ? SyncOutcome.Uploaded : plan.Outcome,
+        };
+    }
+
+    private static SyncDecision Upload(Context c, bool force)
+    {
+        var (inputs, _, local, _) = c;
         WriteCondition condition = force ? new WriteCondition.Unconditional()
-            : inputs.Remote is { } read ? WriteCondition.From(read.Info)
+            : inputs.Remote is not null ? Condition(inputs)
             : inputs.Base?.ETag is { } etag ? new WriteCondition.MustMatch(etag)
             : new WriteCondition.MustNotExist();
-        var plan = new SyncPlan(SyncState.LocalChanges, SyncOutcome.Uploaded, "uploaded as asked", local, SharedDocument.FromLocal(local),
-            null, null, null, [], condition, inputs.ConditionalWrites || force, warnings)
+        var plan = new SyncPlan(SyncState.LocalChanges, SyncOutcome.Uploaded, "uploaded as asked", local)
         {
-            WritesLocal = !local.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal),
+            Upload = c.Shared,
+            Agreed = c.Shared,
+            Condition = condition,
+            ConditionalWrites = inputs.ConditionalWrites || force,
+            WritesLocal = WritesLocal(local, inputs),
+            Warnings = c.Warnings,
         };
-        if (!force && !SharedDocument.FromLocal(local).HasLiveConfigs && inputs.Remote?.Document.LiveConfigs.Count is > 0 and var count)
-            plan = plan with { Refused = $"there are no configs here; uploading would delete the {count} config{(count == 1 ? "" : "s")} in the remote document. Pass --force to do it anyway, or run start-claude s3-download" };
-        return plan;
+        if (!force && !c.Shared.HasLiveConfigs && inputs.Remote?.Document.LiveConfigs.Count is > 0 and var count)
+            return new SyncDecision.Refuse($"there are no configs here; uploading would delete the {count} config{(count == 1 ? "" : "s")} in the remote document. Pass --force to do it anyway, or run start-claude s3-download",
+                ExitCodes.Conflict, plan with { Condition = null, Upload = null, Agreed = null });
+        return Done(plan);
     }
 
-    /// <summary><c>s3-download</c>: this machine takes the remote document (one way: the remote is never written).</summary>
-    public static SyncPlan PlanDownload(SyncInputs inputs, DownloadMode mode)
+    private static SyncDecision Download(Context c, DownloadMode mode)
     {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var remote = inputs.Remote ?? throw new ArgumentException("a download needs the remote document", nameof(inputs));
-        var warnings = new List<string>();
-        var local = Held(inputs.Local, LocalOrigin, warnings);
-        var shared = SharedDocument.FromLocal(local);
+        var (inputs, answers, local, warnings) = c;
+        var remote = inputs.Remote ?? throw new ArgumentException("a download needs the remote document", nameof(c));
         var remoteDocument = Held(remote.Document, RemoteOrigin, warnings);
-        var two = Plan(inputs);
-        var difference = DocumentDifference.Between(shared, remoteDocument);
+        if (SharedDocument.Clash(remoteDocument, local) is { } clash)
+            return new SyncDecision.Refuse(clash, ExitCodes.Conflict, Preview(c, SyncState.BothChanged, "a remote config clashes with a local-only one", null, null, null));
+        var difference = DocumentDifference.Between(c.Shared, remoteDocument);
+        var two = TwoWay(c with { Answers = SyncAnswers.None }).Standing;
         SyncPlan Local(SyncState state, string reason, ConfigDocument result, DocumentDifference? remoteChanges) =>
-            new(state, result.SharesContentWith(local) ? SyncOutcome.NothingToDo : SyncOutcome.Downloaded, reason, result, remoteDocument,
-                null, remoteChanges, difference, [], null, inputs.ConditionalWrites, warnings)
+            new(state, result.SharesContentWith(local) ? SyncOutcome.NothingToDo : SyncOutcome.Downloaded, reason, result)
             {
-                WritesLocal = !result.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal),
+                Agreed = remoteDocument,
+                RemoteChanges = remoteChanges,
+                Difference = difference,
+                ConditionalWrites = inputs.ConditionalWrites,
+                WritesLocal = WritesLocal(result, inputs),
+                Warnings = warnings,
             };
 
-        if (two.State == SyncState.InSync)
-            return Local(SyncState.InSync, "already up to date", local, null);
+        if (c.Shared.SharesContentWith(remoteDocument))
+            return Done(Local(SyncState.InSync, "already up to date", local, null));
         var taken = SharedDocument.ApplyToLocal(remoteDocument, local);
-        if (mode == DownloadMode.Replace)
-            return Local(two.State, "replaced the local configs with the remote ones", taken, two.RemoteChanges);
-        var nothingChangedHere = two.State == SyncState.RemoteChanges || !shared.HasLiveConfigs;
-        if (mode == DownloadMode.Plain && nothingChangedHere)
-            return Local(two.State, "nothing changed here since the last sync, so the remote document was taken", taken, two.RemoteChanges) with { EmptiedRemote = two.EmptiedRemote };
-        if (mode == DownloadMode.Plain)
-            return Local(two.State, "local configs changed too", local, two.RemoteChanges) with { NeedsDownloadChoice = "there are local configs that differ from the remote ones" };
+        var chosen = mode == DownloadMode.Plain ? answers.Download ?? DownloadMode.Plain : mode;
+        if (chosen == DownloadMode.Replace)
+            return Done(Local(two.State, "replaced the local configs with the remote ones", taken, two.RemoteChanges));
+        if (chosen == DownloadMode.Plain)
+        {
+            var nothingChangedHere = two.State == SyncState.RemoteChanges || !c.Shared.HasLiveConfigs;
+            if (!nothingChangedHere)
+                return new SyncDecision.Ask(new SyncQuestion.DownloadChoice("there are local configs that differ from the remote ones", difference),
+                    Local(two.State, "local configs changed too", local, two.RemoteChanges));
+            var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument) : null;
+            if (emptied is not null && answers.EmptiedRemote != ConflictSide.Remote)
+            {
+                return answers.EmptiedRemote is null
+                    ? new SyncDecision.Ask(new SyncQuestion.EmptiedRemote(emptied), Local(two.State, emptied, local, two.RemoteChanges))
+                    : new SyncDecision.Refuse($"{emptied}; nothing was changed", ExitCodes.Conflict, Local(two.State, emptied, local, two.RemoteChanges));
+            }
+            return Done(Local(two.State, "nothing changed here since the last sync, so the remote document was taken", taken, two.RemoteChanges));
+        }
 
-        // --merge: the same merge as s3-sync, the remote deciding conflicts, written here only. The
-        // remote document becomes the base, so the next s3-sync uploads what only this machine has.
-        var merged = SharedDocument.ApplyToLocal(ThreeWayMerge.Merge(inputs.Base?.Document, shared, remoteDocument).Resolve(_ => ConflictSide.Remote), local);
+        // Merge: the same merge as s3-sync, the remote deciding conflicts, written here only. The remote
+        // document becomes the base, so the next s3-sync uploads what only this machine has.
+        var merged = SharedDocument.ApplyToLocal(ThreeWayMerge.Merge(inputs.Base?.Document, c.Shared, remoteDocument).Resolve(_ => ConflictSide.Remote), local);
         var held = Held(merged, "the merge", warnings);
-        return Local(two.State, "merged: configs here are kept, the remote wins where both changed", held, two.RemoteChanges) with
+        return Done(Local(two.State, "merged: configs here are kept, the remote wins where both changed", held, two.RemoteChanges) with
         {
             Outcome = held.SharesContentWith(local) ? SyncOutcome.NothingToDo : SyncOutcome.Merged,
+        });
+    }
+
+    private static SyncDecision Restore(Context c, SyncRequest.Restore restore)
+    {
+        var (inputs, answers, local, warnings) = c;
+        var version = Held(restore.Version, $"version {restore.VersionId}", warnings);
+        var current = inputs.Remote?.Document ?? ConfigDocument.CreateEmpty();
+        if (SharedDocument.Clash(version, local) is { } clash)
+            return new SyncDecision.Refuse(clash, ExitCodes.Conflict, Preview(c, SyncState.BothChanged, "a config of the version clashes with a local-only one", null, null, null));
+        var restoredHere = SharedDocument.ApplyToLocal(version, local);
+        var remoteChanges = DocumentDifference.Between(version, current);
+        var localChanges = DocumentDifference.Between(SharedDocument.FromLocal(restoredHere), c.Shared);
+        var preview = new SyncPlan(SyncState.BothChanged, SyncOutcome.Merged, $"restore version {restore.VersionId}", local)
+        {
+            LocalChanges = localChanges,
+            RemoteChanges = remoteChanges,
+            ConditionalWrites = inputs.ConditionalWrites,
+            Warnings = warnings,
         };
+        if (remoteChanges.IsEmpty && localChanges.IsEmpty)
+            return Done(preview with { State = SyncState.InSync, Outcome = SyncOutcome.NothingToDo, Reason = $"version {restore.VersionId} says the same as the current document and the configs here" });
+
+        // A version with no configs deletes every config everywhere: the same guard as an emptied remote.
+        var liveNow = Math.Max(current.LiveConfigs.Count, c.Shared.LiveConfigs.Count);
+        if ((!version.HasConfigList || !version.HasLiveConfigs) && liveNow > 0 && answers.EmptiedRemote != ConflictSide.Remote)
+        {
+            var why = version.HasConfigList
+                ? $"version {restore.VersionId} holds no configs: restoring it deletes all {liveNow} here and on the remote"
+                : $"version {restore.VersionId} is not a config document (it has no \"configs\" list)";
+            return answers.EmptiedRemote is null
+                ? new SyncDecision.Ask(new SyncQuestion.EmptiedRemote(why), preview)
+                : new SyncDecision.Refuse($"{why}; nothing was restored", ExitCodes.Conflict, preview);
+        }
+
+        // Stamped, so devices that agreed on the old state see a new one (not a rollback to ask about).
+        var stamped = version.WithField("restoredFrom", new System.Text.Json.Nodes.JsonObject
+        {
+            ["versionId"] = restore.VersionId,
+            ["at"] = restore.RestoredAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var result = Held(SharedDocument.ApplyToLocal(stamped, local), "the restored document", warnings);
+        return Done(preview with
+        {
+            Reason = $"restored version {restore.VersionId}",
+            Result = result,
+            Upload = SharedDocument.FromLocal(result),
+            Agreed = SharedDocument.FromLocal(result),
+            Condition = Condition(inputs),
+            WritesLocal = true,
+        });
     }
 
     private static ConfigDocument Held(ConfigDocument document, string origin, List<string> warnings)
@@ -165,36 +346,54 @@ public static class SyncPlanner
             : null;
     }
 
-    private static SyncPlan Merge(SyncInputs inputs, SyncState state, string reason, ConfigDocument? baseDocument, ConfigDocument local, ConfigDocument remote,
-        DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference, List<string> warnings)
+    private static SyncDecision Merge(Context c, SyncState state, string reason, ConfigDocument? baseDocument, ConfigDocument remote,
+        DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference)
     {
-        var merge = ThreeWayMerge.Merge(baseDocument, SharedDocument.FromLocal(local), remote);
+        var merge = ThreeWayMerge.Merge(baseDocument, c.Shared, remote);
         if (!merge.HasConflicts)
-            return Finish(inputs, state, reason, SharedDocument.ApplyToLocal(merge.Merged, local), localChanges, remoteChanges, difference, warnings);
-
-        // Undecided: reported as a merge that writes both sides, resolved once someone decides.
-        return new SyncPlan(state, SyncOutcome.Merged, reason, local, null, localChanges, remoteChanges, difference, merge.Conflicts,
-            Condition(inputs), inputs.ConditionalWrites, warnings)
-        {
-            WritesLocal = true,
-            Resolver = decide =>
+            return Done(Finish(c, state, reason, SharedDocument.ApplyToLocal(merge.Merged, c.Local)) with
             {
-                var resolved = SharedDocument.ApplyToLocal(merge.Resolve(decide), local);
-                return Finish(inputs, state, reason, resolved, localChanges, remoteChanges, difference, [.. warnings]) with { Conflicts = merge.Conflicts };
-            },
-        };
+                LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
+            });
+
+        var open = merge.Conflicts.Where(conflict => !c.Answers.Conflicts.ContainsKey(conflict.Key)).ToList();
+        if (open.Count > 0)
+        {
+            return new SyncDecision.Ask(new SyncQuestion.Conflicts(open),
+                Preview(c, state, reason, localChanges, remoteChanges, difference) with { Conflicts = merge.Conflicts, Outcome = SyncOutcome.Merged });
+        }
+        var resolved = SharedDocument.ApplyToLocal(merge.Resolve(conflict => c.Answers.Conflicts[conflict.Key]), c.Local);
+        return Done(Finish(c, state, reason, resolved) with
+        {
+            LocalChanges = localChanges,
+            RemoteChanges = remoteChanges,
+            Difference = difference,
+            Conflicts = merge.Conflicts,
+            Decisions = merge.Conflicts.ToDictionary(conflict => conflict.Key, conflict => c.Answers.Conflicts[conflict.Key], StringComparer.Ordinal),
+        });
     }
 
+    // Where things stand while a question is open: nothing decided, nothing to write.
+    private static SyncPlan Preview(Context c, SyncState state, string reason, DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference) =>
+        new(state, SyncOutcome.NothingToDo, reason, c.Local)
+        {
+            LocalChanges = localChanges,
+            RemoteChanges = remoteChanges,
+            Difference = difference,
+            ConditionalWrites = c.Inputs.ConditionalWrites,
+            Warnings = c.Warnings,
+        };
+
     /// <summary>Holds the result to the rules and derives what must be written where from what each side holds now.</summary>
-    private static SyncPlan Finish(SyncInputs inputs, SyncState state, string reason, ConfigDocument result,
-        DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference, List<string> warnings)
+    private static SyncPlan Finish(Context c, SyncState state, string reason, ConfigDocument result)
     {
-        result = Held(result, "the merged document", warnings);
+        var inputs = c.Inputs;
+        result = Held(result, "the merged document", c.Warnings);
         var shared = SharedDocument.FromLocal(result);
         var writesRemote = inputs.Remote is { } remote
             ? !shared.SharesContentWith(remote.Document)
             : result.HasLiveConfigs || !shared.SharesContentWith(ConfigDocument.CreateEmpty());
-        var writesLocal = !result.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal);
+        var writesLocal = WritesLocal(result, inputs);
         var outcome = (writesRemote, writesLocal) switch
         {
             (true, true) => SyncOutcome.Merged,
@@ -204,13 +403,23 @@ public static class SyncPlanner
         };
         if (state == SyncState.InSync && writesRemote)
             reason = "the remote document broke the document rules; the repaired document replaces it";
-        return new SyncPlan(state, outcome, reason, result, shared, localChanges, remoteChanges, difference, [],
-            writesRemote ? Condition(inputs) : null, inputs.ConditionalWrites, warnings)
+        return new SyncPlan(state, outcome, reason, result)
         {
+            Upload = writesRemote ? shared : null,
+            Agreed = shared,
+            Condition = writesRemote ? Condition(inputs) : null,
+            ConditionalWrites = inputs.ConditionalWrites,
             WritesLocal = writesLocal,
+            Warnings = c.Warnings,
         };
     }
 
+    private static bool WritesLocal(ConfigDocument result, SyncInputs inputs) =>
+        !result.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal);
+
+    private static SyncDecision.Done Done(SyncPlan plan) => new(plan);
+
+    /// <summary>The one rule for the condition of a remote write: the remote as read (its ETag), or that there is none.</summary>
     private static WriteCondition Condition(SyncInputs inputs) => inputs.Remote switch
     {
         null => new WriteCondition.MustNotExist(),

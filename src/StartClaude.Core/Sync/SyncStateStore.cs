@@ -15,9 +15,31 @@ namespace StartClaude.Core.Sync;
 /// <param name="RemoteInfo">The remote object's size and time when they agreed, where known.</param>
 public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document, RemoteObjectInfo? RemoteInfo = null)
 {
+    /// <summary>How many earlier agreed states are remembered (their hashes only).</summary>
+    public const int MaxEarlier = 16;
+
+    /// <summary>
+    /// The states agreed before this one, newest first. A remote that is still the very object of one of
+    /// them (same content, same ETag, and last modified before this machine moved past it) went back: a
+    /// write that did not stay. Another device writing the same content again is a new object, written later.
+    /// </summary>
+    public IReadOnlyList<EarlierState> Earlier { get; init; } = [];
+
+    /// <summary>The earlier state <paramref name="remote"/> is still the very object of, or null.</summary>
+    public EarlierState? WentBackTo(string remoteHash, RemoteObjectInfo remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        return remote.ETag is { } etag && remote.LastModified is { } modified
+            ? Earlier.FirstOrDefault(e => e.Hash == remoteHash && e.ETag == etag && modified < e.SupersededAt)
+            : null;
+    }
+
     /// <summary>The base when both sides are known to have held nothing (no remote document).</summary>
     public static SyncBase Empty { get; } = new(null, ConfigDocument.CreateEmpty().SharedContentHash(), ConfigDocument.CreateEmpty());
 }
+
+/// <summary>A state agreed before the base: its content hash, the remote object's ETag then, and when this machine moved past it.</summary>
+public sealed record EarlierState(string Hash, string? ETag, DateTimeOffset SupersededAt);
 
 /// <summary>
 /// sync-state.json beside config.json: per remote, the base both sides last agreed on and whether
@@ -25,7 +47,7 @@ public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document
 /// like config.json: atomically, 0600. A damaged state file only costs the base, with a warning: sync
 /// then treats both sides as never synced, which merges rather than guesses.
 /// </summary>
-public sealed class SyncStateStore(AppEnvironment environment)
+public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
 {
     public const string FileName = "sync-state.json";
 
@@ -67,7 +89,8 @@ public sealed class SyncStateStore(AppEnvironment environment)
             var info = entry["size"] is JsonValue size && size.TryGetValue<long>(out var bytes)
                 ? new RemoteObjectInfo(bytes, TimeOf(entry["lastModified"]), etag)
                 : null;
-            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info), null) : (null, damaged);
+            var earlier = ReadEarlier(entry).Where(e => e.Hash != hash).ToList();
+            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info) { Earlier = earlier }, null) : (null, damaged);
         }
         catch (Exception ex) when (ex is DocumentFormatException or InvalidOperationException)
         {
@@ -75,6 +98,14 @@ public sealed class SyncStateStore(AppEnvironment environment)
             return (null, damaged);
         }
     }
+
+    // Damaged entries are skipped: they only cost the recognition of a remote that went back.
+    private static IEnumerable<EarlierState> ReadEarlier(JsonObject entry) =>
+        entry["earlier"] is JsonArray list
+            ? list.OfType<JsonObject>()
+                .Select(e => Text(e["hash"]) is { } h && TimeOf(e["supersededAt"]) is { } at ? new EarlierState(h, Text(e["etag"]), at) : null)
+                .OfType<EarlierState>().Take(SyncBase.MaxEarlier)
+            : [];
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
@@ -104,7 +135,18 @@ public sealed class SyncStateStore(AppEnvironment environment)
                 entry.Remove("size");
                 entry.Remove("lastModified");
             }
-            entry["hash"] = agreed.SharedContentHash();
+            var hash = agreed.SharedContentHash();
+            // The state agreed before joins the earlier ones, so a remote that is still that object is recognized.
+            var earlier = ReadEarlier(entry).ToList();
+            if (Text(entry["hash"]) is { } previous && previous != hash)
+                earlier.Insert(0, new EarlierState(previous, Text(entry["etag"]), DateTimeOffset.UtcNow));
+            entry["earlier"] = new JsonArray([.. earlier.Where(e => e.Hash != hash).Take(SyncBase.MaxEarlier).Select(e => (JsonNode?)new JsonObject
+            {
+                ["hash"] = e.Hash,
+                ["etag"] = e.ETag,
+                ["supersededAt"] = Stamp(e.SupersededAt),
+            })]);
+            entry["hash"] = hash;
             entry["base"] = agreed.ForRemote().Root.DeepClone();
             entry["agreedAt"] = Stamp(DateTimeOffset.UtcNow);
         });

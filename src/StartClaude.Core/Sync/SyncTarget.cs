@@ -9,8 +9,12 @@ using StartClaude.Core.Remote;
 namespace StartClaude.Core.Sync;
 
 /// <summary>Everything a sync command works on: the local document, its S3 settings and the remote store.</summary>
-public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, RemoteDocumentStore Remote)
+public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, IRemoteDocument Remote)
 {
+    /// <summary>The bucket behind <see cref="Remote"/>, for what only a bucket has (endpoint, proxy, versions).</summary>
+    public RemoteDocumentStore Store => Remote as RemoteDocumentStore
+        ?? throw new InvalidOperationException("this target's remote is not a bucket");
+
     public string RemoteName => $"s3://{Settings.Bucket}/{Settings.Key}";
 
     /// <summary>The form of the remote document: plain JSON, or encrypted when this machine says so.</summary>

@@ -17,6 +17,12 @@ public sealed record MergeConflict(string Label, JsonNode? Local, JsonNode? Remo
 {
     internal Action<ConflictSide> Apply { get; init; } = _ => { };
 
+    /// <summary>
+    /// The conflict by content: what differs and both versions. An answer given for one key still fits a
+    /// re-plan only while both versions are what the person saw.
+    /// </summary>
+    public string Key => $"{Label}\n{(Local is null ? "-" : CanonicalJson.Of(Local))}\n{(Remote is null ? "-" : CanonicalJson.Of(Remote))}";
+
     /// <summary>How this side's version reads, secrets masked.</summary>
     public string Describe(ConflictSide side)
     {

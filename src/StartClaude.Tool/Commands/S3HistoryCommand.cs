@@ -29,7 +29,7 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
     public async Task<int> OnExecuteAsync()
     {
         var target = loader.Open();
-        var versions = new RemoteVersionStore(target.Remote);
+        var versions = new RemoteVersionStore(target.Store);
         var provider = providers.Get(target.Settings.ProviderId);
         var state = await versions.ReadVersioningAsync().ConfigureAwait(false);
         if (EnableVersioning)

@@ -12,16 +12,15 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 /// <summary>
-/// Makes an old version of the remote document the current one again: its content is written as a new
-/// version (conditional on the current one's ETag, so a write by another device in between is never
-/// overwritten), then here, and recorded as the agreed base. Other devices take it at their next sync.
+/// Makes an old version of the remote document the current one again. The planner decides (nothing to
+/// restore, a version without configs to confirm, the write condition); the one writer writes it as a new
+/// version, then here, then the base. Other devices take it at their next sync.
 /// </summary>
 [Command("s3-restore", Description = "Make an older version of the remote document (see s3-history) the current one, here and for every device at its next sync.")]
 internal sealed class S3RestoreCommand(
     HomeLock homeLock,
     SyncTargetLoader loader,
-    SyncStateStore stateStore,
-    SyncWriter writer,
+    SyncEngine engine,
     IPassphraseSource passphrases,
     Prompts prompts,
     ToolConsole console) : JsonCommandBase
@@ -39,6 +38,9 @@ internal sealed class S3RestoreCommand(
     [Option("-y|--yes", Description = "Restore without asking.")]
     public bool Yes { get; set; }
 
+    [Option("-f|--force", Description = "Restore even a version that holds no configs (it deletes every config, here and for every device).")]
+    public bool Force { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         var versionId = Version.Trim();
@@ -50,43 +52,38 @@ internal sealed class S3RestoreCommand(
 
         using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
-        var versions = new RemoteVersionStore(target.Remote);
         var remembered = target.Local.S3Sync?.RememberedPassphrase;
         var decoder = new VersionDecoder(target.Codec, () => passphrases.Get(target.RemoteName, remembered, isNew: false));
-        // An old version may break the rules a document keeps (unique names, one default): repaired as every read is.
-        var repair = DocumentInvariants.Repair(decoder.Decode(await versions.ReadAsync(versionId).ConfigureAwait(false)), $"version {versionId}");
-        if (repair.Warning is { } repaired)
-            console.Warn(repaired);
-        var restored = repair.Document;
+        var version = await new RemoteVersionStore(target.Store).ReadAsync(versionId).ConfigureAwait(false);
+        var request = new SyncRequest.Restore(versionId, decoder.Decode(version), DateTimeOffset.UtcNow);
+        var answerer = new PromptedSyncAnswerer(Force ? ConflictSide.Remote : null, prompts, console, QuestionWording.Restore);
 
-        var current = await target.Remote.ReadAsync().ConfigureAwait(false);
-        var currentDocument = current is null ? ConfigDocument.CreateEmpty() : decoder.Decode(current);
-        // Built before anything is written: a shared config clashing with a local-only one stops here.
-        var newLocal = restored.WithSyncSettingsOf(target.Local);
-        var remoteChanges = DocumentDifference.Between(restored, currentDocument);
-        var localChanges = DocumentDifference.Between(newLocal.ForRemote(), target.Local.ForRemote());
-
+        // First what restoring would change, then (unless --yes) the question, then the write.
+        var preview = await engine.RunAsync(target, request, answerer, dryRun: true).ConfigureAwait(false);
+        foreach (var warning in preview.Warnings)
+            console.Warn(warning);
         var json = JsonOutput.Result("s3-restore");
         json["remote"] = target.RemoteName;
         json["versionId"] = versionId;
         json["dryRun"] = DryRun;
-        json["remoteChanges"] = JsonOutput.Changes(remoteChanges);
-        json["localChanges"] = JsonOutput.Changes(localChanges);
-
-        if (remoteChanges.IsEmpty && localChanges.IsEmpty)
+        json["remoteChanges"] = JsonOutput.Changes(preview.RemoteChanges);
+        json["localChanges"] = JsonOutput.Changes(preview.LocalChanges);
+        if (preview.Pending is null && preview.Outcome == SyncOutcome.NothingToDo)
         {
             console.Plain($"Version {versionId} says the same as the current document of {target.RemoteName} and the configs here: nothing to restore.");
-            json["outcome"] = "unchanged";
+            json["outcome"] = JsonWords.Outcome(SyncOutcome.NothingToDo);
             return Finish(json);
         }
 
-        console.Plain($"Restoring version {versionId} of {target.RemoteName} ({Counts.Configs(restored.LiveConfigs.Count)}) changes:");
-        SyncReportWriter.WriteChanges(console, "On the remote (for every device)", remoteChanges);
-        SyncReportWriter.WriteChanges(console, "Here", localChanges);
+        console.Plain($"Restoring version {versionId} of {target.RemoteName} ({Counts.Configs(request.Version.LiveConfigs.Count)}) changes:");
+        SyncReportWriter.WriteChanges(console, "On the remote (for every device)", preview.RemoteChanges);
+        SyncReportWriter.WriteChanges(console, "Here", preview.LocalChanges);
         if (target.Local.Configs.Any(c => c.IsLocalOnly))
             console.Plain("Local-only configs stay as they are.");
         if (DryRun)
         {
+            if (preview.Pending is SyncQuestion.EmptiedRemote emptied)
+                console.Warn($"{emptied.Why}: restoring it needs --force");
             console.Plain("Dry run: nothing was changed.");
             json["outcome"] = "would-restore";
             return Finish(json);
@@ -94,26 +91,16 @@ internal sealed class S3RestoreCommand(
         if (!Yes && !prompts.Confirm("Restore this version?", "--yes", defaultValue: false))
             throw new CancelledByUserException();
 
-        // The one writer carries it out: the remote first (conditional on the current version, labelled
-        // with this device), then config.json (its previous content goes to the backups), then the base.
-        var condition = current?.Info.ETag is { } etag ? new WriteCondition.MustMatch(etag) : WriteCondition.From(current?.Info);
-        var conditionalWrites = stateStore.ReadConditionalWrites(target.Settings) ?? true;
-        var plan = new SyncPlan(SyncState.BothChanged, SyncOutcome.Merged, $"restored version {versionId}", newLocal, SharedDocument.FromLocal(newLocal),
-            localChanges, remoteChanges, null, [], condition, conditionalWrites, [])
-        {
-            WritesLocal = true,
-        };
-        var inputs = new SyncInputs(target.Local, null, stateStore.ReadBase(target.Settings), conditionalWrites);
         try
         {
-            await writer.CarryOutAsync(target, inputs, plan).ConfigureAwait(false);
+            await engine.RunOnceAsync(target, request, answerer).ConfigureAwait(false);
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
         {
             throw new RemoteStoreException(RemoteFailureKind.PreconditionFailed,
                 $"another device wrote {target.RemoteName} while restoring; nothing was overwritten and nothing here changed. See start-claude s3-history, then run s3-restore again", ex);
         }
-        var written = stateStore.ReadBase(target.Settings)?.ETag;
+        var written = engine.BaseETag(target);
         console.Plain($"Restored version {versionId}: it is the current document of {target.RemoteName} and the configs here; other devices take it at their next sync. The previous config.json is in the backups (start-claude backups).");
         json["outcome"] = "restored";
         json["etag"] = written;

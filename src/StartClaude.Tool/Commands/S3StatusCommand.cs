@@ -24,13 +24,13 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Provider", $"{provider.DisplayName} ({provider.Id})");
         Row("Bucket", settings.Bucket);
         Row("Key", settings.Key);
-        Row("Endpoint", target.Remote.Endpoint + From(SettingField.EndpointUrl));
+        Row("Endpoint", target.Store.Endpoint + From(SettingField.EndpointUrl));
         Row("Region", settings.Region + From(SettingField.Region));
-        Row("Proxy", target.Remote.Proxy is { } proxy ? $"{proxy} (from HTTP_PROXY/HTTPS_PROXY)" : "none");
+        Row("Proxy", target.Store.Proxy is { } proxy ? $"{proxy} (from HTTP_PROXY/HTTPS_PROXY)" : "none");
         Row("Access key", SecretMask.Mask(settings.AccessKeyId) + From(SettingField.AccessKeyId));
         Row("Secret key", "set" + From(SettingField.SecretAccessKey) + (settings.SessionToken is null ? "" : ", with a session token"));
         Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
-        if (PlainHttpWarning.For(target.Remote.Endpoint, target.Codec.Encrypts) is { } plainHttp)
+        if (PlainHttpWarning.For(target.Store.Endpoint, target.Codec.Encrypts) is { } plainHttp)
             console.Warn(plainHttp);
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
         // Built only for --json: the null-conditional assignments below then evaluate nothing.
@@ -38,22 +38,25 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         json?["provider"] = provider.Id;
         json?["bucket"] = settings.Bucket;
         json?["key"] = settings.Key;
-        json?["endpoint"] = target.Remote.Endpoint;
+        json?["endpoint"] = target.Store.Endpoint;
         json?["region"] = settings.Region;
-        json?["proxy"] = target.Remote.Proxy;
+        json?["proxy"] = target.Store.Proxy;
         json?["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
         json?["encryption"] = target.Codec.Encrypts;
         json?["localConfigs"] = target.Local.LiveConfigs.Count;
         json?["sources"] = new System.Text.Json.Nodes.JsonObject(sources.OrderBy(p => p.Key).Select(p =>
             KeyValuePair.Create(char.ToLowerInvariant(p.Key.ToString()[0]) + p.Key.ToString()[1..], (System.Text.Json.Nodes.JsonNode?)p.Value)));
 
-        var (inputs, status) = await engine.ReadAndPlanAsync(target).ConfigureAwait(false);
+        var (inputs, decision) = await engine.DecideAsync(target, new SyncRequest.TwoWay()).ConfigureAwait(false);
+        // Status shows what the planner says, question and all; it never answers one.
+        var status = decision.Standing;
+        var question = decision.Match<SyncQuestion?>(_ => null, ask => ask.Question, _ => null);
         foreach (var warning in status.Warnings)
             console.Warn(warning);
         if (inputs.Remote is not { } remote)
         {
             Row("Remote", "no remote document yet");
-            Row("State", target.Local.HasLiveConfigs ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
+            Row("State", status.WritesRemote ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
             json?["remote"] = null;
             json?["publiclyReadable"] = null;
             json?["state"] = "no-remote-document";
@@ -76,12 +79,14 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             SyncState.LocalChanges => "local changes: run start-claude s3-sync to upload them",
             SyncState.RemoteChanges => "remote changes: run start-claude s3-sync to download them",
             SyncState.BothChanged => "both changed: run start-claude s3-sync to merge",
-            _ => status.Conflicts.Count > 0
+            _ => question is SyncQuestion.Conflicts
                 ? "local and remote differ (never synced from here): run start-claude s3-sync to merge them (it asks about the configs that differ)"
                 : "local and remote differ (never synced from here): run start-claude s3-sync to merge them",
         });
-        if (status.EmptiedRemote is { } emptied)
-            console.Warn($"{emptied}: start-claude s3-sync will ask before applying that here");
+        if (question is SyncQuestion.EmptiedRemote or SyncQuestion.RemoteWentBack)
+            console.Warn($"{status.Reason}: start-claude s3-sync will ask before applying that here");
+        if (decision.Match<string?>(_ => null, _ => null, refuse => refuse.Reason) is { } refused)
+            console.Warn(refused);
         if (status.State == SyncState.DifferNeverSynced && status.Difference is not null)
         {
             foreach (var line in status.Difference.Describe())
@@ -95,7 +100,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
 
         json?["remote"] = JsonOutput.Remote(remote.Info, remote.Document.LiveConfigs.Count, remote.Downloaded);
         json?["publiclyReadable"] = publiclyReadable;
-        json?["state"] = Spelling.Kebab(status.State.ToString());
+        json?["state"] = JsonWords.State(status.State);
+        json?["pending"] = question is null ? null : JsonWords.Question(question);
         json?["localChanges"] = JsonOutput.Changes(status.LocalChanges);
         json?["remoteChanges"] = JsonOutput.Changes(status.RemoteChanges);
         json?["difference"] = status.State == SyncState.DifferNeverSynced ? JsonOutput.Difference(status.Difference) : null;
@@ -116,7 +122,7 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         var now = DateTimeOffset.UtcNow;
         if (stateStore.ReadPublicCheck(target.Settings) is { Public: false } known && known.At <= now && now - known.At < PublicCheckInterval)
             return false;
-        var answer = await target.Remote.IsPubliclyReadableAsync().ConfigureAwait(false);
+        var answer = await target.Store.IsPubliclyReadableAsync().ConfigureAwait(false);
         if (answer is { } isPublic)
             stateStore.SavePublicCheck(target.Settings, isPublic, now);
         return answer == true;

@@ -21,16 +21,17 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
         var target = loader.Open();
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
-        var decisions = new SyncDecisions(prefer, prompts, console);
-        var report = await engine.SyncAsync(target, decisions, DryRun).ConfigureAwait(false);
-        SyncReportWriter.Write(console, report, target.RemoteName, decisions.Decided);
+        var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
+        var report = await engine.RunAsync(target, new SyncRequest.TwoWay(), answerer, DryRun).ConfigureAwait(false);
+        SyncReportWriter.Write(console, report, target.RemoteName);
         if (Json)
         {
             var json = JsonOutput.Result("s3-sync");
             json["remote"] = target.RemoteName;
-            json["outcome"] = Spelling.Kebab(report.Outcome.ToString());
+            json["outcome"] = JsonWords.Outcome(report.Outcome);
             json["reason"] = report.Reason;
             json["dryRun"] = report.DryRun;
+            json["pending"] = report.Pending is { } pending ? JsonWords.Question(pending) : null;
             json["localChanges"] = JsonOutput.Changes(report.LocalChanges);
             json["remoteChanges"] = JsonOutput.Changes(report.RemoteChanges);
             json["conflicts"] = new System.Text.Json.Nodes.JsonArray([.. report.Conflicts.Select(c => (System.Text.Json.Nodes.JsonNode?)c.Label)]);

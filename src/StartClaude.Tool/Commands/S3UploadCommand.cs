@@ -8,7 +8,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-upload", Description = "Upload the local configs, replacing the remote document (S3 settings never leave this machine).")]
-internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, DocumentTransfer transfer, ToolConsole console) : JsonCommandBase
+internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader, SyncEngine engine, SyncStateStore stateStore, Prompts prompts, ToolConsole console) : JsonCommandBase
 {
     [Option("-f|--force", Description = "Replace the remote document even when it changed since this machine last synced, or when there are no local configs and it has some.")]
     public bool Force { get; set; }
@@ -17,24 +17,26 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
     {
         using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
-        var (inputs, plan) = await transfer.PlanUploadAsync(target, Force).ConfigureAwait(false);
-        foreach (var warning in plan.Warnings)
-            console.Warn(warning);
+        SyncReport report;
         try
         {
-            plan = await transfer.CarryOutAsync(target, inputs, plan).ConfigureAwait(false);
+            // An upload asks nothing: the planner either plans it or refuses (exit 3, naming --force).
+            report = await engine.RunOnceAsync(target, new SyncRequest.Upload(Force), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.Sync)).ConfigureAwait(false);
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
         {
-            throw Changed(target, inputs.Base);
+            throw Changed(target, stateStore.ReadBase(target.Settings));
         }
-        console.Plain($"Uploaded {Counts.Configs(SharedDocument.FromLocal(plan.Result).LiveConfigs.Count)} to {target.RemoteName} ({target.Remote.Endpoint}).");
+        foreach (var warning in report.Warnings)
+            console.Warn(warning);
+        var configs = SharedDocument.FromLocal(report.Plan.Result).LiveConfigs.Count;
+        console.Plain($"Uploaded {Counts.Configs(configs)} to {target.RemoteName} ({target.Store.Endpoint}).");
         if (Json)
         {
             var json = JsonOutput.Result("s3-upload");
             json["remote"] = target.RemoteName;
-            json["outcome"] = "uploaded";
-            json["configs"] = SharedDocument.FromLocal(plan.Result).LiveConfigs.Count;
+            json["outcome"] = JsonWords.Outcome(SyncOutcome.Uploaded);
+            json["configs"] = configs;
             json["encrypted"] = target.Codec.Encrypts;
             console.WriteJson(json);
         }

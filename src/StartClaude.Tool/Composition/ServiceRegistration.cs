@@ -45,14 +45,16 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new HomeLock(environment, provider.GetRequiredService<LocalConfigStore>()) { Notice = console.Warn });
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();
-        services.AddSingleton<DocumentTransfer>();
         services.AddSingleton<SyncStateStore>();
+        services.AddSingleton<ISyncStateStore>(provider => provider.GetRequiredService<SyncStateStore>());
+        services.AddSingleton<ILocalDocumentStore>(provider => provider.GetRequiredService<LocalConfigStore>());
         services.AddSingleton<SyncWriter>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Core.Diagnostics.LocalChecks>();
         services.AddSingleton<Core.Diagnostics.ServiceChecks>();
         services.AddSingleton<Core.Diagnostics.HealthChecks>();
         services.AddSingleton<Configs.ConfigChanges>();
+        services.AddTransient<Commands.Setup.SetupWizard>();
         return services;
     }
 }

@@ -51,7 +51,7 @@ internal sealed class StartupRemoteCheck(
             var target = loader.Value.Open();
             try
             {
-                var report = await engine.Value.SyncAsync(target, new UnattendedDecisions(), dryRun: false, limit.Token).ConfigureAwait(false);
+                var report = await engine.Value.RunAsync(target, new SyncRequest.TwoWay(), new UnattendedSyncAnswerer(), dryRun: false, limit.Token).ConfigureAwait(false);
                 foreach (var warning in report.Warnings)
                     console.Warn(warning);
                 if (report.Outcome is SyncOutcome.Downloaded or SyncOutcome.Merged)

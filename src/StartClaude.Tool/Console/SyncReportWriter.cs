@@ -5,8 +5,7 @@ namespace StartClaude.Tool.Console;
 /// <summary>Says what a sync did (or would do), and which configs it touched.</summary>
 internal static class SyncReportWriter
 {
-    /// <param name="decided">How each conflict was decided, when known: the summary says which side won.</param>
-    public static void Write(ToolConsole console, SyncReport report, string remoteName, IReadOnlyDictionary<MergeConflict, ConflictSide>? decided = null)
+    public static void Write(ToolConsole console, SyncReport report, string remoteName)
     {
         var would = report.DryRun ? "Would " : "";
         var line = (report.Outcome, report.DryRun) switch
@@ -23,13 +22,16 @@ internal static class SyncReportWriter
             console.Warn(warning);
         if (report.DryRun)
             console.Plain("Dry run: nothing will be changed.");
+        if (report.Pending is { } pending)
+            line = $"A real sync would ask first: {Pending(pending)}.";
         console.Plain(line);
         WriteChanges(console, "Changes here", report.LocalChanges);
         WriteChanges(console, "Changes on the remote", report.RemoteChanges);
         foreach (var conflict in report.Conflicts)
         {
-            var won = decided is not null && decided.TryGetValue(conflict, out var side)
-                ? side == ConflictSide.Local ? ": kept this machine's version" : ": took the remote version"
+            var keep = report.DryRun ? "would keep" : "kept";
+            var won = report.Decisions.TryGetValue(conflict.Key, out var side)
+                ? side == ConflictSide.Local ? $": {keep} this machine's version" : $": {(report.DryRun ? "would take" : "took")} the remote version"
                 : "";
             console.Plain($"  conflict:    {conflict.Label} (here {conflict.Describe(ConflictSide.Local)}; remote {conflict.Describe(ConflictSide.Remote)}){won}");
         }
@@ -38,6 +40,13 @@ internal static class SyncReportWriter
         if (!report.ConditionalWrites && report.Outcome is SyncOutcome.Uploaded or SyncOutcome.Merged && !report.DryRun)
             console.Plain("Note: this service ignores conditional writes; the remote version was checked just before writing instead.");
     }
+
+    private static string Pending(SyncQuestion question) => question.Match(
+        conflicts => $"{conflicts.Items.Count} conflict{(conflicts.Items.Count == 1 ? "" : "s")} to decide (--prefer local|remote decides them)",
+        emptied => emptied.Why,
+        wentBack => wentBack.Why,
+        download => download.Why,
+        join => "local and remote configs differ");
 
     /// <summary>A titled list of what changed since the base, or nothing when nothing did.</summary>
     public static void WriteChanges(ToolConsole console, string title, DocumentDifference? difference)

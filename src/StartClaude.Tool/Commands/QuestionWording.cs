@@ -1,0 +1,19 @@
+namespace StartClaude.Tool.Commands;
+
+/// <summary>How a command's flags answer the planner's questions, for the messages that name them.</summary>
+/// <param name="AcceptEmptied">What accepts an emptied remote (or a version without configs) without a terminal.</param>
+/// <param name="KeepEmptied">What keeps this machine's configs instead; null when the command cannot (it then only cancels).</param>
+internal sealed record QuestionWording(string AcceptEmptied, string? KeepEmptied)
+{
+    public static QuestionWording Sync { get; } = new(
+        "pass --prefer remote (or run start-claude s3-download -f) to accept that",
+        "--prefer local to upload this machine's configs again");
+
+    public static QuestionWording Download { get; } = new(
+        "pass -f (--force) to delete the configs here too",
+        null);
+
+    public static QuestionWording Restore { get; } = new(
+        "pass --force to restore it anyway",
+        null);
+}

@@ -1,0 +1,15 @@
+using StartClaude.Abstractions;
+
+namespace StartClaude.Tool.Commands.Setup;
+
+/// <summary>What the command line told setup: the settings given as flags and the answers given in advance.</summary>
+/// <param name="EnvironmentSecret">AWS_SECRET_ACCESS_KEY: stands in for --secret-access-key beside a given access key id (it stays out of shell history).</param>
+internal sealed record SetupOptions(
+    string? Provider,
+    SettingsInput Flags,
+    bool Yes,
+    bool? Encrypt,
+    bool RememberPassphrase,
+    string? DeviceName,
+    bool AcceptNewRegion,
+    string? EnvironmentSecret);
