@@ -151,6 +151,43 @@ public class SetupWizardTests : DeviceTestBase
     }
 
     [Test]
+    public async Task Re_running_setup_against_an_emptied_remote_keeps_this_machines_configs_when_Enter_is_pressed()
+    {
+        // Issue 22, item 1: pressing Enter through this once deleted both configs here.
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        await Server.PutObjectAsync(Bucket, "start-claude-config.json", "{\"configs\":[]}"u8.ToArray());
+        var console = Terminal();
+        console.Input.PushTextWithEnter("");                             // encryption: Enter keeps the remote's form
+        console.Input.PushKey(ConsoleKey.Enter);                        // the first choice
+
+        var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Keep this machine's configs");
+        result.Error.Should().Contain("deleted all 2");
+        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "home"], result.ToString());
+        Document((await RemoteBytesAsync())!).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "home"]);
+    }
+
+    [Test]
+    public async Task Scripted_setup_against_an_emptied_remote_leaves_both_sides_as_they_are()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        await Server.PutObjectAsync(Bucket, "start-claude-config.json", "{\"configs\":[]}"u8.ToArray());
+
+        var result = await Run(DeviceA, [.. SetupArgs.For(Server, Bucket), "--yes"]);
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("left as they are");
+        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo(["work", "home"]);
+        Document((await RemoteBytesAsync())!).LiveConfigs.Should().BeEmpty();
+    }
+
+    [Test]
     public async Task Cancelling_the_conflict_choice_changes_nothing_anywhere()
     {
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
