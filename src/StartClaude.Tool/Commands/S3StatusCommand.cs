@@ -59,7 +59,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
             Row("State", status.WritesRemote ? "local only: run start-claude s3-sync to upload" : "nothing to sync yet");
             json?["remote"] = null;
             json?["publiclyReadable"] = null;
-            json?["state"] = "no-remote-document";
+            json?["state"] = JsonWords.State(status.State);
+            json?["pending"] = null;
             json?["localChanges"] = null;
             json?["remoteChanges"] = null;
             json?["difference"] = null;
