@@ -84,5 +84,5 @@ public class RemoteFailureClassifierTests
     [TestCase(RemoteFailureKind.TimedOut, false)]
     [TestCase(RemoteFailureKind.Redirected, false)]
     public void Only_transient_failures_are_retried(RemoteFailureKind kind, bool transient) =>
-        RemoteCallRunner.IsTransient(kind).Should().Be(transient);
+        RetryPolicy.IsTransient(kind).Should().Be(transient);
 }
