@@ -84,5 +84,28 @@ public class RemoteFailureClassifierTests
     [TestCase(RemoteFailureKind.TimedOut, false)]
     [TestCase(RemoteFailureKind.Redirected, false)]
     public void Only_transient_failures_are_retried(RemoteFailureKind kind, bool transient) =>
-        RemoteCallRunner.IsTransient(kind).Should().Be(transient);
+        RetryPolicy.IsTransient(kind).Should().Be(transient);
+
+    [Test]
+    public void A_connection_refused_through_a_proxy_names_the_proxy_and_its_variable_password_masked()
+    {
+        var proxy = ProxySettings.For(new Uri("http://127.0.0.1:9000"), name => name == "HTTP_PROXY" ? "http://alice:pr0xy-pa55@127.0.0.1:9" : null)!;
+        var context = Context with { Endpoint = "http://127.0.0.1:9000", Proxy = proxy };
+        var refused = new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused));
+
+        var failure = RemoteFailureClassifier.Classify(context, "download the document", null, refused, timedOut: false);
+
+        failure.Kind.Should().Be(RemoteFailureKind.Unreachable);
+        failure.Message.Should().Contain("through the proxy http://").And.Contain("127.0.0.1:9 (set by HTTP_PROXY)").And.Contain("unset HTTP_PROXY")
+            .And.NotContain("HTTPS_PROXY").And.NotContain("pr0xy-pa55");
+    }
+
+    [Test]
+    public void A_connection_refused_without_a_proxy_names_no_proxy_variable()
+    {
+        var refused = new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused));
+
+        RemoteFailureClassifier.Classify(Context, "download the document", null, refused, timedOut: false).Message
+            .Should().Contain("cannot reach http://127.0.0.1:9000").And.NotContain("PROXY");
+    }
 }

@@ -94,6 +94,30 @@ public class HostileInputTests : DeviceTestBase
         (await RemoteBytesAsync()).Should().Equal(input.Remote, "the hostile document is neither applied nor replaced");
     }
 
+    // Issue 26 item A: an endpoint that accepts the connection and never answers. doctor used to wait forever.
+    [Test]
+    public async Task Doctor_against_an_endpoint_that_never_answers_ends_within_the_timeout()
+    {
+        DeviceA.WriteConfig(Valid);
+        await SetUpSyncAsync(DeviceA);
+        await using var silent = new SilentServer();
+        DeviceA.EditConfig(root => root["settings"]!["s3Sync"]!["endpointUrl"] = silent.EndpointUrl);
+        var before = DeviceA.ReadConfigBytes();
+        var clock = Stopwatch.StartNew();
+
+        var run = RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_TIMEOUT_SECONDS"] = "2" }, "doctor");
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        finished.Should().BeSameAs(run, "doctor must not hang on an endpoint that never answers");
+        var result = await run;
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2 + 6), result.ToString());
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Output.Should().Contain("problem Endpoint reachable:").And.Contain("did not answer within 2 s");
+        result.All.Should().NotContain("internal error");
+        silent.Accepted.Should().BeGreaterThan(0, "the endpoint took the connection");
+        DeviceA.ReadConfigBytes().Should().Equal(before);
+    }
+
     private async Task RunAndCheckAsync(HostileCase input, string[] command)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);

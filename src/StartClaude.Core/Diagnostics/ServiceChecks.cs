@@ -55,33 +55,31 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
     public static CheckResult ProxyProblem(string message) =>
         new("proxy", "Proxy", CheckStatus.Problem, message, "set it to http://HOST:PORT, or unset it");
 
-    // One unsigned HEAD of the bucket: any answer proves the endpoint, and its Date header tells the service's clock.
+    // One unsigned HEAD of the bucket within the store's deadline (START_CLAUDE_TIMEOUT_SECONDS): an answer
+    // proves the endpoint, and its Date header tells the service's clock. A 5xx is an answer, but no working service.
     public static async Task<bool> CheckEndpointAndClockAsync(List<CheckResult> results, RemoteDocumentStore store, CancellationToken cancellationToken)
     {
-        var url = new Uri(BaseUri(store), Uri.EscapeDataString(store.Settings.Bucket));
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(store);
+        const string what = "Endpoint reachable";
         var watch = Stopwatch.StartNew();
-        HttpResponseMessage response;
+        S3Exchange answer;
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Head, url);
-            // Unsigned: a clock far off still gets an answer (and its Date), not a signature error.
-            request.Options.Set(S3RequestSigning.Anonymous, true);
-            response = await store.Client.Config.HttpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            answer = await store.ReachAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+        catch (RemoteStoreException ex)
         {
-            results.Add(new CheckResult("endpoint", "Endpoint reachable", CheckStatus.Problem,
-                $"cannot reach {store.Endpoint}: {(ex is TaskCanceledException ? "no answer in time" : ex.Message)}",
+            results.Add(new CheckResult("endpoint", what, CheckStatus.Problem, ex.Message,
                 "check the endpoint URL (start-claude s3-status), the network, and any proxy"));
             results.Add(new CheckResult("clock", "Clock against the service", CheckStatus.Skipped, "not checked: the endpoint cannot be reached"));
             return false;
         }
-        using (response)
-        {
-            results.Add(new CheckResult("endpoint", "Endpoint reachable", CheckStatus.Ok,
-                string.Create(CultureInfo.InvariantCulture, $"{store.Endpoint} answered HTTP {(int)response.StatusCode} in {watch.ElapsedMilliseconds} ms")));
-            results.Add(ClockResult(response.Headers.Date, DateTimeOffset.UtcNow));
-        }
+        var answered = string.Create(CultureInfo.InvariantCulture, $"{store.Endpoint} answered HTTP {answer.Status} in {watch.ElapsedMilliseconds} ms");
+        results.Add(answer.Status >= 500
+            ? new CheckResult("endpoint", what, CheckStatus.Problem, $"{answered}: the service is failing", "try again later; if it persists, check the service's status or the proxy in between")
+            : new CheckResult("endpoint", what, CheckStatus.Ok, answered));
+        results.Add(ClockResult(answer.Date, DateTimeOffset.UtcNow));
         return true;
     }
 
@@ -161,7 +159,9 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
         }
         catch (RemoteStoreException ex)
         {
-            results.Add(new CheckResult("versioning", what, CheckStatus.Warning, $"could not be read: {ex.Message}", "allow s3:GetBucketVersioning to see it"));
+            // A failure is reported as one, never as "off".
+            results.Add(new CheckResult("versioning", what, CheckStatus.Warning, $"could not be read: {ex.Message}",
+                ex.Kind == RemoteFailureKind.AccessDenied ? "allow s3:GetBucketVersioning to see it" : "run start-claude doctor again; if it persists, check the service"));
         }
     }
 
@@ -212,7 +212,6 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
         }
     }
 
-    // Where the store's own requests go. (The SDK's idea of the endpoint, a host and port joined into
-    // text, is no URL for an IPv6 address.)
+    // Where the store's own requests go.
     private static Uri BaseUri(RemoteDocumentStore store) => new(store.BaseUri.GetLeftPart(UriPartial.Authority) + "/");
 }

@@ -1,59 +1,53 @@
-using Minio;
-using Minio.DataModel.Args;
 using StartClaude.Core.Remote;
 
 namespace StartClaude.Core.History;
 
 /// <summary>
 /// The remote document's history: the bucket's object versions of its key, each labelled with the
-/// writer the PUT carried (<see cref="WriterLabel"/>), and the content of any one of them. The listing and
-/// the bucket's versioning go through the store's MinIO client (the same signed, redirect-free HttpClient);
-/// a version's HEAD and GET through the store's own wire, bounded like every read of the document. All of
-/// it runs through the store, so failures are classified and retried as every other request.
+/// writer the PUT carried (<see cref="WriterLabel"/>), and the content of any one of them. Every request
+/// (the bucket's versioning, the listing, a version's HEAD and GET) goes through the store's own wire, which
+/// signs any valid key, and runs through the store, so failures are classified and retried as every other
+/// request. A request that failed is a failure: never "versioning is off", never "no document".
 /// </summary>
 public sealed class RemoteVersionStore(RemoteDocumentStore store)
 {
     /// <summary>Most versions ever listed, whatever the limit asked: the listing is bounded work.</summary>
     public const int MaxVersions = 1000;
 
+    /// <summary>Most listing pages read: a service whose markers never end cannot keep the tool reading.</summary>
+    public const int MaxPages = 20;
+
+    /// <summary>Most bytes read of a GetBucketVersioning answer.</summary>
+    private const int MaxVersioningBytes = 64 * 1024;
+
+    /// <summary>The id of the one version a bucket without versioning keeps.</summary>
+    public const string NullVersion = "null";
+
     /// <summary>Provider ids of services that keep no object versions.</summary>
     private static readonly HashSet<string> WithoutVersioning = new(StringComparer.Ordinal) { "cloudflare-r2" };
-
-    private IMinioClient Client => store.Client;
 
     private string Bucket => store.Settings.Bucket;
 
     private string Key => store.Settings.Key;
 
+    /// <exception cref="RemoteStoreException">The state could not be read.</exception>
     public async Task<VersioningState> ReadVersioningAsync(CancellationToken cancellationToken = default)
     {
         if (WithoutVersioning.Contains(store.Settings.ProviderId))
             return VersioningState.Unsupported;
         try
         {
-            var status = await store.RunAsync("read the bucket's versioning", async token =>
+            return await store.RunAsync("read the bucket's versioning", async token =>
             {
-                var config = await Client.GetVersioningAsync(new GetVersioningArgs().WithBucket(Bucket), token).ConfigureAwait(false);
-                return config?.Status ?? "";
+                var answer = await store.Wire.GetBucketVersioningAsync(MaxVersioningBytes, token).ConfigureAwait(false);
+                if (answer.Status is < 200 or >= 300)
+                    throw new S3AnswerException(answer.Exchange);
+                return VersioningAnswer.Parse(answer.Body ?? []) ?? throw Unreadable("read the bucket's versioning", "its answer is not a versioning configuration");
             }, cancellationToken).ConfigureAwait(false);
-            return status switch
-            {
-                "Enabled" => VersioningState.Enabled,
-                "Suspended" => VersioningState.Suspended,
-                _ => VersioningState.Off,
-            };
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.NotImplemented)
         {
             return VersioningState.Unsupported;
-        }
-        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.Unexpected && ex.InnerException is InvalidOperationException)
-        {
-            // A 200 the SDK cannot read (moto 5.2.1 answers <GetBucketVersioningResponse>, not
-            // <VersioningConfiguration>): the versions themselves tell. Ids other than "null" exist
-            // only where versioning is or was on; a bucket with no document yet reads as off.
-            var versions = await ListBareAsync(2, cancellationToken).ConfigureAwait(false);
-            return versions.Any(v => v.VersionId != NullVersion) ? VersioningState.Enabled : VersioningState.Off;
         }
     }
 
@@ -61,51 +55,69 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
     public Task EnableVersioningAsync(CancellationToken cancellationToken = default) =>
         store.RunAsync("turn on the bucket's versioning", async token =>
         {
-            await Client.SetVersioningAsync(new SetVersioningArgs().WithBucket(Bucket).WithVersioningEnabled(), token).ConfigureAwait(false);
-            return true;
+            var answer = await store.Wire.EnableBucketVersioningAsync(token).ConfigureAwait(false);
+            return answer.Status is >= 200 and < 300 ? true : throw new S3AnswerException(answer.Exchange);
         }, cancellationToken);
 
     /// <summary>
-    /// The document's versions, newest first, at most <paramref name="limit"/>; each labelled from its
-    /// metadata (one HEAD per version listed). Delete markers are left out.
+    /// The document's versions, newest first, at most <paramref name="limit"/> (and never more than
+    /// <see cref="MaxVersions"/>); each labelled from its metadata (one HEAD per version listed). Delete
+    /// markers are left out. A label that could not be read is marked so (<see cref="RemoteVersion.DetailsUnreadable"/>).
     /// </summary>
     public async Task<IReadOnlyList<RemoteVersion>> ListAsync(int limit, CancellationToken cancellationToken = default)
     {
         var newestFirst = (await ListBareAsync(Math.Clamp(limit, 1, MaxVersions), cancellationToken).ConfigureAwait(false)).ToList();
         for (var i = 0; i < newestFirst.Count; i++)
-        {
-            var (device, configs) = await ReadLabelAsync(newestFirst[i].VersionId, cancellationToken).ConfigureAwait(false);
-            newestFirst[i] = newestFirst[i] with { Device = device, Configs = configs };
-        }
+            newestFirst[i] = await LabelledAsync(newestFirst[i], cancellationToken).ConfigureAwait(false);
         return newestFirst;
     }
 
-    /// <summary>The id of the one version a bucket without versioning keeps.</summary>
-    public const string NullVersion = "null";
-
-    // S3 lists a key's versions newest first; that order is kept (times tie within a second). The SDK
-    // does not always read IsLatest (moto's answer): then the first listed is the current one.
-    private async Task<IReadOnlyList<RemoteVersion>> ListBareAsync(int limit, CancellationToken cancellationToken)
+    // S3 lists a key's versions newest first; that order is kept (times tie within a second). Pages are
+    // followed while the service says there is more, each marker must move on, and at most MaxPages are read.
+    private async Task<List<RemoteVersion>> ListBareAsync(int limit, CancellationToken cancellationToken)
     {
-        var listed = await store.RunAsync("list the document's versions", async token =>
+        const string action = "list the document's versions";
+        var found = new List<RemoteVersion>();
+        var latestDeleted = false;
+        string? keyMarker = null;
+        string? versionMarker = null;
+        for (var page = 0; page < MaxPages && found.Count < limit; page++)
         {
-            var found = new List<RemoteVersion>();
-            var args = new ListObjectsArgs().WithBucket(Bucket).WithPrefix(Key).WithRecursive(true).WithVersions(true);
-            await foreach (var item in Client.ListObjectsEnumAsync(args, token).ConfigureAwait(false))
+            var listed = await store.RunAsync(action, async token =>
             {
-                if (item.Key != Key || item.IsDir)
-                    continue;
-                DateTimeOffset? modified = item.LastModifiedDateTime is { } dt ? new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)) : null;
-                found.Add(new RemoteVersion(item.VersionId is { Length: > 0 } id ? id : NullVersion, modified, (long)item.Size,
-                    item.ETag is { Length: > 0 } tag ? Quote(tag) : null, item.IsLatest, null, null));
-                if (found.Count >= limit)
-                    break;
-            }
-            return found;
-        }, cancellationToken).ConfigureAwait(false);
-        if (listed.Count > 0 && !listed.Any(v => v.IsLatest))
-            listed[0] = listed[0] with { IsLatest = true };
-        return listed;
+                S3Answer answer;
+                try
+                {
+                    answer = await store.Wire.ListVersionsAsync(Key, Math.Min(MaxVersions, limit - found.Count + 1), keyMarker, versionMarker, VersionListingPage.MaxBytes, token).ConfigureAwait(false);
+                }
+                catch (ResponseTooLargeException)
+                {
+                    throw Unreadable(action, $"the listing is more than the {VersionListingPage.MaxBytes / (1024 * 1024)} MiB read of it");
+                }
+                if (answer.Status is < 200 or >= 300)
+                    throw new S3AnswerException(answer.Exchange);
+                try
+                {
+                    return VersionListingPage.Parse(answer.Body ?? [], Key);
+                }
+                catch (FormatException ex)
+                {
+                    throw Unreadable(action, ex.Message);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            found.AddRange(listed.Versions.Take(limit - found.Count));
+            latestDeleted |= listed.LatestIsDeleteMarker;
+            if (listed.PassedKey || !listed.IsTruncated || listed.NextKeyMarker is null)
+                break;
+            if (listed.NextKeyMarker == keyMarker && listed.NextVersionIdMarker == versionMarker)
+                throw Unreadable(action, "its next page starts where the last one did");
+            keyMarker = listed.NextKeyMarker;
+            versionMarker = listed.NextVersionIdMarker;
+        }
+        // A listing that does not say which version is current: the newest one is, unless the key was deleted.
+        if (found.Count > 0 && !latestDeleted && !found.Any(v => v.IsLatest))
+            found[0] = found[0] with { IsLatest = true };
+        return found;
     }
 
     /// <summary>The content of one version, bounded and checked like every read of the document.</summary>
@@ -120,8 +132,24 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
             $"there is no version '{versionId}' of s3://{Bucket}/{Key}; start-claude s3-history lists them");
     }
 
-    private async Task<(string? Device, int? Configs)> ReadLabelAsync(string versionId, CancellationToken cancellationToken) =>
-        WriterLabel.Parse(await store.ReadVersionMetadataAsync(versionId, cancellationToken).ConfigureAwait(false));
+    // The current "null" version is the object itself: its HEAD needs no version id, which some services
+    // (moto) refuse where versioning was never on. A HEAD the service refuses leaves the label unread, not "none".
+    private async Task<RemoteVersion> LabelledAsync(RemoteVersion version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = version is { VersionId: NullVersion, IsLatest: true }
+                ? await store.ReadMetadataAsync(cancellationToken).ConfigureAwait(false)
+                : await store.ReadVersionMetadataAsync(version.VersionId, cancellationToken).ConfigureAwait(false);
+            var (device, configs) = WriterLabel.Parse(metadata);
+            return version with { Device = device, Configs = configs };
+        }
+        catch (RemoteStoreException ex) when (ex.Kind is RemoteFailureKind.Unexpected or RemoteFailureKind.AccessDenied or RemoteFailureKind.NotImplemented)
+        {
+            return version with { DetailsUnreadable = true };
+        }
+    }
 
-    private static string Quote(string etag) => etag.StartsWith('"') ? etag : $"\"{etag}\"";
+    private RemoteStoreException Unreadable(string action, string why) =>
+        new(RemoteFailureKind.Unexpected, $"could not {action} at s3://{Bucket}/{Key} at {store.Endpoint}: {WireText.Printable(why)}");
 }

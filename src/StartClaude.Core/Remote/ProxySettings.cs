@@ -9,7 +9,8 @@ namespace StartClaude.Core.Remote;
 /// comma-separated list of host names (matching the host and its subdomains, a leading '.' or '*.'
 /// ignored), optionally with :port, or IP addresses. Nothing else (no system settings) is consulted.
 /// </summary>
-public sealed record ProxySettings(Uri Address, NetworkCredential? Credentials)
+/// <param name="Variable">The environment variable it came from, as spelt there (http_proxy, HTTPS_PROXY, ...).</param>
+public sealed record ProxySettings(Uri Address, NetworkCredential? Credentials, string Variable = "HTTPS_PROXY")
 {
     /// <summary>The proxy as a person may see it: user info masked.</summary>
     public string Display => Credentials is null
@@ -35,7 +36,7 @@ public sealed record ProxySettings(Uri Address, NetworkCredential? Credentials)
             var parts = uri.UserInfo.Split(':', 2);
             credentials = new NetworkCredential(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "");
         }
-        return new ProxySettings(new Uri($"{uri.Scheme}://{uri.Authority}"), credentials);
+        return new ProxySettings(new Uri($"{uri.Scheme}://{uri.Authority}"), credentials, usedName);
     }
 
     /// <summary>A proxy for a SocketsHttpHandler.</summary>

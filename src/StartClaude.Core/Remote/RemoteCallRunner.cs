@@ -1,43 +1,22 @@
 namespace StartClaude.Core.Remote;
 
 /// <summary>
-/// Runs one call to the service with a deadline, retrying transient failures (5xx, throttling, a
-/// broken connection) with growing, jittered pauses; nothing else is retried (a wrong key stays
-/// wrong, a 412 is an answer, and a timeout already took its bound). Failures come out classified.
+/// Runs one call to the service with a deadline (<see cref="RemoteFailureContext.Timeout"/> per attempt),
+/// retried by the <see cref="RetryPolicy"/>, and turns any failure into a <see cref="RemoteStoreException"/>
+/// from the exchange the failed request itself carried (<see cref="S3AnswerException"/>,
+/// <see cref="S3TransportException"/>), never from whatever was recorded last.
 /// </summary>
-public sealed class RemoteCallRunner(S3ExchangeRecorder recorder, RemoteFailureContext context, ForbiddenDiagnosis diagnosis)
+public sealed class RemoteCallRunner(RemoteFailureContext context, ForbiddenDiagnosis diagnosis, RetryPolicy retry)
 {
-    /// <summary>Attempts per request for transient failures.</summary>
-    public const int MaxAttempts = 3;
-
     public RemoteFailureContext Context => context;
 
-    /// <summary>Whether a failure of this kind is worth another attempt.</summary>
-    public static bool IsTransient(RemoteFailureKind kind) =>
-        kind is RemoteFailureKind.ServerError or RemoteFailureKind.Throttled or RemoteFailureKind.Interrupted;
+    public RetryPolicy Retry => retry;
 
-    public async Task<T> RunAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RunOnceAsync(action, call, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RemoteStoreException ex) when (attempt < MaxAttempts && IsTransient(ex.Kind))
-            {
-                await PauseAsync(ex.Kind, attempt, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>The pause before attempt <paramref name="attempt"/> + 1.</summary>
-    public static Task PauseAsync(RemoteFailureKind kind, int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds((kind == RemoteFailureKind.Throttled ? 500 : 200) * Math.Pow(3, attempt - 1) * (0.75 + Random.Shared.NextDouble() / 2)), cancellationToken);
+    public Task<T> RunAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        retry.RunAsync((_, token) => RunOnceAsync(action, call, token), cancellationToken);
 
     public async Task<T> RunOnceAsync<T>(string action, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        var before = recorder.Exchanges.Count;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(context.Timeout);
         try
@@ -46,12 +25,19 @@ public sealed class RemoteCallRunner(S3ExchangeRecorder recorder, RemoteFailureC
         }
         catch (Exception ex) when (ex is not Errors.StartClaudeException)
         {
-            var exchanges = recorder.Exchanges;
-            var last = (ex as S3AnswerException)?.Answer ?? (exchanges.Count > before ? exchanges[^1] : null);
+            var answered = ExchangeOf(ex);
             var timedOut = deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-            if (!timedOut && last is { ErrorCode: null, Status: 403 or 404 } && last.Method == "HEAD")
-                last = await diagnosis.DiagnoseAsync(last, cancellationToken).ConfigureAwait(false);
-            throw RemoteFailureClassifier.Classify(context, action, last, ex, timedOut);
+            if (!timedOut && answered is { ErrorCode: null, Status: 403 or 404 } && answered.Method == "HEAD")
+                answered = await diagnosis.DiagnoseAsync(answered, cancellationToken).ConfigureAwait(false);
+            throw RemoteFailureClassifier.Classify(context, action, answered, ex, timedOut);
         }
     }
+
+    /// <summary>The exchange a failed request made, when the service answered at all.</summary>
+    public static S3Exchange? ExchangeOf(Exception ex) => ex switch
+    {
+        S3AnswerException answer => answer.Answer,
+        S3TransportException transport => transport.Exchange,
+        _ => null,
+    };
 }

@@ -7,7 +7,7 @@ namespace StartClaude.Core.Remote;
 
 /// <summary>
 /// The remote document: one object in one bucket, read, stat'ed and written with one request each
-/// (<see cref="S3Wire"/>), retried by <see cref="RemoteCallRunner"/>, every failure classified by
+/// (<see cref="S3Wire"/>), retried by the one <see cref="RetryPolicy"/> through <see cref="RemoteCallRunner"/>, every failure classified by
 /// <see cref="RemoteFailureClassifier"/> into a <see cref="RemoteStoreException"/>.
 /// </summary>
 public sealed class RemoteDocumentStore : Sync.IRemoteDocument
@@ -16,7 +16,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
     public const string ChecksumHeader = "x-amz-meta-start-claude-sha256";
 
     /// <summary>Attempts per request for transient failures (5xx, throttling, a broken connection).</summary>
-    public const int MaxAttempts = RemoteCallRunner.MaxAttempts;
+    public const int MaxAttempts = RetryPolicy.DefaultAttempts;
 
     private readonly S3Wire _wire;
     private readonly S3SyncSettings _settings;
@@ -27,7 +27,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
 
     private readonly SdkClient _sdk;
 
-    public RemoteDocumentStore(SdkClient sdk, S3Wire wire, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout, string? proxy = null)
+    public RemoteDocumentStore(SdkClient sdk, S3Wire wire, S3ExchangeRecorder recorder, S3SyncSettings settings, string endpoint, TimeSpan timeout, ProxySettings? proxy = null, RetryPolicy? retry = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _sdk = sdk;
@@ -36,10 +36,10 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
         _settings = settings;
         Endpoint = endpoint;
         _timeout = timeout;
-        Proxy = proxy;
+        Proxy = proxy?.Display;
         _diagnosis = new ForbiddenDiagnosis(token => _wire.GetAsync(settings.Key, null, ConfigDocument.MaxBytes, token), timeout);
         _landed = new LandedWriteCheck(token => _wire.HeadAsync(settings.Key, token), timeout);
-        _runner = new RemoteCallRunner(recorder, new RemoteFailureContext(endpoint, settings.Bucket, settings.Key, settings.AccessKeyId, timeout), _diagnosis);
+        _runner = new RemoteCallRunner(new RemoteFailureContext(endpoint, settings.Bucket, settings.Key, settings.AccessKeyId, timeout, proxy), _diagnosis, retry ?? RetryPolicy.Default);
     }
 
     public S3SyncSettings Settings => _settings;
@@ -54,6 +54,12 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
     public string? Proxy { get; }
 
     public S3ExchangeRecorder Recorder { get; }
+
+    /// <summary>How long one request may take before it is a failure (START_CLAUDE_TIMEOUT_SECONDS).</summary>
+    public TimeSpan Timeout => _timeout;
+
+    /// <summary>The store's own transport, for the requests beside the document's (<see cref="History.RemoteVersionStore"/>).</summary>
+    public S3Wire Wire => _wire;
 
     /// <summary>The provider's MinIO client, for requests this store does not build itself; its requests are signed on the wire too.</summary>
     public IMinioClient Client => _sdk.Client;
@@ -134,25 +140,24 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
         const string action = "upload the document";
         var sha256 = Sha256(content.Span);
         var headers = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase) { [ChecksumHeader] = sha256 };
-        for (var attempt = 1; ; attempt++)
+        return await _runner.Retry.RunAsync(async (attempt, token) =>
         {
             try
             {
-                return await _runner.RunOnceAsync(action, async token =>
+                return await _runner.RunOnceAsync(action, async t =>
                 {
-                    var answer = await _wire.PutAsync(_settings.Key, content, condition, headers, token).ConfigureAwait(false);
+                    var answer = await _wire.PutAsync(_settings.Key, content, condition, headers, t).ConfigureAwait(false);
                     return answer.Status is >= 200 and < 300 ? answer.Exchange.ETag : throw new S3AnswerException(answer.Exchange);
-                }, cancellationToken).ConfigureAwait(false);
+                }, token).ConfigureAwait(false);
             }
             catch (RemoteStoreException ex) when (LandedWriteCheck.MayHaveLanded(ex.Kind, attempt))
             {
-                if (await _landed.LandedAsync(sha256, cancellationToken).ConfigureAwait(false) is { } landed)
+                // Checked before the policy decides on another attempt: a write that landed is a success.
+                if (await _landed.LandedAsync(sha256, token).ConfigureAwait(false) is { } landed)
                     return landed;
-                if (attempt >= MaxAttempts || !RemoteCallRunner.IsTransient(ex.Kind))
-                    throw;
-                await RemoteCallRunner.PauseAsync(ex.Kind, attempt, cancellationToken).ConfigureAwait(false);
+                throw;
             }
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -221,15 +226,37 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
             return (RemoteObject?)Verified(answer, "the version", "it was not used");
         }, cancellationToken);
 
-    /// <summary>The x-amz-meta-* of one version: one HEAD; null when there is no such version.</summary>
+    /// <summary>
+    /// The x-amz-meta-* of one version: one HEAD; null when there is no such version (404). Any other
+    /// failure is thrown: details that could not be read are not "none recorded".
+    /// </summary>
     public Task<IReadOnlyDictionary<string, string>?> ReadVersionMetadataAsync(string versionId, CancellationToken cancellationToken = default) =>
         _runner.RunAsync("read a version's details", async token =>
         {
             var answer = await _wire.HeadVersionAsync(_settings.Key, versionId, token).ConfigureAwait(false);
-            if (answer.Status is 404 or 400)
+            if (answer.Status == 404)
                 return null;
             return answer.Status is >= 200 and < 300 ? answer.Metadata : throw new S3AnswerException(answer.Exchange);
         }, cancellationToken);
+
+    /// <summary>The x-amz-meta-* of the current document: one HEAD; null when there is none.</summary>
+    public Task<IReadOnlyDictionary<string, string>?> ReadMetadataAsync(CancellationToken cancellationToken = default) =>
+        _runner.RunAsync("read the document's details", async token =>
+        {
+            var answer = await _wire.HeadAsync(_settings.Key, token).ConfigureAwait(false);
+            if (answer.Status == 404)
+                return null;
+            return answer.Status is >= 200 and < 300 ? answer.Metadata : throw new S3AnswerException(answer.Exchange);
+        }, cancellationToken);
+
+    /// <summary>
+    /// One unsigned HEAD of the bucket within the store's deadline, not retried: any answer proves the endpoint
+    /// (whatever its status), and its Date tells the service's clock.
+    /// </summary>
+    /// <exception cref="RemoteStoreException">No answer came (refused, timed out, broken off).</exception>
+    public Task<S3Exchange> ReachAsync(CancellationToken cancellationToken = default) =>
+        _runner.RunOnceAsync("reach the endpoint", async token =>
+            (await _wire.AnonymousBucketHeadAsync(token).ConfigureAwait(false)).Exchange, cancellationToken);
 
     /// <summary>
     /// Whether the service honours conditional writes (<see cref="ConditionalWriteProbe"/>). Only a

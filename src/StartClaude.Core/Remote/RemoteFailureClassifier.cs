@@ -96,8 +96,15 @@ public static class RemoteFailureClassifier
         var socket = FindInner<SocketException>(error);
         var http = FindInner<HttpRequestException>(error);
         if (socket is not null || http is not null)
-            return new(RemoteFailureKind.Unreachable,
-                $"could not {action}: cannot reach {endpoint} ({(socket?.SocketErrorCode.ToString() ?? http!.HttpRequestError.ToString())}); check the endpoint URL, your network and any proxy (HTTPS_PROXY)", error);
+        {
+            var reason = socket?.SocketErrorCode.ToString() ?? http!.HttpRequestError.ToString();
+            // Through a proxy, the connection that failed may be the proxy's: name it and where it was set.
+            return context.Proxy is { } proxy
+                ? new(RemoteFailureKind.Unreachable,
+                    $"could not {action}: cannot reach {endpoint} through the proxy {proxy.Display} (set by {proxy.Variable}) ({reason}); check that proxy, or unset {proxy.Variable} to connect directly", error)
+                : new(RemoteFailureKind.Unreachable,
+                    $"could not {action}: cannot reach {endpoint} ({reason}); check the endpoint URL and your network", error);
+        }
         if (FindInner<OperationCanceledException>(error) is not null || FindInner<TimeoutException>(error) is not null)
             return new(RemoteFailureKind.TimedOut,
                 $"could not {action}: {endpoint} did not answer in time", error);

@@ -52,8 +52,8 @@ public sealed class RemoteStoreFactory(ProviderCatalog providers, RemoteTimeouts
             OnProxy?.Invoke(proxy.Display);
         }
         var endpoint = EndpointOf(settings, provider);
-        var wire = new S3Wire(http, baseUri, settings.Bucket, recorder);
-        return new RemoteDocumentStore(new SdkClient(clients, settings, signing), wire, recorder, settings, endpoint, timeouts.PerCall, proxy?.Display);
+        var wire = new S3Wire(http, baseUri, settings.Bucket);
+        return new RemoteDocumentStore(new SdkClient(clients, settings, signing), wire, recorder, settings, endpoint, timeouts.PerCall, proxy);
     }
 
     private static string EndpointOf(S3SyncSettings settings, IStorageProvider provider) =>

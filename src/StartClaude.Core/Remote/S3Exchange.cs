@@ -13,4 +13,5 @@ namespace StartClaude.Core.Remote;
 /// <param name="LastModified">The Last-Modified header, if any.</param>
 /// <param name="Location">Where a redirect (3xx) pointed, if it said.</param>
 /// <param name="BucketRegion">The bucket's region as the service named it (x-amz-bucket-region, or the error body's Region), if it did.</param>
-public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null, DateTimeOffset? LastModified = null, string? Location = null, string? BucketRegion = null);
+/// <param name="Date">The Date header: the service's clock, if it said.</param>
+public sealed record S3Exchange(string Method, string Path, int Status, string? ETag, string? ErrorCode, string? RequestId, TimeSpan Elapsed, long? ContentLength = null, string? ContentSha256 = null, DateTimeOffset? LastModified = null, string? Location = null, string? BucketRegion = null, DateTimeOffset? Date = null);

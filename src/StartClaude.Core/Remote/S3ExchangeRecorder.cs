@@ -36,14 +36,8 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
         }
     }
 
-    public S3Exchange? Last
-    {
-        get
-        {
-            lock (_gate)
-                return _exchanges.Count > 0 ? _exchanges[^1] : null;
-        }
-    }
+    /// <summary>Where the exchange of a request is left on the request itself, for its sender.</summary>
+    public static readonly HttpRequestOptionsKey<S3Exchange> ExchangeKey = new("start-claude-exchange");
 
     /// <summary>Called with each exchange as it completes (for <c>--verbose</c>).</summary>
     public Action<S3Exchange>? OnExchange { get; set; }
@@ -85,7 +79,10 @@ public sealed partial class S3ExchangeRecorder : DelegatingHandler
             HeaderValue(response.Headers, RemoteDocumentStore.ChecksumHeader),
             response.Content?.Headers.LastModified,
             status is >= 300 and < 400 ? response.Headers.Location?.ToString() : null,
-            HeaderValue(response.Headers, "x-amz-bucket-region") ?? bodyRegion);
+            HeaderValue(response.Headers, "x-amz-bucket-region") ?? bodyRegion,
+            response.Headers.Date);
+        // The request carries its own exchange back to whoever sent it: the last one recorded may be another's.
+        request.Options.Set(ExchangeKey, exchange);
         lock (_gate)
             _exchanges.Add(exchange);
         OnExchange?.Invoke(exchange);

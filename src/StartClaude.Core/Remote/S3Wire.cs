@@ -7,15 +7,60 @@ namespace StartClaude.Core.Remote;
 /// The transport: one HTTP request per call for one object, path-style, its URI in SigV4's canonical
 /// form (signed below by <see cref="S3RequestSigning"/>), no redirect followed, every body bounded.
 /// The MinIO SDK sent extra HEADs before each GET and stat, refused keys over 512 characters and
-/// signed some keys wrongly; the document's own requests are simple enough to build here.
+/// signed some keys wrongly (a '+' in a listing's prefix became a space); every request that names the
+/// object, and the few bucket-level ones the tool needs, are simple enough to build here. Each answer
+/// carries the exchange its own request made (<see cref="S3ExchangeRecorder.ExchangeKey"/>).
 /// </summary>
-public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket, S3ExchangeRecorder recorder)
+public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket)
 {
     /// <summary>Where requests go: scheme, host and port.</summary>
     public Uri BaseUri => endpoint;
 
     /// <summary>The URL of <paramref name="key"/> in the bucket.</summary>
     public Uri ObjectUri(string key) => new($"{endpoint.GetLeftPart(UriPartial.Authority)}{S3UriEncoding.ObjectPath(bucket, key)}");
+
+    /// <summary>The URL of the bucket itself, path-style.</summary>
+    public Uri BucketUri => new($"{endpoint.GetLeftPart(UriPartial.Authority)}/{S3UriEncoding.Encode(bucket)}");
+
+    /// <summary>
+    /// One page of ListObjectVersions for the keys starting with <paramref name="prefix"/>, after
+    /// <paramref name="keyMarker"/>/<paramref name="versionIdMarker"/> when given; the body is read up to <paramref name="maxBytes"/>.
+    /// </summary>
+    public Task<S3Answer> ListVersionsAsync(string prefix, int maxKeys, string? keyMarker, string? versionIdMarker, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var query = $"versions=&prefix={S3UriEncoding.Encode(prefix)}&max-keys={maxKeys.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        if (keyMarker is not null)
+            query += $"&key-marker={S3UriEncoding.Encode(keyMarker)}";
+        if (versionIdMarker is not null)
+            query += $"&version-id-marker={S3UriEncoding.Encode(versionIdMarker)}";
+        return SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri($"{BucketUri}?{query}")), maxBytes, cancellationToken);
+    }
+
+    /// <summary>GetBucketVersioning; the body is read up to <paramref name="maxBytes"/>.</summary>
+    public Task<S3Answer> GetBucketVersioningAsync(long maxBytes, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri($"{BucketUri}?versioning=")), maxBytes, cancellationToken);
+
+    /// <summary>PutBucketVersioning with Status Enabled (S3 asks for its Content-MD5).</summary>
+    public Task<S3Answer> EnableBucketVersioningAsync(CancellationToken cancellationToken)
+    {
+        var body = "<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Status>Enabled</Status></VersioningConfiguration>"u8.ToArray();
+        var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"{BucketUri}?versioning=")) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+#pragma warning disable CA5351 // S3's integrity header for this request, not a security use.
+        request.Content.Headers.ContentMD5 = MD5.HashData(body);
+#pragma warning restore CA5351
+        request.Headers.TryAddWithoutValidation("x-amz-content-sha256", Convert.ToHexStringLower(SHA256.HashData(body)));
+        return SendAsync(request, readBody: null, cancellationToken);
+    }
+
+    /// <summary>An unsigned HEAD of the bucket: any answer proves the endpoint, and its Date tells the service's clock.</summary>
+    public Task<S3Answer> AnonymousBucketHeadAsync(CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Head, BucketUri);
+        request.Options.Set(S3RequestSigning.Anonymous, true);
+        return SendAsync(request, readBody: null, cancellationToken);
+    }
 
     /// <summary>A HEAD of the object: headers only.</summary>
     public Task<S3Answer> HeadAsync(string key, CancellationToken cancellationToken) =>
@@ -78,15 +123,24 @@ public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket, S3Excha
     {
         using (request)
         {
-            var before = recorder.Exchanges.Count;
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var exchange = recorder.Exchanges is var all && all.Count > before ? all[^1] : throw new InvalidOperationException("the exchange was not recorded");
+            if (!request.Options.TryGetValue(S3ExchangeRecorder.ExchangeKey, out var exchange))
+                throw new InvalidOperationException("the exchange was not recorded");
             var metadata = MetadataOf(response);
             if (readBody is not { } limit || (int)response.StatusCode is < 200 or >= 300)
                 return new S3Answer(exchange) { Metadata = metadata };
             if (response.Content.Headers.ContentLength > limit)
                 throw new ResponseTooLargeException(limit);
-            return new S3Answer(exchange, await ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false)) { Metadata = metadata };
+            byte[] body;
+            try
+            {
+                body = await ReadAsync(response.Content, limit, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is (IOException and not ResponseTooLargeException) or HttpRequestException)
+            {
+                throw new S3TransportException(exchange, ex);
+            }
+            return new S3Answer(exchange, body) { Metadata = metadata };
         }
     }
 

@@ -72,7 +72,9 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
             var version = shown[i];
             var marker = version.IsLatest ? "*" : " ";
             var configs = version.Configs?.ToString(CultureInfo.InvariantCulture) ?? "?";
-            console.Plain($"{marker} {version.VersionId,-34} {Times.Describe(version.LastModified),-23} {Sizes.Describe(version.Size),9}  {configs,7}  {version.Device ?? "(not recorded)"}");
+            // Details the service would not give are unknown, not absent: "(not recorded)" would state a fact.
+            var device = version.DetailsUnreadable ? "(could not be read)" : version.Device ?? "(not recorded)";
+            console.Plain($"{marker} {version.VersionId,-34} {Times.Describe(version.LastModified),-23} {Sizes.Describe(version.Size),9}  {configs,7}  {device}");
             var entry = new JsonObject
             {
                 ["versionId"] = version.VersionId,
@@ -81,6 +83,7 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
                 ["device"] = version.Device,
                 ["configs"] = version.Configs,
                 ["isLatest"] = version.IsLatest,
+                ["detailsRead"] = !version.DetailsUnreadable,
             };
             if (documents is not null)
                 entry["changes"] = WriteChanges(documents, listed, i);
