@@ -42,10 +42,17 @@ install_packages() {
       apt-get update -qq >/dev/null
       apt_lists_updated=1
     fi
-    local planned
-    planned=$(DEBIAN_FRONTEND=noninteractive apt-get install -s -qq --no-install-recommends "$@" 2>/dev/null |
-      awk '/^Inst / { printf "%s%s", sep, $2; sep = " " }')
-    echo "Installing $* for $what (apt-get; ${planned:+$(wc -w <<<"$planned") packages with their dependencies: }${planned:-already there})..."
+    local plan planned
+    if plan=$(DEBIAN_FRONTEND=noninteractive apt-get install -s -qq --no-install-recommends "$@" 2>/dev/null); then
+      planned=$(awk '/^Inst / { printf "%s%s", sep, $2; sep = " " }' <<<"$plan")
+      if [ -n "$planned" ]; then
+        echo "Installing $* for $what (apt-get: $(wc -w <<<"$planned") packages with their dependencies: $planned)..."
+      else
+        echo "Installing $* for $what (apt-get: already installed)..."
+      fi
+    else
+      echo "Installing $* for $what (apt-get)..."
+    fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   else
     echo "error: not on PATH: $what; install the packages $* (Debian/Ubuntu: sudo apt-get install $*)" >&2
