@@ -31,57 +31,87 @@ wait_for_port() {
   return 1
 }
 
-# Installs Debian packages: with apt-get as root (updating the package lists first, once per run);
-# otherwise says which packages and which command. $1 names what needs them, the rest are packages.
+# Installs Debian packages: with apt-get as root (updating the package lists first, once per run),
+# after naming every package it will install, dependencies included; otherwise names them all in
+# one line with the command. $1 names what needs them, the rest are packages.
 install_packages() {
   local what=$1; shift
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing $* (apt-get) for $what..."
     if [ -z "${apt_lists_updated:-}" ]; then
+      echo "Updating the package lists (apt-get update) to install $* for $what..."
       apt-get update -qq >/dev/null
       apt_lists_updated=1
     fi
+    local plan planned
+    if plan=$(DEBIAN_FRONTEND=noninteractive apt-get install -s -qq --no-install-recommends "$@" 2>/dev/null); then
+      planned=$(awk '/^Inst / { printf "%s%s", sep, $2; sep = " " }' <<<"$plan")
+      if [ -n "$planned" ]; then
+        echo "Installing $* for $what (apt-get: $(wc -w <<<"$planned") packages with their dependencies: $planned)..."
+      else
+        echo "Installing $* for $what (apt-get: already installed)..."
+      fi
+    else
+      echo "Installing $* for $what (apt-get)..."
+    fi
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
   else
-    echo "error: $what is missing; install the package $* (Debian/Ubuntu: sudo apt-get install $*)" >&2
+    echo "error: not on PATH: $what; install the packages $* (Debian/Ubuntu: sudo apt-get install $*)" >&2
     return 1
   fi
 }
 
-# The command $1 is on PATH, or the Debian packages that follow it are installed.
-ensure_command() {
-  local command=$1; shift
-  command -v "$command" >/dev/null 2>&1 && return 0
-  install_packages "$command" "$@" || return 1
-  command -v "$command" >/dev/null 2>&1 || { echo "error: $command is still not on PATH after installing $*" >&2; return 1; }
+# Each argument is COMMAND=PACKAGE[,PACKAGE...]: the commands not on PATH get their packages, all in
+# one apt-get run as root, or all named in one error line otherwise.
+ensure_commands() {
+  local pair command missing=() packages=()
+  for pair in "$@"; do
+    command=${pair%%=*}
+    command -v "$command" >/dev/null 2>&1 && continue
+    missing+=("$command")
+    IFS=, read -r -a more <<<"${pair#*=}"
+    packages+=("${more[@]}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local names; names=$(IFS=,; echo "${missing[*]}")
+  names=${names//,/, }
+  install_packages "$names" "${packages[@]}" || return 1
+  for command in "${missing[@]}"; do
+    command -v "$command" >/dev/null 2>&1 || { echo "error: $command is still not on PATH after installing ${packages[*]}" >&2; return 1; }
+  done
 }
 
-# What every script here needs: the .NET SDK, Python with moto_server, and curl.
-ensure_base_prerequisites() {
+# The commands of the fast set: Python (moto_server is checked apart), curl and npm (for s3rver),
+# and with "all" also those the interop and terminal tests drive: tmux, age, the aws CLI.
+# Everything missing is named, or installed, at once.
+ensure_prerequisites() {
   command -v dotnet >/dev/null 2>&1 || {
     echo "error: dotnet is missing; install the .NET 10 SDK (global.json pins the 10.0.4xx band)" >&2; return 1; }
-  ensure_command python3 python3 || return 1
-  ensure_command curl curl || return 1
+  local wanted=(python3=python3 curl=curl)
+  # Some Node.js builds bring npm with them, Debian's does not.
+  if command -v node >/dev/null 2>&1; then wanted+=(npm=npm); else wanted+=(npm=nodejs,npm); fi
+  if [ "${1:-}" = all ]; then wanted+=(tmux=tmux age=age aws=awscli); fi
+  if [ "$(id -u)" = 0 ] && ! command -v node >/dev/null 2>&1 && ! command -v npm >/dev/null 2>&1; then
+    # As root: nodejs first, since a NodeSource nodejs brings npm and conflicts with Debian's npm.
+    install_packages node nodejs || return 1
+    wanted=("${wanted[@]/npm=nodejs,npm/npm=npm}")
+  fi
+  ensure_commands "${wanted[@]}" || return 1
   moto_command >/dev/null
 }
 
-# npm (for s3rver) and the programs the interop and terminal tests drive: tmux, age, the aws CLI.
-ensure_test_prerequisites() {
-  if ! command -v npm >/dev/null 2>&1; then
-    # Some Node.js builds bring npm with them, Debian's does not.
-    command -v node >/dev/null 2>&1 || install_packages node nodejs || return 1
-    ensure_command npm npm || return 1
-  fi
-  ensure_command tmux tmux || return 1
-  ensure_command age age || return 1
-  ensure_command aws awscli
+# What the demo needs: the .NET SDK, Python with moto_server, and curl.
+ensure_base_prerequisites() {
+  command -v dotnet >/dev/null 2>&1 || {
+    echo "error: dotnet is missing; install the .NET 10 SDK (global.json pins the 10.0.4xx band)" >&2; return 1; }
+  ensure_commands python3=python3 curl=curl || return 1
+  moto_command >/dev/null
 }
 
 # Installs s3rver (npm) into .tools/ unless it is there already.
 ensure_s3rver() {
   local root; root=$(repo_root)
   if [ -x "$root/.tools/node_modules/.bin/s3rver" ]; then return 0; fi
-  command -v npm >/dev/null 2>&1 || ensure_command npm npm || return 1
+  ensure_commands npm=npm || return 1
   echo "Installing s3rver into .tools/ (npm)..."
   npm install --prefix "$root/.tools" --no-audit --no-fund --loglevel=error s3rver@3.7.1 >/dev/null
 }

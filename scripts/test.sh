@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test, once. Installs what is missing (apt-get as root; otherwise it names the package),
+# Runs every test, once. Installs what is missing (apt-get as root, naming every package first;
+# otherwise it names all the missing packages in one line),
 # packs the tool (this machine's ReadyToRun package, the portable one and the pointer), installs it
 # into a scratch tool path as a user would, and runs the unit, command and process-level tests: the
 # process-level ones against that installed tool. The tests start and stop their own S3 servers on
@@ -7,7 +8,8 @@
 #
 # Usage: scripts/test.sh [--fast] [dotnet test options]
 #   --fast                the fast set (TestCategory!=Slow): no packing, no process-level or age/aws/tmux tests
-#   --filter EXPRESSION   any dotnet test filter, for example --filter "FullyQualifiedName~EncryptionTests"
+#   --filter EXPRESSION   any dotnet test filter, for example --filter "FullyQualifiedName~EncryptionTests";
+#                         with --fast it narrows the fast set
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 root=$(repo_root)
@@ -17,14 +19,25 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 fast=false
 if [ "${1:-}" = --fast ]; then fast=true; shift; fi
 
-ensure_base_prerequisites
-if ! $fast; then ensure_test_prerequisites; fi
-ensure_s3rver
-
 if $fast; then
-  run_dotnet_tests StartClaude.Tool.sln -c Release --filter "TestCategory!=Slow" "$@"
+  ensure_prerequisites
+  ensure_s3rver
+  # dotnet test takes one --filter: the caller's, if any, joins the fast set's.
+  filter="TestCategory!=Slow" passed=()
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --filter)
+        [ $# -ge 2 ] || { echo "error: --filter needs an expression" >&2; exit 2; }
+        filter="($2)&$filter"; shift 2 ;;
+      --filter=*) filter="(${1#--filter=})&$filter"; shift ;;
+      *) passed+=("$1"); shift ;;
+    esac
+  done
+  run_dotnet_tests StartClaude.Tool.sln -c Release --filter "$filter" ${passed[@]+"${passed[@]}"}
   exit
 fi
+ensure_prerequisites all
+ensure_s3rver
 
 make_workspace
 rid=$(host_rid)

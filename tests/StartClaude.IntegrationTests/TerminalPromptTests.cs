@@ -11,6 +11,9 @@ public class TerminalPromptTests
     private static Dictionary<string, string> Environment(TempHome home, string term) =>
         new() { ["START_CLAUDE_HOME"] = home.Folder, ["TERM"] = term };
 
+    private static string? SpinnerLine(string screen) =>
+        screen.Split('\n').LastOrDefault(line => line.Contains("Testing the connection", StringComparison.Ordinal));
+
     [Test]
     public async Task Setup_works_on_a_dumb_terminal_with_numbered_choices()
     {
@@ -53,8 +56,7 @@ public class TerminalPromptTests
         using var terminal = new TmuxSession($"'{ToolProcess.Executable}' s3-setup", Environment(home, "xterm-256color"));
 
         await terminal.WaitForAsync("Which storage service holds your configs?");
-        await Task.Delay(300);
-        terminal.CursorVisible.Should().BeFalse("the menu hides the cursor while it is shown");
+        await terminal.WaitUntilAsync(() => !terminal.CursorVisible, "the menu to hide the cursor while it is shown");
         terminal.SendKeys("C-c");
         var screen = await terminal.WaitForAsync("[exit ");
 
@@ -80,8 +82,9 @@ public class TerminalPromptTests
 
         await terminal.WaitForAsync("Secret Access Key");
         terminal.TypeLine("secretValueForTheSpinnerTest000000000000");
-        await terminal.WaitForAsync("Testing the connection");
-        await Task.Delay(500);
+        // A new frame of the spinner proves it is drawn and turning when Ctrl-C comes.
+        var firstFrame = SpinnerLine(await terminal.WaitForAsync("Testing the connection"));
+        await terminal.WaitUntilAsync(() => SpinnerLine(terminal.Screen()) is { } frame && frame != firstFrame, "the spinner's next frame");
         terminal.SendKeys("C-c");
         var screen = await terminal.WaitForAsync("[exit ");
 
@@ -133,15 +136,11 @@ public class TerminalPromptTests
         var done = Path.Combine(home.Folder, "done");
         using var terminal = new TmuxSession($"sh -c \"'{ToolProcess.Executable}'; touch '{done}'\"", environment, width: 2);
 
-        // Enter until the picker has taken it (it starts on the first config) and claude has run.
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!File.Exists(done) && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(500);
-            terminal.SendKeys("Enter");
-        }
+        // The picker hides the cursor once it is drawn; Enter then takes the first config and claude runs.
+        await terminal.WaitUntilAsync(() => !terminal.CursorVisible, "the picker to be drawn (it hides the cursor)");
+        terminal.SendKeys("Enter");
+        await terminal.WaitUntilAsync(() => File.Exists(done), "the picker to take Enter and claude to run");
 
-        File.Exists(done).Should().BeTrue($"the picker answered within 30 s:\n{terminal.Screen()}");
         claude.Ran.Should().BeTrue();
     }
 

@@ -41,15 +41,26 @@ public sealed class TmuxSession : IDisposable
 
     public async Task<string> WaitForAsync(string text, TimeSpan? limit = null)
     {
+        var screen = "";
+        await WaitUntilAsync(() => (screen = Screen()).Contains(text, StringComparison.Ordinal), $"'{text}' to appear on the screen", limit).ConfigureAwait(false);
+        return screen;
+    }
+
+    /// <summary>
+    /// Polls the terminal until <paramref name="condition"/> holds: the way to wait for what a program
+    /// shows (screen text, the cursor, a spinner's next frame) instead of sleeping and hoping it is there.
+    /// </summary>
+    /// <exception cref="TimeoutException">It did not hold within the limit (30 s by default); the message holds the screen.</exception>
+    public async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
+        while (!condition())
         {
-            var screen = Screen();
-            if (screen.Contains(text, StringComparison.Ordinal))
-                return screen;
-            await Task.Delay(100).ConfigureAwait(false);
+            if (DateTime.UtcNow >= deadline)
+                throw new TimeoutException($"waited in vain for {what}:\n{Screen()}");
+            await Task.Delay(50).ConfigureAwait(false);
         }
-        throw new TimeoutException($"'{text}' did not appear on the screen:\n{Screen()}");
     }
 
     private static string Tmux(params string[] args)

@@ -216,6 +216,25 @@ public class DoctorTests : DeviceTestBase
         run.All.Should().NotContain("PROXYPASSWORD");
     }
 
+    // The probe object is never deleted (docs/wire.md): the fix must not ask for s3:DeleteObject (issue 26 item 12).
+    [Test]
+    public async Task A_refused_probe_is_a_problem_whose_fix_names_only_the_put_it_needs()
+    {
+        await using var proxy = new WireProxy(Server.Port);
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        var setup = await Run(DeviceA, SetupArgs.For(Server, Bucket, endpointUrl: proxy.EndpointUrl));
+        setup.ExitCode.Should().Be(0, setup.ToString());
+        File.Delete(Path.Combine(DeviceA.Folder, "sync-state.json"));   // forgets what setup's probe learned
+        proxy.Inject(Fault.AccessDenied403, $"PUT /{Bucket}/start-claude-config.json.start-claude-probe HTTP", times: 1);
+
+        var (exitCode, checks, run) = await DoctorAsync();
+
+        exitCode.Should().Be(1, run.ToString());
+        proxy.FaultsInjected.Should().Be(1);
+        checks["conditional-writes"].Status.Should().Be("problem");
+        checks["conditional-writes"].Fix.Should().Contain("s3:PutObject").And.NotContain("DeleteObject");
+    }
+
     [Test]
     public async Task A_service_that_ignores_conditional_writes_is_a_warning()
     {

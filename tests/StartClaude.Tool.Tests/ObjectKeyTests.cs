@@ -4,7 +4,7 @@ namespace StartClaude.Tool.Tests;
 
 /// <summary>
 /// Any valid S3 key works in every command against moto_server checking every SigV4 signature, and
-/// the object lands at exactly that key (read back with the AWS CLI).
+/// the object lands at exactly that key (read back with the AWS CLI, in the Slow category).
 /// </summary>
 public class ObjectKeyTests : DeviceTestBase
 {
@@ -48,6 +48,18 @@ public class ObjectKeyTests : DeviceTestBase
         var download = await Run(DeviceB, "s3-download", "-f");
         download.ExitCode.Should().Be(0, download.ToString());
         Document(DeviceB.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().Equal("work");
+    }
+
+    [TestCaseSource(nameof(Keys))]
+    [Category("Slow")] // runs the aws CLI, which the fast set does not install
+    public async Task Another_S3_client_finds_the_upload_at_the_key(string key)
+    {
+        AwsCli.Available.Should().BeTrue("the aws CLI is installed by scripts/test.sh");
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        var setup = await Run(DeviceA, SetupArgs.For(Server, Bucket, key: key, extra: "--no-encrypt"));
+        setup.ExitCode.Should().Be(0, setup.ToString());
+        var upload = await Run(DeviceA, "s3-upload");
+        upload.ExitCode.Should().Be(0, upload.ToString());
 
         var atKey = await AwsCli.GetObjectAsync(Server, Bucket, key);
         Document(atKey).LiveConfigs.Select(c => c.Name).Should().Equal("work");

@@ -183,7 +183,7 @@ public sealed class ServiceChecks(AppEnvironment environment, SyncStateStore sta
         }
         catch (RemoteStoreException ex)
         {
-            results.Add(new CheckResult("conditional-writes", what, CheckStatus.Problem, ex.Message, "grant the key s3:PutObject and s3:DeleteObject on the bucket"));
+            results.Add(new CheckResult("conditional-writes", what, CheckStatus.Problem, ex.Message, "grant the key s3:PutObject on the document's key and the probe object beside it (<key>" + ConditionalWriteProbe.Suffix + ")"));
         }
     }
 
