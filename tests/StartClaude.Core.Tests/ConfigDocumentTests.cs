@@ -155,4 +155,38 @@ public class ConfigDocumentTests
 
         act.Should().Throw<DocumentFormatException>().WithMessage("*MiB*");
     }
+
+    private static ConfigDocument Wide(int configs, int fields)
+    {
+        var list = new JsonArray();
+        for (var i = 0; i < configs; i++)
+        {
+            var config = new JsonObject { ["id"] = $"c{i}", ["name"] = $"c{i}", ["isDefault"] = i == 0 };
+            for (var f = 0; f < fields; f++)
+                config[$"f{f}"] = "v";
+            list.Add(config);
+        }
+        return ConfigDocument.FromRoot(new JsonObject { ["configs"] = list, ["settings"] = new JsonObject() });
+    }
+
+    [Test]
+    public void A_document_too_large_to_indent_is_written_compact_and_reads_back()
+    {
+        // Issue 22: setup once rewrote a 3.6 MB config.json indented to 4.2 MB, which the next command refused to read.
+        var document = Wide(12_000, 20);
+
+        var bytes = document.ToUtf8Bytes();
+
+        bytes.Length.Should().BeLessThanOrEqualTo(ConfigDocument.MaxBytes);
+        Encoding.UTF8.GetString(bytes).Should().NotContain("\n  ", "indented it would be more than 4 MiB");
+        ConfigDocument.Parse(bytes, "test").CanonicalJson().Should().Be(document.CanonicalJson());
+    }
+
+    [Test]
+    public void A_document_too_large_even_compact_is_refused_before_anything_is_written()
+    {
+        var act = () => Wide(25_000, 20).ToUtf8Bytes();
+
+        act.Should().Throw<DocumentFormatException>().WithMessage("*nothing was written*");
+    }
 }

@@ -29,6 +29,11 @@ public sealed class ConfigDocument
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonSerializerOptions CompactOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private readonly JsonObject _root;
 
     // Documents never change, so the views and canonical forms are computed once (a sync of a large
@@ -304,11 +309,20 @@ public sealed class ConfigDocument
     public string SharedContentHash() =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SharedCanonicalJson())));
 
-    /// <summary>The document as written to a file: indented UTF-8 with a final newline.</summary>
+    /// <summary>
+    /// The document as written to a file: indented UTF-8 with a final newline, or compact where indenting
+    /// would take it past <see cref="MaxBytes"/> (never write what a read then refuses).
+    /// </summary>
+    /// <exception cref="DocumentFormatException">Even compact, it is more than <see cref="MaxBytes"/>; nothing is written.</exception>
     public byte[] ToUtf8Bytes()
     {
-        var text = _root.ToJsonString(WriteOptions) + "\n";
-        return Encoding.UTF8.GetBytes(text);
+        var indented = Encoding.UTF8.GetBytes(_root.ToJsonString(WriteOptions) + "\n");
+        if (indented.Length <= MaxBytes)
+            return indented;
+        var compact = Encoding.UTF8.GetBytes(_root.ToJsonString(CompactOptions) + "\n");
+        return compact.Length <= MaxBytes
+            ? compact
+            : throw new DocumentFormatException($"the document would be {compact.Length:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was written");
     }
 
     /// <summary>Compact JSON with object keys sorted at every level: equal content, equal text.</summary>
