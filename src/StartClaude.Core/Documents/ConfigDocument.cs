@@ -164,7 +164,7 @@ public sealed class ConfigDocument
     /// configs. When the default was a local-only config, the first shared config (by order) is the
     /// shared document's default, so it keeps exactly one.
     /// </summary>
-    public ConfigDocument ForRemote()
+    internal ConfigDocument ForRemote()
     {
         // Nothing to leave out: the document itself (no copy).
         if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")) && !Configs.Any(c => c.IsLocalOnly))
@@ -192,7 +192,7 @@ public sealed class ConfigDocument
     /// the id, or only the name, of a local-only one is a conflict: nothing is dropped, names stay unique.
     /// </remarks>
     /// <exception cref="Errors.SyncConflictException">A shared config has the name, or only the id, of a local-only one (<see cref="LocalOnlyClash"/>).</exception>
-    public ConfigDocument WithSyncSettingsOf(ConfigDocument local)
+    internal ConfigDocument WithSyncSettingsOf(ConfigDocument local)
     {
         ArgumentNullException.ThrowIfNull(local);
         if (LocalOnlyClash(local) is { } clash)

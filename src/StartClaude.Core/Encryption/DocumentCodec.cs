@@ -35,7 +35,7 @@ public sealed class DocumentCodec
     public byte[] Encode(ConfigDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var json = document.ForRemote().ToUtf8Bytes();
+        var json = Sync.SharedDocument.FromLocal(document).ToUtf8Bytes();
         return _passphrase is null ? json : AgeFile.Encrypt(json, _passphrase.Value, AgeWorkFactor.ForNewFiles);
     }
 

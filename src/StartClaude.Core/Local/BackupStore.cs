@@ -66,7 +66,7 @@ public sealed class BackupStore(AppEnvironment environment)
             return content.ToArray();
         try
         {
-            return ConfigDocument.Parse(content, "the backup").ForRemote().ToUtf8Bytes();
+            return Sync.SharedDocument.FromLocal(ConfigDocument.Parse(content, "the backup")).ToUtf8Bytes();
         }
         catch (DocumentFormatException)
         {

@@ -58,7 +58,7 @@ public sealed class LocalConfigStore(AppEnvironment environment, BackupStore bac
         var bytes = ReadBytes(backup.Path) ?? throw new LocalConfigException($"the backup {backup.Path} is gone");
         var document = ConfigDocument.Parse(bytes, backup.Path);
         var current = CurrentOrNull();
-        var restored = current is not null ? document.WithSyncSettingsOf(current) : document;
+        var restored = current is not null ? Sync.SharedDocument.ApplyToLocal(document, current) : document;
         Write(restored);
         return restored;
     }

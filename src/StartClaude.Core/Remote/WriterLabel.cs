@@ -20,7 +20,7 @@ public sealed record WriterLabel(string Device, int Configs)
     public static WriterLabel For(ConfigDocument written, ConfigDocument? local = null)
     {
         ArgumentNullException.ThrowIfNull(written);
-        return new WriterLabel(local?.DeviceName ?? written.DeviceName ?? DefaultDeviceName(), written.ForRemote().LiveConfigs.Count);
+        return new WriterLabel(local?.DeviceName ?? written.DeviceName ?? DefaultDeviceName(), Sync.SharedDocument.FromLocal(written).LiveConfigs.Count);
     }
 
     /// <summary>The host name, which names this machine when setup was given no device name.</summary>

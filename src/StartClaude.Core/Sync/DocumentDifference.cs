@@ -16,8 +16,8 @@ public sealed record DocumentDifference(
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
         // Local-only configs are never a difference: they take no part in sync.
-        local = local.ForRemote();
-        remote = remote.ForRemote();
+        local = SharedDocument.FromLocal(local);
+        remote = SharedDocument.FromLocal(remote);
         var changed = new List<(ConfigEntry, ConfigEntry)>();
         var onlyLocal = new List<ConfigEntry>();
         var onlyRemote = new List<ConfigEntry>();

@@ -147,7 +147,7 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
                 ["supersededAt"] = Stamp(e.SupersededAt),
             })]);
             entry["hash"] = hash;
-            entry["base"] = agreed.ForRemote().Root.DeepClone();
+            entry["base"] = SharedDocument.FromLocal(agreed).Root.DeepClone();
             entry["agreedAt"] = Stamp(DateTimeOffset.UtcNow);
         });
     }

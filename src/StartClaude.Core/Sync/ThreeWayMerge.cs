@@ -93,9 +93,9 @@ public static class ThreeWayMerge
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(remote);
         // Copies: the merge unifies ids in place.
-        var b = (JsonObject)(baseDocument ?? ConfigDocument.CreateEmpty()).ForRemote().Root.DeepClone();
-        var l = (JsonObject)local.ForRemote().Root.DeepClone();
-        var r = (JsonObject)remote.ForRemote().Root.DeepClone();
+        var b = (JsonObject)SharedDocument.FromLocal(baseDocument ?? ConfigDocument.CreateEmpty()).Root.DeepClone();
+        var l = (JsonObject)SharedDocument.FromLocal(local).Root.DeepClone();
+        var r = (JsonObject)SharedDocument.FromLocal(remote).Root.DeepClone();
 
         var conflicts = new List<MergeConflict>();
         var topLevel = MergeKeys(b, l, r, exclude: ["configs", "settings"], "field", conflicts);
@@ -120,7 +120,7 @@ public static class ThreeWayMerge
             foreach (var (key, value) in settings.Materialize())
                 settingsObject[key] = value;
             root["settings"] = settingsObject;
-            return ConfigDocument.FromRoot(root).WithSyncSettingsOf(local);
+            return SharedDocument.ApplyToLocal(ConfigDocument.FromRoot(root), local);
         }
 
         return new MergeOutcome(conflicts, Build);
