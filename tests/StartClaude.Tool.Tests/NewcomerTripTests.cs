@@ -88,4 +88,60 @@ public class NewcomerTripTests : DeviceTestBase
         (await RunWith(DeviceB, withPassphrase, [.. SetupArgs.For(Server, Bucket), "--encrypt"])).ExitCode.Should().Be(0);
         (await RunWith(DeviceB, withPassphrase, "add", "laptop", "--api-key", "sk-ant-api03-laptop-key-LAPTOP00")).ExitCode.Should().Be(0);
     }
+
+    [Test]
+    public async Task Item3_a_wrong_passphrase_in_s3_sync_is_asked_again_three_times_in_all_with_a_spinner()
+    {
+        await EncryptedRemoteChangedElsewhereAsync();
+        var console = Terminal();
+        console.Input.PushTextWithEnter("not it");
+        console.Input.PushTextWithEnter("not it either");
+        console.Input.PushTextWithEnter(Passphrase);
+
+        var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-sync");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("try again (2 of 3)").And.Contain("try again (3 of 3)");
+        result.Output.Should().Contain("Deriving the key from the passphrase");
+        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Select(c => c.Name).Should().BeEquivalentTo("work", "laptop");
+        result.All.Should().NotContain(Passphrase).And.NotContain("not it");
+    }
+
+    [Test]
+    public async Task Item3_three_wrong_passphrases_end_it_and_one_from_the_environment_gets_no_second_try()
+    {
+        await EncryptedRemoteChangedElsewhereAsync();
+        var before = DeviceA.ReadConfigBytes();
+        var console = Terminal();
+        foreach (var wrong in new[] { "wrong 1", "wrong 2", "wrong 3" })
+            console.Input.PushTextWithEnter(wrong);
+        var fromEnvironment = Terminal();
+
+        var typed = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-sync");
+        var scripted = await ToolRun.RunAsync(DeviceA, new Dictionary<string, string> { [PassphrasePrompt.Variable] = "wrong" }, fromEnvironment, interactive: true, "s3-sync");
+
+        typed.ExitCode.Should().Be(1, typed.ToString());
+        typed.Error.Should().Contain("the passphrase does not open the remote document");
+        typed.Output.Should().Contain("(3 of 3)").And.NotContain("(4 of 3)");
+        scripted.ExitCode.Should().Be(1, scripted.ToString());
+        scripted.Output.Should().NotContain("try again");
+        DeviceA.ReadConfigBytes().Should().Equal(before);
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Item3_the_spinner_shows_only_when_the_output_is_a_terminal(bool outputIsTerminal)
+    {
+        var terminal = Terminal();
+        var console = new ToolConsole(terminal, new StringWriter(), isInteractive: true, outputIsTerminal);
+        var source = new PassphrasePrompt(AppEnvironment.From(new Dictionary<string, string>()), new Tool.Console.Prompts(console), console);
+
+        var derived = source.WhileDeriving(() => [1, 2, 3]);
+
+        derived.Should().Equal(1, 2, 3);
+        if (outputIsTerminal)
+            terminal.Output.Should().Contain("Deriving the key from the passphrase");
+        else
+            terminal.Output.Should().BeEmpty();
+    }
 }
