@@ -144,4 +144,27 @@ public class NewcomerTripTests : DeviceTestBase
         else
             terminal.Output.Should().BeEmpty();
     }
+
+    [Test]
+    public async Task Item4_an_api_key_with_an_inner_space_is_refused_by_the_same_rule_as_an_S3_secret()
+    {
+        var console = Terminal();
+        console.Input.PushTextWithEnter("personal");
+        console.Input.PushKey(ConsoleKey.Enter);                          // profile type: default
+        console.Input.PushTextWithEnter("");                              // base URL: Anthropic's
+        console.Input.PushTextWithEnter("sk-ant-personal 999");           // refused
+        console.Input.PushTextWithEnter("sk-ant-personal-999");
+        console.Input.PushTextWithEnter("");                              // model: none
+
+        var asked = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "add");
+        var flagged = await Run(DeviceA, "add", "other", "--api-key", "sk-ant-other 999");
+
+        asked.ExitCode.Should().Be(0, asked.ToString());
+        asked.Output.Should().Contain("must not contain spaces");
+        Document(DeviceA.ReadConfigBytes()).LiveConfigs.Single().ApiKey.Should().Be("sk-ant-personal-999");
+        flagged.ExitCode.Should().Be(2, flagged.ToString());
+        flagged.Error.Should().Contain("apiKey must not contain spaces");
+        FieldValue.Problem(ConfigFields.ApiKey, "sk-ant-personal 999").Should().Be(SettingRules.CheckSecret("sk-ant-personal 999", "apiKey"));
+        FieldValue.Problem(ConfigFields.CustomHeaders, "X-Team: blue").Should().BeNull("header lines hold spaces by their nature");
+    }
 }
