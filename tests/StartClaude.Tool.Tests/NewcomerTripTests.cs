@@ -23,6 +23,16 @@ public class NewcomerTripTests : DeviceTestBase
     private const string Passphrase = "correct horse battery staple";
     private const string SharedKey = "sk-ant-api03-NEWCOMERshared-key-1234";
 
+    private static readonly IReadOnlyList<IStorageProvider> Providers = LoadProviders();
+
+    private static IReadOnlyList<IStorageProvider> LoadProviders()
+    {
+        var services = new ServiceCollection();
+        ProviderModuleLoader.Register(services, AppContext.BaseDirectory, _ => { });
+        using var provider = services.BuildServiceProvider();
+        return new Core.Providers.ProviderCatalog(provider.GetServices<IStorageProvider>()).All;
+    }
+
     private static TestConsole Terminal(int width = 200)
     {
         var console = new TestConsole().Interactive();
@@ -166,5 +176,29 @@ public class NewcomerTripTests : DeviceTestBase
         flagged.Error.Should().Contain("apiKey must not contain spaces");
         FieldValue.Problem(ConfigFields.ApiKey, "sk-ant-personal 999").Should().Be(SettingRules.CheckSecret("sk-ant-personal 999", "apiKey"));
         FieldValue.Problem(ConfigFields.CustomHeaders, "X-Team: blue").Should().BeNull("header lines hold spaces by their nature");
+    }
+
+    [Test]
+    public void Item5_typing_a_mistyped_region_again_keeps_the_default_for_Enter()
+    {
+        // Numbered menus (TERM=dumb): the last choice is "Type the region again".
+        var terminal = new TestConsole().Interactive();
+        terminal.Profile.Width = 120;
+        terminal.Profile.Capabilities.Ansi = false;
+        var console = new ToolConsole(terminal, new StringWriter(), isInteractive: true);
+        var aws = Providers.Single(p => p.Id == "aws-s3");
+        var choices = ClosestWords.To("us-est-1", aws.Regions!.All).Count + 2;
+        terminal.Input.PushTextWithEnter("my-bucket");
+        terminal.Input.PushTextWithEnter("us-est-1");
+        terminal.Input.PushTextWithEnter(choices.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        terminal.Input.PushTextWithEnter("");                             // Enter: the default region
+        terminal.Input.PushTextWithEnter("AKIAEXAMPLEKEYID0001");
+        terminal.Input.PushTextWithEnter("secretValueForTheRegionTest000000000000");
+        terminal.Input.PushTextWithEnter("");
+
+        var settings = new SetupQuestions(new Tool.Console.Prompts(console), console).Gather(aws, new SettingsInput(), null, askEverything: true);
+
+        settings.Region.Should().Be("us-east-1");
+        terminal.Output.Should().Contain("Type the region again").And.NotContain("the region is empty");
     }
 }

@@ -101,7 +101,9 @@ internal sealed class SetupQuestions(Prompts prompts, ToolConsole console)
                     var decided = DecideRegion(provider, answer, unlisted);
                     if (decided is null)
                     {
-                        current = null;
+                        // Typing it again keeps the default offered before (us-east-1), unless that was the refused answer.
+                        if (string.Equals(current?.Trim(), answer.Trim(), StringComparison.Ordinal))
+                            current = null;
                         continue;
                     }
                     answer = decided;
