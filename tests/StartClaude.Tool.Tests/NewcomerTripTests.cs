@@ -201,4 +201,53 @@ public class NewcomerTripTests : DeviceTestBase
         settings.Region.Should().Be("us-east-1");
         terminal.Output.Should().Contain("Type the region again").And.NotContain("the region is empty");
     }
+
+    [Test]
+    public async Task Item6_history_columns_line_up_with_36_character_version_ids()
+    {
+        var client = Server.Client();
+        try
+        {
+            await client.SetVersioningAsync(new SetVersioningArgs().WithBucket(Bucket).WithVersioningEnabled());
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        await SetUpSyncAsync(DeviceA);
+        (await Run(DeviceA, "s3-upload")).ExitCode.Should().Be(0);
+
+        var result = await Run(DeviceA, "s3-history");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var lines = result.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var header = lines.Single(l => l.TrimStart().StartsWith("VERSION", StringComparison.Ordinal));
+        var row = lines[lines.IndexOf(header) + 1];
+        var versionId = row[2..].Split(' ')[0];
+        versionId.Length.Should().Be(36, "moto's version ids are UUIDs");
+        header.IndexOf("WRITTEN", StringComparison.Ordinal).Should().Be(2 + versionId.Length + 1, result.Output);
+        header.IndexOf("DEVICE", StringComparison.Ordinal).Should().Be(row.IndexOf(row.Split("  ").Last(), StringComparison.Ordinal), result.Output);
+    }
+
+    [TestCase(20)]
+    [TestCase(30)]
+    [TestCase(40)]
+    public void Item6_plain_lines_on_a_narrow_terminal_break_between_words(int width)
+    {
+        var terminal = Terminal(width);
+        var console = new ToolConsole(terminal, new StringWriter(), isInteractive: true);
+        const string settings = "Other S3-compatible service settings (Enter keeps the value shown):";
+        const string fix = "        fix: re-run start-claude s3-setup with the right access key id and secret";
+
+        console.Plain(settings);
+        console.Plain(fix);
+
+        var lines = terminal.Output.Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Length > 0).ToList();
+        lines.Should().OnlyContain(l => l.Length <= width, terminal.Output);
+        var words = lines.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        words.Should().Equal(settings.Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(fix.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        lines.SkipWhile(l => !l.Contains("fix:", StringComparison.Ordinal)).Skip(1)
+            .Should().NotBeEmpty().And.OnlyContain(l => l.StartsWith("        ", StringComparison.Ordinal), "a fix's continuation keeps its indentation");
+    }
 }

@@ -17,11 +17,19 @@ public sealed class ToolConsole
     // No constructor that runs on that path names a Spectre type, or the JIT would load the assembly anyway.
     // The process's stdout and stderr are set up when first written: a start writes to neither.
     private Func<TextWriter>? _openPlainOut;
+    private Func<int?> _terminalWidth = () => null;
+    private int? _wrapWidth;
+    private bool _wrapWidthKnown;
     private TextWriter? _plainOut;
     private IAnsiConsole? _out;
 
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
-        : this(error, isInteractive, outputIsTerminal) => _out = output;
+        : this(error, isInteractive, outputIsTerminal)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _out = output;
+        _terminalWidth = outputIsTerminal ? () => output.Profile.Width : () => null;
+    }
 
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
         : this(output, error, isInteractive, isInteractive)
@@ -60,10 +68,41 @@ public sealed class ToolConsole
         return new ToolConsole(new TerminalSafeWriter(() => System.Console.Error), stdinIsTerminal, !System.Console.IsOutputRedirected)
         {
             _openPlainOut = () => System.Console.Out,
+            _terminalWidth = ProcessTerminalWidth,
         };
     }
 
     private const int LeastTerminalWidth = 10;
+
+    // Asked only when a line is written to a terminal: piped output and a start never look up the window.
+    private static int? ProcessTerminalWidth()
+    {
+        if (System.Console.IsOutputRedirected)
+            return null;
+        try
+        {
+            return System.Console.WindowWidth is > 0 and var width ? width : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The terminal's width when stdout is one (plain lines are wrapped at spaces to it), else null.</summary>
+    private int? WrapWidth
+    {
+        get
+        {
+            if (!_wrapWidthKnown)
+            {
+                var width = _terminalWidth();
+                _wrapWidth = width is null ? null : Math.Max(width.Value, LeastTerminalWidth);
+                _wrapWidthKnown = true;
+            }
+            return _wrapWidth;
+        }
+    }
 
     private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
     {
@@ -101,6 +140,8 @@ public sealed class ToolConsole
         if (JsonMode)
             return;
         text = TerminalText.Escape(text, keepNewlines: true);
+        if (WrapWidth is { } width)
+            text = WordWrap.Lines(text, width);
         if (PlainOut is { } plain)
             plain.WriteLine(text);
         else
