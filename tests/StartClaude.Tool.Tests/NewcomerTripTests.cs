@@ -250,4 +250,59 @@ public class NewcomerTripTests : DeviceTestBase
         lines.SkipWhile(l => !l.Contains("fix:", StringComparison.Ordinal)).Skip(1)
             .Should().NotBeEmpty().And.OnlyContain(l => l.StartsWith("        ", StringComparison.Ordinal), "a fix's continuation keeps its indentation");
     }
+
+    [TestCase("edt", "edit", "work", "--model", "m")]
+    [TestCase("remov", "remove", "x")]
+    [TestCase("ad", "add", "work", "--api-key", "sk-ant-api03-AD-key-0000")]
+    [TestCase("defualt", "default", "work")]
+    [TestCase("shwo", "show", "work")]
+    public async Task Item8_a_misspelt_command_before_a_name_is_named_with_the_command_meant(string typed, string meant, params string[] rest)
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+
+        var result = await Run(DeviceA, [typed, .. rest]);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain($"'{typed}' is not a command; did you mean start-claude {meant}?").And.NotContain($"argument '{rest[0]}'");
+        result.All.Should().NotContain("sk-ant-api03-AD-key-0000");
+    }
+
+    [Test]
+    public async Task Item8_s3_with_an_unknown_verb_is_not_taken_for_a_config()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+
+        var bogus = await Run(DeviceA, "s3", "bogus");
+        var close = await Run(DeviceA, "s3", "synk");
+
+        bogus.ExitCode.Should().Be(2, bogus.ToString());
+        bogus.Error.Should().Contain("'s3 bogus' is not a command").And.Contain("s3-sync").And.NotContain("no config named");
+        close.ExitCode.Should().Be(2, close.ToString());
+        close.Error.Should().Contain("did you mean start-claude s3-sync?");
+    }
+
+    [Test]
+    public async Task Item8_a_launch_option_before_a_command_without_it_is_not_advised_after_it()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+
+        var list = await Run(DeviceA, "--api-key", "sk-ant-api03-LIST-key-0000", "list");
+        var edit = await Run(DeviceA, "--model", "m", "edit", "work");
+
+        list.ExitCode.Should().Be(2, list.ToString());
+        list.Error.Should().Contain("'list' takes no --api-key").And.NotContain("start-claude list [options]").And.NotContain("sk-ant-api03-LIST-key-0000");
+        edit.ExitCode.Should().Be(2, edit.ToString());
+        edit.Error.Should().Contain("put it after the command: start-claude edit --model");
+    }
+
+    [Test]
+    public async Task Item8_an_unknown_option_gets_the_nearest_and_the_commands_own_help()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+
+        var result = await Run(DeviceA, "list", "--jsn");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("Unrecognized option '--jsn'; did you mean --json?").And.Contain("(see start-claude list --help)");
+    }
 }
