@@ -305,4 +305,30 @@ public class NewcomerTripTests : DeviceTestBase
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().Contain("Unrecognized option '--jsn'; did you mean --json?").And.Contain("(see start-claude list --help)");
     }
+
+    [Test]
+    public async Task Item13_remove_answered_no_removes_nothing_and_is_not_an_error()
+    {
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
+        var before = DeviceA.ReadConfigBytes();
+        var console = Terminal();
+        console.Input.PushTextWithEnter("n");
+
+        var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "remove", "home");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Nothing removed: 'home' is kept.");
+        result.Error.Should().BeEmpty();
+        DeviceA.ReadConfigBytes().Should().Equal(before);
+    }
+
+    [Test]
+    public async Task Item13_add_without_a_terminal_or_a_field_flag_fails_naming_the_flag()
+    {
+        var result = await Run(DeviceA, "add", "foo");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("--api-key");
+        DeviceA.ConfigExists.Should().BeFalse();
+    }
 }
