@@ -331,4 +331,14 @@ public class NewcomerTripTests : DeviceTestBase
         result.Error.Should().Contain("--api-key");
         DeviceA.ConfigExists.Should().BeFalse();
     }
+
+    [TestCase("backblaze-b2", "is not Backblaze B2's")]
+    [TestCase("cloudflare-r2", "is not Cloudflare R2's")]
+    public async Task Item13_an_endpoint_on_a_host_that_is_not_the_providers_gets_a_warning(string provider, string warning)
+    {
+        var result = await Run(DeviceA, SetupArgs.For(Server, Bucket, provider));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Error.Should().Contain($"warning: the endpoint host '127.0.0.1' {warning}");
+    }
 }
