@@ -341,4 +341,27 @@ public class NewcomerTripTests : DeviceTestBase
         result.ExitCode.Should().Be(0, result.ToString());
         result.Error.Should().Contain($"warning: the endpoint host '127.0.0.1' {warning}");
     }
+
+    [Test]
+    public async Task Item13_the_wizard_offers_its_own_re_entry_instead_of_re_running_setup()
+    {
+        var generic = Providers.Single(p => p.Id == "s3-compatible");
+        var console = Terminal();
+        for (var i = 0; i < Providers.ToList().IndexOf(generic); i++)
+            console.Input.PushKey(ConsoleKey.DownArrow);
+        console.Input.PushKey(ConsoleKey.Enter);
+        var answers = new SettingsInput(Bucket, "", Server.AccessKeyId, "WRONGsecretWRONGsecretWRONGsecret0000000", Server.EndpointUrl, "");
+        foreach (var question in generic.PromptScript)
+            console.Input.PushTextWithEnter(answers.Get(question.Field) ?? "");
+        console.Input.PushKey(ConsoleKey.DownArrow);                      // cancel
+        console.Input.PushKey(ConsoleKey.Enter);
+
+        var wizard = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
+        var script = await Run(DeviceA, SetupArgs.For(Server, Bucket, secret: "WRONGsecretWRONGsecretWRONGsecret0000000"));
+
+        wizard.Output.Should().Contain("Re-enter the settings");
+        wizard.Error.Should().Contain("secret access key is wrong").And.NotContain("re-run start-claude s3-setup");
+        script.ExitCode.Should().Be(1, script.ToString());
+        script.Error.Should().Contain("re-run start-claude s3-setup with the right secret");
+    }
 }
