@@ -3,12 +3,41 @@ using StartClaude.Testing;
 namespace StartClaude.IntegrationTests;
 
 /// <summary>
-/// What a newcomer tripped over (issue 26) that only the real executable shows: a terminal narrower
-/// than its lines.
+/// What a newcomer tripped over (issue 26) that only the real executable shows: the locale it runs
+/// under, and a terminal narrower than its lines.
 /// </summary>
 public class NewcomerTripProcessTests
 {
     private const int Width = 30;
+
+    private const string Key = "sk-ant-api03-NEWCOMERprocess-key-c3Fz";
+
+    private static TempHome HomeWithOneConfig()
+    {
+        var home = new TempHome();
+        home.WriteConfig("{\"configs\":[{\"name\":\"work\",\"apiKey\":\"" + Key + "\",\"isDefault\":true}],\"settings\":{}}");
+        return home;
+    }
+
+    // Empty counts as unset: the machine running the tests may set LC_ALL or LC_CTYPE itself.
+    private static Dictionary<string, string> Locale(string lang) => new() { ["LANG"] = lang, ["LC_ALL"] = "", ["LC_CTYPE"] = "" };
+
+    [Test]
+    public async Task Item13_under_LANG_C_the_mask_and_the_table_are_ASCII()
+    {
+        using var home = HomeWithOneConfig();
+
+        var show = await ToolProcess.RunAsync(home, Locale("C"), TimeSpan.FromSeconds(30), "show", "work");
+        var list = await ToolProcess.RunAsync(home, Locale("C"), TimeSpan.FromSeconds(30), "list");
+        var utf8 = await ToolProcess.RunAsync(home, Locale("en_US.UTF-8"), TimeSpan.FromSeconds(30), "show", "work");
+
+        show.ExitCode.Should().Be(0, show.ToString());
+        show.Output.Should().Contain("sk-ant-...c3Fz");
+        list.ExitCode.Should().Be(0, list.ToString());
+        list.Output.Should().Contain("sk-ant-...c3Fz").And.Contain("+-");
+        (show.All + list.All).Should().MatchRegex(@"^[\x00-\x7f]*$", "nothing but ASCII reaches a terminal whose locale is C").And.NotContain(Key);
+        utf8.Output.Should().Contain("sk-ant-…c3Fz");
+    }
 
     [Test]
     public async Task Item6_on_a_30_column_terminal_doctor_breaks_its_lines_between_words()

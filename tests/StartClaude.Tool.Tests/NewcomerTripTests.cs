@@ -364,4 +364,41 @@ public class NewcomerTripTests : DeviceTestBase
         script.ExitCode.Should().Be(1, script.ToString());
         script.Error.Should().Contain("re-run start-claude s3-setup with the right secret");
     }
+
+    [TestCase("C", null, null, false)]
+    [TestCase("POSIX", null, null, false)]
+    [TestCase("en_US.ISO-8859-1", null, null, false)]
+    [TestCase("en_US.UTF-8", null, null, true)]
+    [TestCase("en_US.utf8", null, null, true)]
+    [TestCase("en_US.UTF-8", null, "C", false)]
+    [TestCase("C", "C.UTF-8", null, true)]
+    [TestCase(null, null, null, true)]
+    public void Item13_the_locale_decides_whether_the_terminal_gets_UTF_8(string? lang, string? lcCtype, string? lcAll, bool utf8)
+    {
+        var variables = new Dictionary<string, string?> { ["LANG"] = lang, ["LC_CTYPE"] = lcCtype, ["LC_ALL"] = lcAll };
+
+        TerminalCharset.IsUtf8(name => variables.GetValueOrDefault(name)).Should().Be(utf8);
+    }
+
+    [Test]
+    public void Item13_without_UTF_8_the_mask_spinner_and_borders_are_ASCII()
+    {
+        using var home = new TempHome();
+        home.WriteConfig(OneConfig("work", SharedKey, "http://proxy:3128"));
+        var terminal = Terminal();
+        var error = new StringWriter();
+        var console = new ToolConsole(terminal, error, isInteractive: true) { AsciiOnly = true };
+        var environment = AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder });
+
+        var list = StartClaudeApp.Run(["list"], console, environment);
+        var show = StartClaudeApp.Run(["show", "work"], console, environment);
+        console.Warn("the key sk-ant-…1234 — check it");
+        console.Out.Status().Spinner(Spinner.Known.Dots).Start("working", _ => Thread.Sleep(300));
+
+        list.Should().Be(0, error.ToString());
+        show.Should().Be(0, error.ToString());
+        terminal.Output.Should().Contain("sk-ant-...1234").And.NotContain("…").And.NotContain("╭").And.NotContain("│").And.NotContain("┌");
+        terminal.Output.Should().NotContain("⠋").And.NotContain("⠙");
+        error.ToString().Should().Contain("sk-ant-...1234 - check it").And.NotContain("…");
+    }
 }

@@ -43,10 +43,40 @@ public sealed class ToolConsole
         OutputIsTerminal = outputIsTerminal;
     }
 
+    /// <summary>
+    /// The terminal's locale is not UTF-8 (<see cref="TerminalCharset"/>): the tool's ellipses, dashes,
+    /// spinners and borders are written in ASCII.
+    /// </summary>
+    public bool AsciiOnly
+    {
+        get => _asciiOnly;
+        set
+        {
+            // No Spectre type is named here: a start sets this, and must not load Spectre.Console (Out applies it).
+            _asciiOnly = value;
+            ((TerminalSafeWriter)Error).AsciiOnly = value;
+        }
+    }
+
+    private bool _asciiOnly;
+
+    /// <summary><paramref name="text"/> as this terminal can show it: in ASCII where the locale is not UTF-8.</summary>
+    public string Printable(string text) => _asciiOnly ? AsciiText.From(text) : text;
+
     /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
     public bool OutputIsTerminal { get; }
 
-    public IAnsiConsole Out => _out ??= CreateProcessConsole(_isInteractive);
+    public IAnsiConsole Out
+    {
+        get
+        {
+            _out ??= CreateProcessConsole(_isInteractive);
+            // Spectre then draws ASCII spinners (and Prompts, list, their text in ASCII).
+            if (_asciiOnly && _out.Profile.Capabilities.Unicode)
+                _out.Profile.Capabilities.Unicode = false;
+            return _out;
+        }
+    }
 
     private TextWriter? PlainOut => _plainOut ??= _openPlainOut?.Invoke();
 
@@ -69,6 +99,7 @@ public sealed class ToolConsole
         {
             _openPlainOut = () => System.Console.Out,
             _terminalWidth = ProcessTerminalWidth,
+            AsciiOnly = !OperatingSystem.IsWindows() && !TerminalCharset.IsUtf8(Environment.GetEnvironmentVariable),
         };
     }
 
@@ -139,7 +170,7 @@ public sealed class ToolConsole
     {
         if (JsonMode)
             return;
-        text = TerminalText.Escape(text, keepNewlines: true);
+        text = Printable(TerminalText.Escape(text, keepNewlines: true));
         if (WrapWidth is { } width)
             text = WordWrap.Lines(text, width);
         if (PlainOut is { } plain)
