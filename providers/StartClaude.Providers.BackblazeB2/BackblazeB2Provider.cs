@@ -77,7 +77,7 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
         if (RegionMismatch(region, endpoint) is { } mismatch)
             problems.Add(new SettingProblem(SettingField.EndpointUrl, mismatch));
 
-        return SettingsResolution.Of(Id, resolved, problems);
+        return SettingsResolution.Of(Id, resolved, problems) with { Warnings = HostWarning(endpoint) };
     }
 
     // B2 rejects requests signed for another region than the endpoint's.
@@ -91,4 +91,10 @@ public sealed partial class BackblazeB2Provider : IStorageProvider
 
     [GeneratedRegex(@"^s3\.(?<region>[a-z0-9-]+)\.backblazeb2\.com$", RegexOptions.IgnoreCase)]
     private static partial Regex B2Host();
+
+    // A proxy or a test server may stand in for Backblaze B2; a typo in the host is likelier, so say it, but go on.
+    private string[] HostWarning(string? endpointUrl) =>
+        endpointUrl is not null && S3Endpoint.TryParse(endpointUrl, out _) is { } endpoint && !Recognizes(endpointUrl)
+            ? [$"the endpoint host '{endpoint.Host}' is not Backblaze B2's (s3.<region>.backblazeb2.com); if that is not a proxy or a test server on purpose, check the endpoint URL"]
+            : [];
 }

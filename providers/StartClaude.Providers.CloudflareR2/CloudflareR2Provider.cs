@@ -47,6 +47,12 @@ public sealed class CloudflareR2Provider : IStorageProvider
             [SettingField.Bucket, SettingField.Region, SettingField.AccessKeyId, SettingField.SecretAccessKey, SettingField.Key],
             AccessKeyLabel, SecretLabel);
 
-        return SettingsResolution.Of(Id, resolved, problems);
+        return SettingsResolution.Of(Id, resolved, problems) with { Warnings = HostWarning(resolved.EndpointUrl) };
     }
+
+    // A proxy or a test server may stand in for Cloudflare R2; a typo in the host is likelier, so say it, but go on.
+    private string[] HostWarning(string? endpointUrl) =>
+        endpointUrl is not null && S3Endpoint.TryParse(endpointUrl, out _) is { } endpoint && !Recognizes(endpointUrl)
+            ? [$"the endpoint host '{endpoint.Host}' is not Cloudflare R2's (<account-id>.r2.cloudflarestorage.com); if that is not a proxy or a test server on purpose, check the endpoint URL"]
+            : [];
 }

@@ -9,6 +9,12 @@ public sealed record SettingsResolution(S3SyncSettings? Settings, IReadOnlyList<
     public bool IsValid => Settings is not null && Problems.Count == 0;
 
     /// <summary>
+    /// Doubts about usable settings, one sentence each: worth saying at setup, not worth refusing
+    /// (an endpoint on a host that is not the provider's may be a proxy or a test server).
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
     /// The outcome for <paramref name="resolved"/> input (defaults already filled in): its problems if
     /// there are any, else complete settings for <paramref name="providerId"/>.
     /// </summary>

@@ -81,15 +81,7 @@ public static class StartClaudeApp
         catch (CommandParsingException ex)
         {
             // Parsing failed, so no command was chosen: the failure is start-claude's.
-            const string command = "start-claude";
-            // Options meant for claude itself go after "--": say so where that is the likely slip.
-            var atRoot = ex.Command.Parent is null && ex.Message.StartsWith("Unrecognized option", StringComparison.Ordinal);
-            // A mistyped command with an option after it ("s3-synk --json") fails here, before the word
-            // is looked up: the likelier slip is the word.
-            if (atRoot && words.FirstOrDefault() is { } word && !word.StartsWith('-') && RootCommand.CommandSuggestion(word) is { } suggestion)
-                return Fail(console, args, command, $"'{word}' is not a command; did you mean {suggestion}? ({ex.Message})", ExitCodes.Usage);
-            var forClaude = atRoot ? "; to pass options to claude, put them after --: start-claude <name> -- <options>" : "";
-            return Fail(console, args, command, $"{ex.Message}{forClaude} (see start-claude --help)", ExitCodes.Usage);
+            return Fail(console, args, "start-claude", ParseFailureMessage.For(ex, words), ExitCodes.Usage);
         }
     }
 
@@ -188,9 +180,9 @@ public static class StartClaudeApp
         console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"http: {exchange.Method} {exchange.Path} -> {exchange.Status}{(exchange.ErrorCode is null ? "" : " " + exchange.ErrorCode)} ({exchange.Elapsed.TotalMilliseconds:0} ms)"));
 
-    /// <summary>The original tool's newer spelling `s3 setup` means `s3-setup`.</summary>
+    /// <summary>The original tool's newer spelling `s3 setup` means `s3-setup` (only for a command that exists: `s3 bogus` is refused as such).</summary>
     internal static string[] NormalizeSpelling(string[] args) =>
-        args is ["s3", var verb, .. var rest] && !verb.StartsWith('-') ? [$"s3-{verb}", .. rest] : args;
+        args is ["s3", var verb, .. var rest] && !verb.StartsWith('-') && CommandCatalog.IsCommandWord($"s3-{verb}") ? [$"s3-{verb}", .. rest] : args;
 
     internal static ServiceProvider BuildServices(ToolConsole console, AppEnvironment environment, string providerFolder)
     {

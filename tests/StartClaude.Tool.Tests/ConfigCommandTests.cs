@@ -284,7 +284,9 @@ public class ConfigCommandTests
 
         var result = await ToolRun.RunAsync(_home, null, console, interactive: true, "remove", "work");
 
-        result.ExitCode.Should().Be(1, result.ToString());
+        // A "no" is an answer, not a failure (docs/exit-codes.md).
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Nothing removed");
         _home.ReadConfigBytes().Should().Equal(before);
     }
 

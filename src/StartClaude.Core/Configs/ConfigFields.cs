@@ -22,6 +22,9 @@ public static class ConfigFields
     public static ConfigField Enabled { get; } = new("enabled", FieldKind.Flag);
     public static ConfigField Order { get; } = new("order", FieldKind.Number);
 
+    /// <summary>Header lines ("Name: value"): a secret that holds spaces by its nature.</summary>
+    public static ConfigField CustomHeaders { get; } = new("customHeaders", FieldKind.Secret, "ANTHROPIC_CUSTOM_HEADERS");
+
     public static IReadOnlyList<ConfigField> All { get; } =
     [
         Name,
@@ -36,7 +39,7 @@ public static class ConfigFields
         Enabled,
         Order,
         new("transformerEnabled", FieldKind.Flag),
-        new("customHeaders", FieldKind.Secret, "ANTHROPIC_CUSTOM_HEADERS"),
+        CustomHeaders,
         new("smallFastModelAwsRegion", FieldKind.Text, "ANTHROPIC_SMALL_FAST_MODEL_AWS_REGION"),
         new("awsBearerTokenBedrock", FieldKind.Secret, "AWS_BEARER_TOKEN_BEDROCK"),
         new("bashDefaultTimeoutMs", FieldKind.Number, "BASH_DEFAULT_TIMEOUT_MS"),

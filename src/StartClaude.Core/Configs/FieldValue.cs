@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StartClaude.Abstractions;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 
@@ -19,6 +20,8 @@ public static class FieldValue
             FieldKind.Url when !IsHttpUrl(text) => $"{field.Name} must be an absolute http:// or https:// URL",
             FieldKind.Number when !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _) => $"{field.Name} must be a whole number (0 or more)",
             FieldKind.Flag when ParseFlag(text) is null => $"{field.Name} must be true or false",
+            // One rule for every credential, API keys and S3 secrets alike: a token without spaces. Empty clears the field.
+            FieldKind.Secret when field != ConfigFields.CustomHeaders && text.Length > 0 && SettingRules.CheckSecret(text, field.Name) is { } problem => problem,
             FieldKind.Choice when !field.Choices!.Contains(text, StringComparer.OrdinalIgnoreCase) => $"{field.Name} must be one of: {string.Join(", ", field.Choices!)}",
             FieldKind.Text when field == ConfigFields.Name && text.Trim().Length == 0 => "a config name cannot be empty",
             FieldKind.Text when field == ConfigFields.Name && text.Length > ConfigDocument.MaxNameLength => $"a config name is at most {ConfigDocument.MaxNameLength} characters",

@@ -13,21 +13,43 @@ public sealed class DocumentCodec
 {
     public const string RemoteOrigin = "the remote document";
 
-    private readonly Lazy<string>? _passphrase;
+    private readonly Func<string>? _ask;
+    private readonly Func<int, string?>? _askAgain;
+    private readonly Func<Func<byte[]>, byte[]> _whileDeriving;
+    private readonly Lock _gate = new();
+    private string? _passphrase;
 
-    private DocumentCodec(Func<string>? passphrase) =>
-        _passphrase = passphrase is null ? null : new Lazy<string>(passphrase, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public static DocumentCodec Plain { get; } = new(null);
-
-    /// <param name="passphrase">Asked for only when a document is first encrypted or decrypted.</param>
-    public static DocumentCodec Encrypted(Func<string> passphrase)
+    private DocumentCodec(Func<string>? ask, Func<int, string?>? askAgain, Func<Func<byte[]>, byte[]>? whileDeriving)
     {
-        ArgumentNullException.ThrowIfNull(passphrase);
-        return new DocumentCodec(passphrase);
+        _ask = ask;
+        _askAgain = askAgain;
+        _whileDeriving = whileDeriving ?? (derive => derive());
     }
 
-    public bool Encrypts => _passphrase is not null;
+    public static DocumentCodec Plain { get; } = new(null, null, null);
+
+    /// <param name="passphrase">Asked for only when a document is first encrypted or decrypted.</param>
+    /// <param name="askAgain">
+    /// After the passphrase of try <c>n</c> (1 for the first) did not open a document: another one, or
+    /// null to give up (it came from the environment or memory, there is no terminal, or tries ran out).
+    /// </param>
+    /// <param name="whileDeriving">Runs a key derivation (scrypt, a second or more): a terminal shows that work goes on.</param>
+    public static DocumentCodec Encrypted(Func<string> passphrase, Func<int, string?>? askAgain = null, Func<Func<byte[]>, byte[]>? whileDeriving = null)
+    {
+        ArgumentNullException.ThrowIfNull(passphrase);
+        return new DocumentCodec(passphrase, askAgain, whileDeriving);
+    }
+
+    public bool Encrypts => _ask is not null;
+
+    private string Passphrase
+    {
+        get
+        {
+            lock (_gate)
+                return _passphrase ??= _ask!();
+        }
+    }
 
     public static bool IsEncrypted(ReadOnlySpan<byte> body) => AgeHeader.LooksLikeAge(body) || AgeArmor.LooksArmored(body);
 
@@ -36,7 +58,10 @@ public sealed class DocumentCodec
     {
         ArgumentNullException.ThrowIfNull(document);
         var json = Sync.SharedDocument.FromLocal(document).ToUtf8Bytes();
-        return _passphrase is null ? json : AgeFile.Encrypt(json, _passphrase.Value, AgeWorkFactor.ForNewFiles);
+        if (!Encrypts)
+            return json;
+        var passphrase = Passphrase;
+        return _whileDeriving(() => AgeFile.Encrypt(json, passphrase, AgeWorkFactor.ForNewFiles));
     }
 
     public ConfigDocument Decode(RemoteObject remote)
@@ -50,7 +75,7 @@ public sealed class DocumentCodec
     public ConfigDocument Decode(ReadOnlySpan<byte> body)
     {
         var encrypted = IsEncrypted(body);
-        if (_passphrase is null)
+        if (!Encrypts)
         {
             if (encrypted)
                 throw new RemoteEncryptionException("the remote document is encrypted (age), but encryption is off on this machine: run start-claude s3-setup --encrypt and give its passphrase; nothing was changed");
@@ -58,20 +83,32 @@ public sealed class DocumentCodec
         }
         if (!encrypted)
             throw new RemoteEncryptionException("the remote document is plain JSON, but encryption is on here: a device without encryption wrote it. Turn encryption on there (start-claude s3-setup --encrypt), or replace it with an encrypted copy of this machine's configs (start-claude s3-upload); nothing was changed");
-        byte[] plaintext;
-        try
+        return ConfigDocument.Parse(Decrypt(body.ToArray()), RemoteOrigin);
+    }
+
+    // A passphrase that does not open the file is asked again while askAgain gives another; the one
+    // that opens it is kept, so the upload after a sync encrypts with it.
+    private byte[] Decrypt(byte[] body)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            var file = AgeArmor.LooksArmored(body) ? AgeArmor.Decode(body) : body.ToArray();
-            plaintext = AgeFile.Decrypt(file, _passphrase.Value);
+            var passphrase = Passphrase;
+            try
+            {
+                var file = AgeArmor.LooksArmored(body) ? AgeArmor.Decode(body) : body;
+                return _whileDeriving(() => AgeFile.Decrypt(file, passphrase));
+            }
+            catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
+            {
+                if (_askAgain?.Invoke(attempt) is not { } another)
+                    throw new RemoteEncryptionException("the passphrase does not open the remote document (or the key wrapped in its header was damaged); nothing was changed");
+                lock (_gate)
+                    _passphrase = another;
+            }
+            catch (AgeException ex)
+            {
+                throw new DocumentFormatException($"{RemoteOrigin} is encrypted but cannot be decrypted ({ex.Message}); nothing was changed");
+            }
         }
-        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
-        {
-            throw new RemoteEncryptionException("the passphrase does not open the remote document (or the key wrapped in its header was damaged); nothing was changed");
-        }
-        catch (AgeException ex)
-        {
-            throw new DocumentFormatException($"{RemoteOrigin} is encrypted but cannot be decrypted ({ex.Message}); nothing was changed");
-        }
-        return ConfigDocument.Parse(plaintext, RemoteOrigin);
     }
 }

@@ -37,7 +37,11 @@ public sealed record LaunchPlan(string? ConfigName, IReadOnlyDictionary<string, 
         }
 
         if (overrides.ApiKey is { } apiKey)
+        {
+            if (FieldValue.Problem(ConfigFields.ApiKey, apiKey) is { } problem)
+                throw new UsageException($"--api-key: {problem}");
             variables[ConfigFields.ApiKey.EnvironmentVariable!] = apiKey;
+        }
         if (overrides.BaseUrl is { } baseUrl)
         {
             if (FieldValue.Problem(ConfigFields.BaseUrl, baseUrl) is { } problem)

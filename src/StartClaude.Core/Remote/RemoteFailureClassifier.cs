@@ -32,7 +32,7 @@ public static class RemoteFailureClassifier
         {
             (_, >= 300 and < 400) when last.Status != 304 => Redirect(context, action, last, status, error),
             ("SignatureDoesNotMatch", _) => new(RemoteFailureKind.WrongSecret,
-                $"could not {action}: the secret access key is wrong for access key {key} ({status}); re-run start-claude s3-setup with the right secret", error),
+                $"could not {action}: the secret access key is wrong for access key {key} ({status})", error, "re-run start-claude s3-setup with the right secret"),
             ("InvalidAccessKeyId", _) => new(RemoteFailureKind.UnknownAccessKey,
                 $"could not {action}: {endpoint} does not know access key {key} ({status}); check the access key id", error),
             _ when last.ErrorCode == "NoSuchBucket" || (last.Status == 404 && last.ErrorCode is null && IsBucketPath(context, last.Path)) => new(RemoteFailureKind.BucketMissing,

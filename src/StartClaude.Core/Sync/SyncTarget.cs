@@ -37,7 +37,13 @@ public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalo
         var settings = resolved.Settings;
         var target = new SyncTarget(local, settings, remotes.Create(settings)) { Sources = resolved.Sources };
         return local.S3Sync is { Encrypt: true } section
-            ? target with { Codec = DocumentCodec.Encrypted(() => passphrases.Get(target.RemoteName, section.RememberedPassphrase, isNew: false)) }
+            ? target with
+            {
+                Codec = DocumentCodec.Encrypted(
+                    () => passphrases.Get(target.RemoteName, section.RememberedPassphrase, isNew: false),
+                    attempt => passphrases.AskAgain(target.RemoteName, section.RememberedPassphrase, attempt),
+                    passphrases.WhileDeriving),
+            }
             : target;
     }
 }

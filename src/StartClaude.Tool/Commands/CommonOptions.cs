@@ -44,7 +44,14 @@ internal static class CommonOptions
         if (Model(selected) is JsonCommandBase { Json: true })
             console.JsonMode = true;
         if (names.Count > 0 && LaunchOptionsGiven(Model(Root(selected))) is { } given)
-            throw new UsageException($"{given} is for starting a config and would be ignored by '{string.Join(' ', names)}'; put the options after the command: start-claude {string.Join(' ', names)} [options]");
+        {
+            var command = string.Join(' ', names);
+            // Advise moving the option only where the command takes it (edit --model); list takes no --api-key.
+            var takesIt = selected.GetOptions().Any(o => "--" + o.LongName == given);
+            throw new UsageException(takesIt
+                ? $"{given} before '{command}' is for starting a config and would be ignored; put it after the command: start-claude {command} {given} ..."
+                : $"{given} is for starting a config, and '{command}' takes no {given}: run start-claude {command} without it (see start-claude {command} --help), or start a config with it: start-claude <name> {given} ...");
+        }
         if (isVerbose)
             verbose();
     }

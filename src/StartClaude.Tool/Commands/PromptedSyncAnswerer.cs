@@ -31,7 +31,7 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
             return null;
         if (!prompts.CanAsk)
         {
-            var list = string.Join("; ", conflicts.Select(c => $"{c.Label}: here {c.Describe(ConflictSide.Local)}, remote {c.Describe(ConflictSide.Remote)}"));
+            var list = string.Join("; ", conflicts.Select(c => $"{c.Label}: here {ConflictDescription.Describe(c, ConflictSide.Local)}, remote {ConflictDescription.Describe(c, ConflictSide.Remote)}"));
             throw new SyncConflictException($"both sides changed the same thing differently ({list}); pass --prefer local or --prefer remote to decide");
         }
 
@@ -41,8 +41,8 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
         {
             decided[conflict] = prompts.Choose(
                 $"{conflict.Label} — which version wins?",
-                [(Choice.Local, $"This machine's: {conflict.Describe(ConflictSide.Local)}"),
-                 (Choice.Remote, $"The remote one: {conflict.Describe(ConflictSide.Remote)}"),
+                [(Choice.Local, $"This machine's: {ConflictDescription.Describe(conflict, ConflictSide.Local)}"),
+                 (Choice.Remote, $"The remote one: {ConflictDescription.Describe(conflict, ConflictSide.Remote)}"),
                  (Choice.Cancel, "Cancel the sync")],
                 "--prefer local|remote") switch
             {

@@ -66,7 +66,10 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
         }
 
         console.Plain($"Versions of {target.RemoteName}, newest first:");
-        console.Plain($"  {"VERSION",-34} {"WRITTEN",-23} {"SIZE",9}  {"CONFIGS",7}  DEVICE");
+        // As wide as the longest id shown (AWS's are 32 characters, MinIO's and moto's 36 UUIDs): header and rows line up.
+        var idWidth = shown.Max(v => TerminalText.Escape(v.VersionId).Length);
+        idWidth = Math.Max(idWidth, "VERSION".Length);
+        console.Plain($"  {"VERSION".PadRight(idWidth)} {"WRITTEN",-23} {"SIZE",9}  {"CONFIGS",7}  DEVICE");
         for (var i = 0; i < shown.Count; i++)
         {
             var version = shown[i];
@@ -74,7 +77,7 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
             var configs = version.Configs?.ToString(CultureInfo.InvariantCulture) ?? "?";
             // Details the service would not give are unknown, not absent: "(not recorded)" would state a fact.
             var device = version.DetailsUnreadable ? "(could not be read)" : version.Device ?? "(not recorded)";
-            console.Plain($"{marker} {version.VersionId,-34} {Times.Describe(version.LastModified),-23} {Sizes.Describe(version.Size),9}  {configs,7}  {device}");
+            console.Plain($"{marker} {TerminalText.Escape(version.VersionId).PadRight(idWidth)} {Times.Describe(version.LastModified),-23} {Sizes.Describe(version.Size),9}  {configs,7}  {device}");
             var entry = new JsonObject
             {
                 ["versionId"] = version.VersionId,

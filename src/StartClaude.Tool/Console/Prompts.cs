@@ -29,10 +29,10 @@ public sealed class Prompts(ToolConsole console)
     {
         ArgumentNullException.ThrowIfNull(choices);
         RequireTerminal(answeringFlag);
-        var shownTitle = TerminalText.Escape(title);
+        var shownTitle = Shown(title);
         var chosen = CanUseArrows ? ChooseWithArrows(shownTitle, choices) : ChooseByNumber(shownTitle, choices);
         // The menu is gone once answered: leave the answer on screen.
-        console.Out.WriteLine($"{shownTitle} {TerminalText.Escape(chosen.Label)}");
+        console.Out.WriteLine($"{shownTitle} {Shown(chosen.Label)}");
         return chosen.Value;
     }
 
@@ -41,7 +41,7 @@ public sealed class Prompts(ToolConsole console)
     {
         var prompt = new SelectionPrompt<(T Value, string Label)>()
             .Title(Markup.Escape(title))
-            .UseConverter(c => Markup.Escape(TerminalText.Escape(c.Label)))
+            .UseConverter(c => Markup.Escape(Shown(c.Label)))
             .AddChoices(choices);
         return console.Out.Prompt(prompt);
     }
@@ -50,7 +50,7 @@ public sealed class Prompts(ToolConsole console)
     {
         console.Out.WriteLine(title);
         for (var i = 0; i < choices.Count; i++)
-            console.Out.WriteLine($"  {i + 1}) {TerminalText.Escape(choices[i].Label)}");
+            console.Out.WriteLine($"  {i + 1}) {Shown(choices[i].Label)}");
         var prompt = new TextPrompt<string>(Markup.Escape($"Number (1-{choices.Count}):"))
             .Validate(answer => NumberIn(answer, choices.Count) is null
                 ? ValidationResult.Error(Markup.Escape($"type a number from 1 to {choices.Count}"))
@@ -99,8 +99,8 @@ public sealed class Prompts(ToolConsole console)
         // The value Enter keeps is shown by us, escaped; a secret's not at all, in any form.
         var offer = !hasCurrent ? (optional ? " (Enter to leave empty)" : "")
             : secret ? " (Enter keeps the stored secret)"
-            : $" ({TerminalText.Escape(current)})";
-        var prompt = new TextPrompt<string>(Markup.Escape(TerminalText.Escape(label) + offer + ":")).AllowEmpty();
+            : $" ({Shown(current!)})";
+        var prompt = new TextPrompt<string>(Markup.Escape(Shown(label) + offer + ":")).AllowEmpty();
         if (secret)
             prompt = prompt.Secret();
         string Resolve(string typed) => typed.Trim() is { Length: > 0 } trimmed ? trimmed : current ?? "";
@@ -108,7 +108,7 @@ public sealed class Prompts(ToolConsole console)
         {
             var answer = Resolve(typed);
             var problem = optional && answer.Length == 0 ? null : check(answer);
-            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(TerminalText.Escape(problem)));
+            return problem is null ? ValidationResult.Success() : ValidationResult.Error(Markup.Escape(Shown(problem)));
         });
         return Resolve(console.Out.Prompt(prompt));
     }
@@ -116,11 +116,14 @@ public sealed class Prompts(ToolConsole console)
     public bool Confirm(string question, string answeringFlag, bool defaultValue)
     {
         RequireTerminal(answeringFlag);
-        return console.Out.Prompt(new ConfirmationPrompt(Markup.Escape(TerminalText.Escape(question))) { DefaultValue = defaultValue });
+        return console.Out.Prompt(new ConfirmationPrompt(Markup.Escape(Shown(question))) { DefaultValue = defaultValue });
     }
 
     /// <summary>Says why the last answer cannot be used, before its question is asked again.</summary>
-    public void Explain(string problem) => console.Out.WriteLine(TerminalText.Escape(problem));
+    public void Explain(string problem) => console.Out.WriteLine(Shown(problem));
+
+    // Escaped (text from documents), and in ASCII where the terminal's locale is not UTF-8.
+    private string Shown(string text) => console.Printable(TerminalText.Escape(text));
 
     private void RequireTerminal(string answeringFlag)
     {

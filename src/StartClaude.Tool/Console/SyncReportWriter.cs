@@ -33,7 +33,7 @@ internal static class SyncReportWriter
             var won = report.Decisions.TryGetValue(conflict.Key, out var side)
                 ? side == ConflictSide.Local ? $": {keep} this machine's version" : $": {(report.DryRun ? "would take" : "took")} the remote version"
                 : "";
-            console.Plain($"  conflict:    {conflict.Label} (here {conflict.Describe(ConflictSide.Local)}; remote {conflict.Describe(ConflictSide.Remote)}){won}");
+            console.Plain($"  conflict:    {conflict.Label} (here {ConflictDescription.Describe(conflict, ConflictSide.Local)}; remote {ConflictDescription.Describe(conflict, ConflictSide.Remote)}){won}");
         }
         if (report.Retries > 0)
             console.Plain($"Another device wrote while this sync ran; its changes were merged ({report.Retries} retr{(report.Retries == 1 ? "y" : "ies")}).");

@@ -20,13 +20,22 @@ internal sealed class TerminalSafeWriter : TextWriter
 
     public TextWriter Inner => _inner ??= _open();
 
+    /// <summary>The tool's typography in ASCII: the terminal's locale is not UTF-8.</summary>
+    public bool AsciiOnly { get; set; }
+
+    private string? Safe(string? value)
+    {
+        var escaped = TerminalText.Escape(value, keepNewlines: true);
+        return AsciiOnly ? AsciiText.From(escaped) : escaped;
+    }
+
     public override Encoding Encoding => Inner.Encoding;
 
-    public override void Write(char value) => Inner.Write(TerminalText.Escape(value.ToString(), keepNewlines: true));
+    public override void Write(char value) => Inner.Write(Safe(value.ToString()));
 
-    public override void Write(string? value) => Inner.Write(TerminalText.Escape(value, keepNewlines: true));
+    public override void Write(string? value) => Inner.Write(Safe(value));
 
-    public override void WriteLine(string? value) => Inner.WriteLine(TerminalText.Escape(value, keepNewlines: true));
+    public override void WriteLine(string? value) => Inner.WriteLine(Safe(value));
 
     public override void WriteLine() => Inner.WriteLine();
 

@@ -17,11 +17,19 @@ public sealed class ToolConsole
     // No constructor that runs on that path names a Spectre type, or the JIT would load the assembly anyway.
     // The process's stdout and stderr are set up when first written: a start writes to neither.
     private Func<TextWriter>? _openPlainOut;
+    private Func<int?> _terminalWidth = () => null;
+    private int? _wrapWidth;
+    private bool _wrapWidthKnown;
     private TextWriter? _plainOut;
     private IAnsiConsole? _out;
 
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive, bool outputIsTerminal)
-        : this(error, isInteractive, outputIsTerminal) => _out = output;
+        : this(error, isInteractive, outputIsTerminal)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _out = output;
+        _terminalWidth = outputIsTerminal ? () => output.Profile.Width : () => null;
+    }
 
     public ToolConsole(IAnsiConsole output, TextWriter error, bool isInteractive)
         : this(output, error, isInteractive, isInteractive)
@@ -35,10 +43,40 @@ public sealed class ToolConsole
         OutputIsTerminal = outputIsTerminal;
     }
 
+    /// <summary>
+    /// The terminal's locale is not UTF-8 (<see cref="TerminalCharset"/>): the tool's ellipses, dashes,
+    /// spinners and borders are written in ASCII.
+    /// </summary>
+    public bool AsciiOnly
+    {
+        get => _asciiOnly;
+        set
+        {
+            // No Spectre type is named here: a start sets this, and must not load Spectre.Console (Out applies it).
+            _asciiOnly = value;
+            ((TerminalSafeWriter)Error).AsciiOnly = value;
+        }
+    }
+
+    private bool _asciiOnly;
+
+    /// <summary><paramref name="text"/> as this terminal can show it: in ASCII where the locale is not UTF-8.</summary>
+    public string Printable(string text) => _asciiOnly ? AsciiText.From(text) : text;
+
     /// <summary>Whether stdout is a terminal a person reads (not a pipe or a file): secrets may be revealed only there.</summary>
     public bool OutputIsTerminal { get; }
 
-    public IAnsiConsole Out => _out ??= CreateProcessConsole(_isInteractive);
+    public IAnsiConsole Out
+    {
+        get
+        {
+            _out ??= CreateProcessConsole(_isInteractive);
+            // Spectre then draws ASCII spinners (and Prompts, list, their text in ASCII).
+            if (_asciiOnly && _out.Profile.Capabilities.Unicode)
+                _out.Profile.Capabilities.Unicode = false;
+            return _out;
+        }
+    }
 
     private TextWriter? PlainOut => _plainOut ??= _openPlainOut?.Invoke();
 
@@ -60,10 +98,42 @@ public sealed class ToolConsole
         return new ToolConsole(new TerminalSafeWriter(() => System.Console.Error), stdinIsTerminal, !System.Console.IsOutputRedirected)
         {
             _openPlainOut = () => System.Console.Out,
+            _terminalWidth = ProcessTerminalWidth,
+            AsciiOnly = !OperatingSystem.IsWindows() && !TerminalCharset.IsUtf8(Environment.GetEnvironmentVariable),
         };
     }
 
     private const int LeastTerminalWidth = 10;
+
+    // Asked only when a line is written to a terminal: piped output and a start never look up the window.
+    private static int? ProcessTerminalWidth()
+    {
+        if (System.Console.IsOutputRedirected)
+            return null;
+        try
+        {
+            return System.Console.WindowWidth is > 0 and var width ? width : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The terminal's width when stdout is one (plain lines are wrapped at spaces to it), else null.</summary>
+    private int? WrapWidth
+    {
+        get
+        {
+            if (!_wrapWidthKnown)
+            {
+                var width = _terminalWidth();
+                _wrapWidth = width is null ? null : Math.Max(width.Value, LeastTerminalWidth);
+                _wrapWidthKnown = true;
+            }
+            return _wrapWidth;
+        }
+    }
 
     private static IAnsiConsole CreateProcessConsole(bool stdinIsTerminal)
     {
@@ -100,7 +170,9 @@ public sealed class ToolConsole
     {
         if (JsonMode)
             return;
-        text = TerminalText.Escape(text, keepNewlines: true);
+        text = Printable(TerminalText.Escape(text, keepNewlines: true));
+        if (WrapWidth is { } width)
+            text = WordWrap.Lines(text, width);
         if (PlainOut is { } plain)
             plain.WriteLine(text);
         else

@@ -195,7 +195,7 @@ public sealed class PromptRulesTests
             terminal.Input.PushTextWithEnter(first);
             terminal.Input.PushTextWithEnter(second);
         }
-        var source = new PassphrasePrompt(AppEnvironment.From(new Dictionary<string, string>()), new Tool.Console.Prompts(console));
+        var source = new PassphrasePrompt(AppEnvironment.From(new Dictionary<string, string>()), new Tool.Console.Prompts(console), console);
 
         // When
         var act = () => source.Get("s3://b/k", remembered: null, isNew: true);
@@ -216,7 +216,7 @@ public sealed class PromptRulesTests
         terminal.Input.PushTextWithEnter(" correct horse ");
 
         // When
-        var passphrase = new PassphrasePrompt(AppEnvironment.From(new Dictionary<string, string>()), new Tool.Console.Prompts(console))
+        var passphrase = new PassphrasePrompt(AppEnvironment.From(new Dictionary<string, string>()), new Tool.Console.Prompts(console), console)
             .Get("s3://b/k", remembered: null, isNew: true);
 
         // Then: the second pair matches once surrounding spaces are trimmed, as for every secret

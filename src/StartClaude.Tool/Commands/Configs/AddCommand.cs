@@ -33,6 +33,9 @@ internal sealed class AddCommand(ConfigChanges changes, Prompts prompts, ToolCon
         else
         {
             config["name"] = Name ?? throw new UsageException("name the new config: start-claude add <name> [--api-key ...] [--base-url ...]");
+            // Without a terminal nothing can be asked: a config with no settings at all is never what a script meant.
+            if (!AnyFieldGiven)
+                throw new UsageException($"there is no terminal to ask for the settings of '{Name}': pass them as flags, for example start-claude add {Name} --api-key <KEY> (or --profile-type official for Claude's own login)");
             config["profileType"] = "default";
             Apply(config, assignments);
             if (MakeDefault)

@@ -42,7 +42,8 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
         var scoped = configs.Any(c => c.IsLocalOnly);
         // Cells are plain text, not markup: nothing to escape, and no markup parser (with its emoji table)
         // to set up on every list.
-        var table = new Table().Border(TableBorder.Rounded);
+        // ASCII where the terminal's locale is not UTF-8: Spectre's "safe" border is still box drawing.
+        var table = new Table().Border(console.AsciiOnly ? TableBorder.Ascii : TableBorder.Rounded);
         // Headers are cut with an ellipsis on a narrow terminal, as Spectre cuts a header given as a string.
         foreach (var header in (string[])["Name", "Profile", "Base URL", "Model", "Key", "Default", "Enabled", .. scoped ? ["Scope"] : Array.Empty<string>()])
             table.AddColumn(new TableColumn(new Text(header) { Overflow = Overflow.Ellipsis }));
@@ -73,5 +74,5 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
     internal static int LeastWidth(int columns) => (5 * columns) + 1;
 
     // Values come from the document, which may have come from the bucket: never raw escape codes.
-    private static Text Cell(string? value) => new(TerminalText.Escape(value));
+    private Text Cell(string? value) => new(console.Printable(TerminalText.Escape(value)));
 }

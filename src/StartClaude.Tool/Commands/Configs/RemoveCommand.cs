@@ -21,7 +21,11 @@ internal sealed class RemoveCommand(ConfigChanges changes, Prompts prompts, Tool
     {
         var config = ConfigBook.Get(changes.Current(), Name);
         if (!Yes && !prompts.Confirm($"Remove config '{config.Name}' ({ConfigDescriptions.OneLine(config)})?", "--yes", defaultValue: false))
-            throw new CancelledByUserException();
+        {
+            // A "no" is an answer, not a failure: nothing was asked to change, and nothing did.
+            console.Plain($"Nothing removed: '{config.Name}' is kept.");
+            return 0;
+        }
         await changes.ApplyAsync(document => ConfigBook.Remove(document, Name), edit =>
         {
             console.Plain($"Removed '{config.Name}'.");

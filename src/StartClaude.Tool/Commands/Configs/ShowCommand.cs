@@ -27,17 +27,12 @@ internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole conso
         var width = config.Node.Select(p => p.Key.Length).DefaultIfEmpty(0).Max();
         foreach (var (key, value) in config.Node)
         {
-            var field = ConfigFields.Find(key);
-            var secret = field?.IsSecret ?? LooksSecret(key);
+            var secret = SecretFields.IsSecret(key);
             var text = Reveal ? Plain(value) : secret ? SecretMask.Mask(Plain(value)) : SecretMask.Url(Plain(value));
             console.Plain($"{(TerminalText.Escape(key) + ":").PadRight(width + 1)} {TerminalText.Escape(text)}");
         }
         return 0;
     }
-
-    // A field this version does not know is masked when its name says it holds a credential.
-    private static bool LooksSecret(string key) =>
-        new[] { "key", "token", "secret", "password", "credential", "header" }.Any(word => key.Contains(word, StringComparison.OrdinalIgnoreCase));
 
     private static string Plain(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";

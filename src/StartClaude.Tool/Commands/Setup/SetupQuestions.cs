@@ -47,7 +47,15 @@ internal sealed class SetupQuestions(Prompts prompts, ToolConsole console)
         }
         if (UnlistedRegion(provider, resolution.Settings!.Region, acceptedRegion) is { } unlisted)
             throw new UsageException($"--region: {unlisted} If it is a region newer than this version's list, add {AcceptRegionFlag}");
-        return resolution.Settings;
+        return Warned(resolution);
+    }
+
+    // The provider's doubts about settings it accepts (an endpoint on another host): said once, before the connection test.
+    private S3SyncSettings Warned(SettingsResolution resolution)
+    {
+        foreach (var warning in resolution.Warnings)
+            console.Warn(warning);
+        return resolution.Settings!;
     }
 
     private S3SyncSettings AskUntilValid(IStorageProvider provider, SettingsInput input, SettingsInput flags, string? acceptedRegion, bool askEverything, bool flagRegionUnlisted)
@@ -62,7 +70,7 @@ internal sealed class SetupQuestions(Prompts prompts, ToolConsole console)
         {
             var resolution = provider.Resolve(input);
             if (resolution.IsValid)
-                return resolution.Settings!;
+                return Warned(resolution);
             // The same checks as each question's: refused here only when answers disagree with each other
             // (or a flag was wrong). Go back to those questions; the rest is kept.
             var asked = provider.PromptScript.Select(q => q.Field).ToHashSet();
@@ -101,7 +109,9 @@ internal sealed class SetupQuestions(Prompts prompts, ToolConsole console)
                     var decided = DecideRegion(provider, answer, unlisted);
                     if (decided is null)
                     {
-                        current = null;
+                        // Typing it again keeps the default offered before (us-east-1), unless that was the refused answer.
+                        if (string.Equals(current?.Trim(), answer.Trim(), StringComparison.Ordinal))
+                            current = null;
                         continue;
                     }
                     answer = decided;

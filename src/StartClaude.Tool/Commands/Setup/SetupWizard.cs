@@ -127,7 +127,8 @@ internal sealed class SetupWizard(
             }
             catch (RemoteStoreException ex) when (prompts.CanAsk && ex.Kind is not RemoteFailureKind.PreconditionFailed)
             {
-                console.Error.WriteLine($"error: {ex.Message}");
+                // Without the message's "re-run start-claude s3-setup": the menu below is that way.
+                console.Error.WriteLine($"error: {ex.Problem}");
                 var retry = prompts.Choose("The connection test failed. What now?",
                     [(Retry.ReEnter, "Re-enter the settings"), (Retry.Cancel, "Cancel: change nothing")], "--yes");
                 if (retry == Retry.Cancel)
