@@ -234,6 +234,8 @@ public class SyncEngineTests
         report.Conflicts.Should().ContainSingle();
         report.Plan.SideOf(report.Conflicts[0]).Should().Be(ConflictSide.Remote);
         Names(_local.Document).Should().Equal("work:theirs");
+        (report.LocalChanges?.DescribeChanges() ?? []).Should().NotContain(line => line.Contains("work"),
+            "issue 26 item 13: the discarded local version is not a change here");
     }
 
     [Test]

@@ -38,6 +38,16 @@ public sealed record DocumentDifference(
     }
 
     /// <summary>One line per difference, secrets masked, for status and conflict reports.</summary>
+    /// <summary>This difference without the configs named in <paramref name="names"/> (ignoring case): a side's changes that did not survive.</summary>
+    public DocumentDifference Without(IReadOnlySet<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        if (names.Count == 0)
+            return this;
+        bool Kept(ConfigEntry c) => c.Name is not { } name || !names.Contains(name);
+        return new DocumentDifference([.. OnlyLocal.Where(Kept)], [.. OnlyRemote.Where(Kept)], [.. Changed.Where(p => Kept(p.Local) && Kept(p.Remote))], OtherContentDiffers);
+    }
+
     public IEnumerable<string> Describe()
     {
         foreach (var c in OnlyLocal)

@@ -363,10 +363,16 @@ public static class SyncPlanner
                 Preview(c, state, reason, localChanges, remoteChanges, difference) with { Conflicts = merge.Conflicts, Outcome = SyncOutcome.Merged });
         }
         var resolved = SharedDocument.ApplyToLocal(merge.Resolve(conflict => c.Answers.Conflicts[conflict.Key]), c.Local);
+        // A side's change to a config that lost its conflict did not survive: it is not reported as a change.
+        IReadOnlySet<string> Lost(ConflictSide winner) => merge.Conflicts
+            .Where(conflict => c.Answers.Conflicts[conflict.Key] == winner)
+            .SelectMany(conflict => new[] { conflict.Local, conflict.Remote })
+            .Select(node => (node as System.Text.Json.Nodes.JsonObject)?["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)node!["name"]!.GetValue<string>() : null)
+            .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         return Done(Finish(c, state, reason, resolved) with
         {
-            LocalChanges = localChanges,
-            RemoteChanges = remoteChanges,
+            LocalChanges = localChanges?.Without(Lost(ConflictSide.Remote)),
+            RemoteChanges = remoteChanges?.Without(Lost(ConflictSide.Local)),
             Difference = difference,
             Conflicts = merge.Conflicts,
             Decisions = merge.Conflicts.ToDictionary(conflict => conflict.Key, conflict => c.Answers.Conflicts[conflict.Key], StringComparer.Ordinal),
