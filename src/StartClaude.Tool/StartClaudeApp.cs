@@ -31,9 +31,12 @@ public static class StartClaudeApp
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
             using var interrupt = console.IsInteractive ? CancelKeyCleanup.Install(console) : null;
-            return PlainStart.TryMatch(words, out var name, out var forClaude)
+            var exitCode = PlainStart.TryMatch(words, out var name, out var forClaude)
                 ? StartDirectly(services, name, forClaude)
                 : ParseAndRun(args, words, services, console, chosen => command = chosen);
+            if (exitCode == ExitCodes.Success)
+                console.WriteWarningsKeptForSuccess();
+            return exitCode;
         }
         catch (StartClaudeException ex)
         {
