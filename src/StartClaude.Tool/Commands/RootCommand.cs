@@ -55,10 +55,11 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
 
         var document = localStore.ReadOrEmpty();
         // A name that is no config here is a usage error (exit 2), said before the remote check can upload
-        // anything (docs/exit-codes.md); a config made on another device arrives with s3-sync.
-        if (Name is not null && ConfigBook.Find(document, Name) is null)
+        // anything (docs/exit-codes.md), unless the remote has it (a config made on another device).
+        var now = DateTimeOffset.UtcNow;
+        if (Name is not null && ConfigBook.Find(document, Name) is null && !await remoteCheck.Value.RemoteHasAsync(document, Name, now).ConfigureAwait(false))
             _ = NotFound(document, Name);
-        if (await remoteCheck.Value.RunAsync(document, DateTimeOffset.UtcNow).ConfigureAwait(false))
+        if (await remoteCheck.Value.RunAsync(document, now).ConfigureAwait(false))
             document = localStore.ReadOrEmpty();
 
         var config = Choose(document, overrides);
