@@ -60,6 +60,24 @@ public static class SettingRules
     }
 
     /// <summary>
+    /// A session token goes into a request header (x-amz-security-token): printable ASCII without spaces,
+    /// as every AWS token is, so a line break cannot add a header of its own. The message names
+    /// <paramref name="source"/> (AWS_SESSION_TOKEN, a credentials file) and never shows the token.
+    /// </summary>
+    public static string? CheckSessionToken(string? token, string source)
+    {
+        if (string.IsNullOrEmpty(token))
+            return null;
+        if (token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            return $"the session token from {source} must not contain spaces, line breaks or control characters";
+        if (!Ascii.IsValid(token))
+            return $"the session token from {source} holds characters outside ASCII, which no AWS session token has; set it again from your credentials";
+        if (token.Length > 16 * 1024)
+            return $"the session token from {source} is longer than 16384 characters";
+        return null;
+    }
+
+    /// <summary>
     /// An object key: 1 to 1024 bytes of UTF-8 without control characters, not starting or ending
     /// with '/', and without empty, '.' or '..' parts (which URLs would rewrite).
     /// </summary>

@@ -1,6 +1,7 @@
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.Extensions.DependencyInjection;
 using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Core.Remote;
@@ -30,9 +31,12 @@ public static class StartClaudeApp
         {
             using var services = BuildServices(console, environment, providerFolder ?? AppContext.BaseDirectory);
             using var interrupt = console.IsInteractive ? CancelKeyCleanup.Install(console) : null;
-            return PlainStart.TryMatch(words, out var name, out var forClaude)
+            var exitCode = PlainStart.TryMatch(words, out var name, out var forClaude)
                 ? StartDirectly(services, name, forClaude)
                 : ParseAndRun(args, words, services, console, chosen => command = chosen);
+            if (exitCode == ExitCodes.Success)
+                console.WriteWarningsKeptForSuccess();
+            return exitCode;
         }
         catch (StartClaudeException ex)
         {
@@ -156,7 +160,8 @@ public static class StartClaudeApp
     // the command line is masked wherever a message quotes it (a parse error quotes arguments).
     private static int Fail(ToolConsole console, string[] args, string command, string message, int exitCode)
     {
-        message = CommandLineSecrets.Mask(message, args);
+        // One line whatever the message quotes (a START_CLAUDE_HOME holding a line break, a name from a file).
+        message = TerminalText.Escape(CommandLineSecrets.Mask(message, args));
         WriteIfPossible(() => console.Error.WriteLine($"error: {message}"));
         if (console.JsonMode)
             WriteIfPossible(() => console.WriteJson(JsonOutput.Failure(command, message, exitCode)));

@@ -46,6 +46,40 @@ public class DocumentInvariantsTests
 
         DocumentInvariants.Repair(document, "x").Repaired.Should().BeFalse();
     }
+
+    // Issue 26 item G: one rule for every field, wherever it comes from (FieldValue.Problem, as add and --set apply it).
+    [Test]
+    public void A_field_add_would_refuse_is_dropped_and_an_invalid_name_replaced_with_one_warning()
+    {
+        var document = Doc("""
+            {"configs":[
+              {"name":"work","baseUrl":"file:///etc/passwd","permissionMode":"yolo","apiKey":"sk-ant-SECRET","isDefault":true},
+              {"name":"","model":"m"},
+              {"name":"two\nlines","httpProxy":"","maxThinkingTokens":-1,"order":3}
+            ]}
+            """);
+
+        var repair = DocumentInvariants.Repair(document, "the remote document");
+
+        repair.Document.LiveConfigs.Select(c => c.Name).Should().Equal("work", "unnamed", "unnamed (2)");
+        var work = repair.Document.LiveConfigs[0].Node;
+        work.ContainsKey("baseUrl").Should().BeFalse();
+        work.ContainsKey("permissionMode").Should().BeFalse();
+        work["apiKey"]!.GetValue<string>().Should().Be("sk-ant-SECRET", "a valid field is kept");
+        repair.Document.LiveConfigs[2].Node.ContainsKey("maxThinkingTokens").Should().BeFalse();
+        repair.Document.LiveConfigs[2].Node["httpProxy"]!.GetValue<string>().Should().BeEmpty("an empty string is an unset field, as the original writes it");
+        repair.Document.LiveConfigs[2].Order.Should().Be(3);
+        repair.Warning.Should().StartWith("the remote document broke the rules").And.Contain("dropped baseUrl of 'work'").And.NotContain("SECRET").And.NotContain("passwd");
+        repair.Warning!.Split('\n').Should().ContainSingle();
+    }
+
+    [Test]
+    public void A_document_whose_fields_keep_the_rule_is_returned_as_it_is()
+    {
+        var document = Doc("""{"configs":[{"name":"a","baseUrl":"https://api.example.com","permissionMode":"plan","enabled":true,"order":1,"maxThinkingTokens":1024,"isDefault":true}]}""");
+
+        DocumentInvariants.Repair(document, "x").Document.Should().BeSameAs(document);
+    }
 }
 
 internal static class LetExtension

@@ -108,4 +108,23 @@ public class RemoteFailureClassifierTests
         RemoteFailureClassifier.Classify(Context, "download the document", null, refused, timedOut: false).Message
             .Should().Contain("cannot reach http://127.0.0.1:9000").And.NotContain("PROXY");
     }
+
+    // Issue 26 item F: moto (and some services) sign some keys and version ids differently; the secret that signed
+    // every request before is not what is wrong.
+    [Test]
+    public void A_refused_signature_after_an_accepted_one_does_not_blame_the_secret()
+    {
+        var refused = Answer(403, "SignatureDoesNotMatch");
+        var alone = RemoteFailureClassifier.Classify(Context, "download the document", refused, new InvalidOperationException(), timedOut: false, [refused]);
+        var afterAccepted = RemoteFailureClassifier.Classify(Context, "download the document", refused, new InvalidOperationException(), timedOut: false, [Answer(200, method: "HEAD"), refused]);
+
+        alone.Kind.Should().Be(RemoteFailureKind.WrongSecret);
+        afterAccepted.Kind.Should().NotBe(RemoteFailureKind.WrongSecret);
+        afterAccepted.Message.Should().Contain("the secret is not what is wrong").And.NotContain("the secret access key is wrong");
+    }
+
+    [Test]
+    public void Response_headers_past_HttpClients_limit_are_named_not_taken_for_an_unreachable_service() =>
+        Classify(null, new HttpRequestException(HttpRequestError.ConfigurationLimitExceeded, "headers too long"))
+            .Should().Match<RemoteStoreException>(e => e.Kind == RemoteFailureKind.TooLarge && e.Message.Contains("more response headers than"));
 }

@@ -84,7 +84,8 @@ public sealed class RecordingHttpServer : IAsyncDisposable
         foreach (var (name, value) in response.Headers)
             head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
         head.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token).ConfigureAwait(false);
+        // Latin-1: a hostile header may hold bytes above 127 (an ETag no service sends).
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(head.ToString()), _stop.Token).ConfigureAwait(false);
         if (body is not null)
         {
             await stream.WriteAsync(body, _stop.Token).ConfigureAwait(false);

@@ -363,4 +363,27 @@ public class ConfigCommandTests
         renamed.ExitCode.Should().Be(2);
         Saved().LiveConfigs.Select(c => c.Name).Should().Equal("fine");
     }
+
+    [Test]
+    public async Task A_config_named_like_a_command_is_listed_with_how_to_start_it_and_that_way_works()
+    {
+        // As the original tool may have saved it: add refuses the name, but a file can hold it.
+        _home.WriteConfig("""{"configs":[{"name":"work","apiKey":"sk-ant-api03-WORKWORKWORK-abcd","isDefault":true},{"name":"list","model":"listed-model"}]}""");
+        using var claude = new StandInClaude();
+
+        var listed = await Run("list");
+        var chosen = await Run("default", "list");
+        var started = await ToolRun.RunAsync(_home, claude.OnPath());
+        var renamed = await Run("edit", "list", "--rename", "listing");
+
+        listed.ExitCode.Should().Be(0, listed.ToString());
+        listed.Error.Should().Contain("config 'list' has the name of a command")
+            .And.Contain("start-claude default \"list\"").And.Contain("start-claude edit \"list\" --rename NEW-NAME");
+        chosen.ExitCode.Should().Be(0, chosen.ToString());
+        started.ExitCode.Should().Be(0, started.ToString());
+        claude.Variables.Should().Contain("ANTHROPIC_MODEL", "listed-model");
+        renamed.ExitCode.Should().Be(0, renamed.ToString());
+        Saved().LiveConfigs.Select(c => c.Name).Should().Contain("listing");
+        (await Run("list")).Error.Should().NotContain("has the name of a command");
+    }
 }

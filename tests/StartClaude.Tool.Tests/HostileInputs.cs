@@ -164,6 +164,75 @@ public static class HostileInputs
         { Remote = [.. Encrypt("{\"configs\":[]}"u8.ToArray()), .. new byte[16 * MiB]], Encrypted = true };
     }
 
+    /// <summary>
+    /// Issue 26's adversary, local side: AWS variables that would put a line break into a request header
+    /// (item C) or name a profile that is not there (item F). Credentials come from the environment, so
+    /// config.json's are removed first.
+    /// </summary>
+    public static IEnumerable<HostileCase> AdversaryLocal()
+    {
+        foreach (var (name, token, expected) in new[]
+        {
+            ("AWS_SESSION_TOKEN with CR LF and a header", "tok\r\nX-Injected: 1", "the session token from AWS_SESSION_TOKEN must not contain spaces, line breaks or control characters"),
+            ("AWS_SESSION_TOKEN with a lone LF", "tok\nX-Injected:1", "the session token from AWS_SESSION_TOKEN must not contain"),
+            ("AWS_SESSION_TOKEN with non-ASCII", "tök-ünicode", "the session token from AWS_SESSION_TOKEN holds characters outside ASCII"),
+        })
+        {
+            yield return new HostileCase("adversary environment", name, expected, ExitCode: 2)
+            {
+                Arrange = WithoutSavedCredentials,
+                Variables = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIDEXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "secret-example", ["AWS_SESSION_TOKEN"] = token },
+                Commands = SyncCommands,
+            };
+        }
+        yield return new HostileCase("adversary environment", "AWS_PROFILE naming no profile", "AWS_PROFILE names the profile 'no-such-profile'", ExitCode: 2)
+        {
+            Arrange = WithoutSavedCredentials,
+            Variables = new Dictionary<string, string>
+            {
+                ["AWS_PROFILE"] = "no-such-profile",
+                ["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/start-claude-test/credentials",
+                ["AWS_CONFIG_FILE"] = "/nonexistent/start-claude-test/config",
+            },
+            Commands = SyncCommands,
+        };
+    }
+
+    /// <summary>Issue 26's adversary, remote side (item F): age files this version cannot open, each named for what it is.</summary>
+    public static IEnumerable<HostileCase> AdversaryRemote()
+    {
+        var file = Encrypt("{\"configs\":[]}"u8.ToArray());
+        var headerEnd = Encoding.Latin1.GetString(file).IndexOf("\n---", StringComparison.Ordinal);
+        var crlfHeader = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(file[..headerEnd]).Replace("\n", "\r\n", StringComparison.Ordinal));
+        yield return new HostileCase("adversary remote", "age header with CRLF line ends", "an age file that this version cannot read (its header lines end in CRLF")
+        { Remote = [.. crlfHeader, .. file[headerEnd..]], Encrypted = true };
+        var v2 = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(file).Replace("age-encryption.org/v1", "age-encryption.org/v2", StringComparison.Ordinal));
+        yield return new HostileCase("adversary remote", "age-encryption.org/v2", "an age file that this version cannot read (its format is 'age-encryption.org/v2'")
+        { Remote = v2, Encrypted = true };
+        yield return new HostileCase("adversary remote", "age file encrypted to an X25519 key", "encrypted to a key (age recipient X25519), not with a passphrase")
+        { Remote = ToX25519(file), Encrypted = true };
+    }
+
+    // The same file with its scrypt stanza replaced by an X25519 one, as `age -r age1…` writes (its MAC no
+    // longer matches, which only matters if a stanza could be opened).
+    private static byte[] ToX25519(byte[] file)
+    {
+        var text = Encoding.Latin1.GetString(file);
+        var lines = text.Split('\n');
+        var share = AgeBase64Text(32);
+        var body = AgeBase64Text(32);
+        return Encoding.Latin1.GetBytes(text.Replace(lines[1] + "\n" + lines[2] + "\n", $"-> X25519 {share}\n{body}\n", StringComparison.Ordinal));
+    }
+
+    private static string AgeBase64Text(int bytes) => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes)).TrimEnd('=');
+
+    private static void WithoutSavedCredentials(TempHome home) => home.EditConfig(root =>
+    {
+        var sync = root["settings"]!["s3Sync"]!.AsObject();
+        sync.Remove("accessKeyId");
+        sync.Remove("secretAccessKey");
+    });
+
     /// <summary>An age file at a cheap work factor (2^10): the content, not the key derivation, is under test.</summary>
     public static byte[] Encrypt(byte[] plaintext) => AgeFile.Encrypt(plaintext, Passphrase, workFactor: 10);
 

@@ -22,6 +22,7 @@ public class LeanPathTests
 
     private TempHome _home = null!;
     private StandInClaude _claude = null!;
+    private DirectoryInfo _reportFolder = null!;
     private string _report = null!;
 
     [SetUp]
@@ -29,7 +30,9 @@ public class LeanPathTests
     {
         _home = new TempHome();
         _claude = new StandInClaude();
-        _report = Path.Combine(_home.Folder, "loaded-assemblies.txt");
+        // Outside the home: the report never writes there (LoadedAssemblyReport).
+        _reportFolder = Directory.CreateTempSubdirectory("start-claude-report-");
+        _report = Path.Combine(_reportFolder.FullName, "loaded-assemblies.txt");
     }
 
     [TearDown]
@@ -37,6 +40,7 @@ public class LeanPathTests
     {
         _home.Dispose();
         _claude.Dispose();
+        _reportFolder.Delete(recursive: true);
     }
 
     // S3 sync set up against a loopback port where nothing listens, checked a moment ago: the start must not

@@ -177,13 +177,14 @@ public static class ConfigBook
             .Select(m => m.Name)];
     }
 
-    private static string NotFoundMessage(ConfigDocument document, string name)
+    private static string NotFoundMessage(ConfigDocument document, string typed)
     {
+        var name = TerminalText.Bounded(typed);
         if (document.LiveConfigs.Count == 0)
             return $"there is no config named '{name}' (there are no configs yet; add one with start-claude add)";
-        var close = CloseMatches(document, name);
+        var close = CloseMatches(document, typed);
         return close.Count > 0
-            ? $"there is no config named '{name}'; did you mean {string.Join(" or ", close.Select(n => $"'{n}'"))}? (start-claude list shows them all)"
+            ? $"there is no config named '{name}'; did you mean {string.Join(" or ", close.Select(n => $"'{TerminalText.Bounded(n)}'"))}? (start-claude list shows them all)"
             : $"there is no config named '{name}' (start-claude list shows them all)";
     }
 

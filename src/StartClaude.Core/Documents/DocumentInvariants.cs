@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using StartClaude.Core.Configs;
 
 namespace StartClaude.Core.Documents;
 
@@ -15,18 +18,25 @@ namespace StartClaude.Core.Documents;
 /// <item>No default: the first config (by <c>order</c>, then file order) becomes the default. Several:
 /// the first of them (same order) stays the default, the others are not. Local-only configs are a scope
 /// of their own: one of them may be this machine's default beside the shared default.</item>
+/// <item>Every known field holds what <c>add</c> and <c>edit --set</c> would accept (<see cref="FieldValue.Problem"/>,
+/// one rule wherever a value comes from): a value that breaks it is dropped, so a document from the bucket
+/// can never start Claude Code with, say, a <c>file://</c> base URL; a config name that breaks it
+/// (empty, too long, more than one line) becomes the first free "unnamed", "unnamed (2)"…</item>
 /// </list>
 /// </summary>
 public static class DocumentInvariants
 {
     private static readonly string[] NotContent = ["id", "name", "isDefault", "order"];
 
+    private const string Unnamed = "unnamed";
+
     /// <param name="origin">Names the document in the warning ("the remote document", "config.json").</param>
     public static DocumentRepair Repair(ConfigDocument document, string origin)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var configs = document.Configs;
         var notes = new List<string>();
+        document = WithValidFields(document, notes);
+        var configs = document.Configs;
         List<JsonObject>? nodes = null;
         List<JsonObject> Nodes() => nodes ??= [.. configs.Select(c => (JsonObject)c.Node.DeepClone())];
         var dropped = new HashSet<int>();
@@ -78,12 +88,83 @@ public static class DocumentInvariants
 
         if (notes.Count == 0)
             return new DocumentRepair(document, null);
+        if (nodes is null && dropped.Count == 0)
+            return new DocumentRepair(document, Warning(origin, notes));
         var kept = Nodes().Where((_, i) => !dropped.Contains(i));
-        return new DocumentRepair(document.WithConfigs(kept),
-            $"{origin} broke the rules (names unique ignoring case, exactly one default) and was repaired: {string.Join("; ", notes)}");
+        return new DocumentRepair(document.WithConfigs(kept), Warning(origin, notes));
 
         bool IsDefault(int i) => nodes is null ? configs[i].IsDefault : new ConfigEntry(nodes[i]).IsDefault;
         string NameOf(int i) => (nodes is null ? configs[i].Name : new ConfigEntry(nodes[i]).Name) ?? "(unnamed)";
+    }
+
+    private static string Warning(string origin, List<string> notes) =>
+        $"{origin} broke the rules (names unique ignoring case, exactly one default, every field as add and edit accept it) and was repaired: {string.Join("; ", notes)}";
+
+    // The field rule, applied to each live config: a value add or edit would refuse is dropped (a name replaced).
+    private static ConfigDocument WithValidFields(ConfigDocument document, List<string> notes)
+    {
+        var configs = document.Configs;
+        List<JsonObject>? nodes = null;
+        var taken = new HashSet<string>(configs.Where(c => !c.IsDeleted && c.Name is not null).Select(c => c.Name!), ConfigIdentity.NameComparer);
+        for (var i = 0; i < configs.Count; i++)
+        {
+            var config = configs[i];
+            if (config.IsDeleted)
+                continue;
+            foreach (var field in ConfigFields.All)
+            {
+                if (!config.Node.TryGetPropertyValue(field.Name, out var value) || StoredProblem(field, value) is not { } problem)
+                    continue;
+                nodes ??= [.. configs.Select(c => (JsonObject)c.Node.DeepClone())];
+                var name = TerminalText.Bounded(config.Name, 40);
+                if (field == ConfigFields.Name)
+                {
+                    var free = new[] { Unnamed }.Concat(Enumerable.Range(2, configs.Count + 1).Select(n => $"{Unnamed} ({n})")).First(candidate => !taken.Contains(candidate));
+                    taken.Add(free);
+                    nodes[i]["name"] = free;
+                    notes.Add($"renamed a config to '{free}' ({problem})");
+                }
+                else
+                {
+                    nodes[i].Remove(field.Name);
+                    notes.Add($"dropped {field.Name} of '{name}' ({problem})");
+                }
+            }
+        }
+        return nodes is null ? document : document.WithConfigs(nodes);
+    }
+
+    // Why a stored value breaks the field's rule, or null. A value is read as the text a person would type
+    // for it; an empty string (an unset field, as the original tool writes it) is no value, except as a name.
+    private static string? StoredProblem(ConfigField field, JsonNode? value)
+    {
+        if (value is null)
+            return null;
+        if (value is not JsonValue single)
+            return $"{field.Name} must be a single value, not {(value is JsonArray ? "a list" : "an object")}";
+        string text;
+        switch (single.GetValueKind())
+        {
+            case JsonValueKind.String:
+                text = single.GetValue<string>();
+                if (text.Length == 0 && field != ConfigFields.Name)
+                    return null;
+                break;
+            case JsonValueKind.True:
+                text = "true";
+                break;
+            case JsonValueKind.False:
+                text = "false";
+                break;
+            case JsonValueKind.Number:
+                text = single.TryGetValue<double>(out var number) && number >= 0 && number <= long.MaxValue && Math.Floor(number) == number
+                    ? ((long)number).ToString(CultureInfo.InvariantCulture)
+                    : single.ToJsonString();
+                break;
+            default:
+                return null;
+        }
+        return FieldValue.Problem(field, text);
     }
 
     private static string Content(ConfigEntry config)

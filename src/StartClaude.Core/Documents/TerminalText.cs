@@ -31,6 +31,18 @@ public static class TerminalText
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// A word a person typed (or a document held), escaped and cut to <paramref name="maxChars"/> for a
+    /// one-line message: a 100 KB argument is named by its start and its length, not echoed whole.
+    /// </summary>
+    public static string Bounded(string? text, int maxChars = 80)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length <= maxChars)
+            return Escape(text);
+        var cut = char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : maxChars;
+        return Escape(text[..cut]) + string.Create(CultureInfo.InvariantCulture, $"… ({text.Length:N0} characters)");
+    }
+
     private static bool NeedsAnyEscape(string text, bool keepNewlines)
     {
         for (var i = 0; i < text.Length; i++)

@@ -75,6 +75,8 @@ public sealed class DocumentCodec
     public ConfigDocument Decode(ReadOnlySpan<byte> body)
     {
         var encrypted = IsEncrypted(body);
+        if (!encrypted && UnreadableAge(body) is { } why)
+            throw new DocumentFormatException($"{RemoteOrigin} is an age file that this version cannot read ({why}); nothing was changed");
         if (!Encrypts)
         {
             if (encrypted)
@@ -98,6 +100,10 @@ public sealed class DocumentCodec
                 var file = AgeArmor.LooksArmored(body) ? AgeArmor.Decode(body) : body;
                 return _whileDeriving(() => AgeFile.Decrypt(file, passphrase));
             }
+            catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch && RecipientTypes(AgeArmor.LooksArmored(body) ? AgeArmor.Decode(body) : body) is { } types)
+            {
+                throw new RemoteEncryptionException($"the remote document is encrypted to a key (age recipient {types}), not with a passphrase, and start-claude opens only passphrase-encrypted documents (age -p); re-encrypt it with a passphrase, or replace it with this machine's configs (start-claude s3-upload); nothing was changed");
+            }
             catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
             {
                 if (_askAgain?.Invoke(attempt) is not { } another)
@@ -109,6 +115,35 @@ public sealed class DocumentCodec
             {
                 throw new DocumentFormatException($"{RemoteOrigin} is encrypted but cannot be decrypted ({ex.Message}); nothing was changed");
             }
+        }
+    }
+
+    private const string AgeIntroduction = "age-encryption.org/";
+
+    // An age file in a form this version does not read (another version, CRLF line ends a transfer made),
+    // which would otherwise be taken for plain JSON; null when it is not one.
+    private static string? UnreadableAge(ReadOnlySpan<byte> body)
+    {
+        if (!body.StartsWith(System.Text.Encoding.ASCII.GetBytes(AgeIntroduction)))
+            return null;
+        var end = body.IndexOf((byte)'\n');
+        var first = System.Text.Encoding.ASCII.GetString(body[..(end < 0 ? Math.Min(body.Length, 64) : Math.Min(end, 64))]);
+        if (first == AgeHeader.VersionLine + "\r")
+            return "its header lines end in CRLF, where age requires LF: something on the way rewrote its line ends";
+        return $"its format is '{TerminalText.Escape(first.TrimEnd('\r'))}', and this version reads {AgeHeader.VersionLine}";
+    }
+
+    // The recipient types of the header when none is a passphrase (scrypt), e.g. "X25519"; else null.
+    private static string? RecipientTypes(byte[] file)
+    {
+        try
+        {
+            var types = AgeHeader.Parse(file).Stanzas.Select(s => s.Type).Distinct(StringComparer.Ordinal).ToList();
+            return types.Count == 0 || types.Contains(AgeScrypt.StanzaType) ? null : string.Join(", ", types.Select(t => TerminalText.Bounded(t)));
+        }
+        catch (AgeException)
+        {
+            return null;
         }
     }
 }

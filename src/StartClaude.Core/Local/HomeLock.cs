@@ -39,9 +39,12 @@ public sealed class HomeLock(AppEnvironment environment, LocalConfigStore? store
         FileStream handle;
         try
         {
+            // Before creating it: a file there would otherwise read as "cannot write … already exists".
+            if (FileStatus.Of(folder).Kind is not (FileKind.Directory or FileKind.Missing) and var folderKind)
+                throw LocalConfigStore.NotAFolder(folder, folderKind);
             AtomicFile.EnsurePrivateFolder(folder);
-            if (FileStatus.Of(folder).Kind is not FileKind.Directory and var folderKind)
-                throw new LocalConfigException($"{folder} is {FileStatus.Describe(folderKind)}, not a folder; START_CLAUDE_HOME must name a folder");
+            if (FileStatus.Of(folder).Kind is not FileKind.Directory and var createdKind)
+                throw LocalConfigStore.NotAFolder(folder, createdKind);
             if (FileStatus.Of(path).Kind is not (FileKind.Missing or FileKind.Regular) and var kind)
                 throw LocalFile.NotRegular(path, kind);
             handle = Take(path, folder, wait);

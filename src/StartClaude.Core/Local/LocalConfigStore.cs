@@ -41,6 +41,8 @@ public sealed class LocalConfigStore(AppEnvironment environment, BackupStore bac
     public ConfigDocument? Read()
     {
         var bytes = ReadBytes(ConfigPath);
+        if (bytes is null)
+            RequireFolder();
         return bytes is null ? null : ConfigDocument.Parse(bytes, ConfigPath);
     }
 
@@ -100,6 +102,19 @@ public sealed class LocalConfigStore(AppEnvironment environment, BackupStore bac
             return null;
         }
     }
+
+    // No config.json: the home is fine when it is a folder, or not there yet. Something else there (a file
+    // START_CLAUDE_HOME points at by mistake) is no "empty home": configs may not be written through it.
+    private void RequireFolder()
+    {
+        var kind = FileStatus.Of(Folder).Kind;
+        if (kind is not (FileKind.Missing or FileKind.Directory))
+            throw NotAFolder(Folder, kind);
+    }
+
+    /// <summary>The home (<paramref name="folder"/>) is something other than a folder.</summary>
+    public static LocalConfigException NotAFolder(string folder, FileKind kind) =>
+        new($"the start-claude home {TerminalText.Escape(folder)} is {FileStatus.Describe(kind)}, not a folder; point {AppEnvironment.HomeVariable} at a folder (or unset it); nothing was read or changed");
 
     private static byte[]? ReadBytes(string path) => LocalFile.ReadBytes(path, ConfigDocument.MaxBytes);
 

@@ -56,10 +56,28 @@ public sealed class AwsSources(AppEnvironment environment)
         else
             (id, secret, token) = (null, null, null);
 
+        if (token is not null && Abstractions.SettingRules.CheckSessionToken(token.Value, token.Source) is { } tokenProblem)
+            throw new Errors.UsageException(tokenProblem);
+        if (credentials && id is null && environment.Get("AWS_PROFILE") is not null)
+            RequireProfile(profile, credentialsPath, configPath, credentialsFile, configFile);
+
         var regionValue = region ? FromEnvironment("AWS_REGION") ?? FromEnvironment("AWS_DEFAULT_REGION") ?? FromFile(configFile, "region", configLabel) : null;
         var endpointValue = endpoint ? FromEnvironment("AWS_ENDPOINT_URL_S3") ?? FromEnvironment("AWS_ENDPOINT_URL") ?? FromFile(configFile, "endpoint_url", configLabel) : null;
         return new AwsValues(id, secret, token, regionValue, endpointValue);
     }
+
+    // AWS_PROFILE set to a profile neither file has: say so, rather than that the access key id is empty.
+    private static void RequireProfile(string profile, string? credentialsPath, string? configPath,
+        Lazy<Dictionary<string, string>> credentialsFile, Lazy<Dictionary<string, string>> configFile)
+    {
+        if (credentialsFile.Value.Count > 0 || configFile.Value.Count > 0)
+            return;
+        throw new Errors.UsageException(
+            $"AWS_PROFILE names the profile '{Documents.TerminalText.Escape(Shorten(profile))}', which has no settings in {Label(credentialsPath, "credentials")} or {Label(configPath, "config")}; "
+            + "fix the name (aws configure list-profiles lists them) or unset AWS_PROFILE");
+    }
+
+    private static string Shorten(string value) => value.Length <= 64 ? value : value[..61] + "...";
 
     private static string Label(string? path, string name) => path ?? $"~/.aws/{name}";
 

@@ -6,7 +6,8 @@ namespace StartClaude.Core.Remote;
 /// from the exchange the failed request itself carried (<see cref="S3AnswerException"/>,
 /// <see cref="S3TransportException"/>), never from whatever was recorded last.
 /// </summary>
-public sealed class RemoteCallRunner(RemoteFailureContext context, ForbiddenDiagnosis diagnosis, RetryPolicy retry)
+/// <param name="recorder">The store's exchanges, when given: a signature the service accepted earlier proves the secret (the classifier says so).</param>
+public sealed class RemoteCallRunner(RemoteFailureContext context, ForbiddenDiagnosis diagnosis, RetryPolicy retry, S3ExchangeRecorder? recorder = null)
 {
     public RemoteFailureContext Context => context;
 
@@ -29,7 +30,7 @@ public sealed class RemoteCallRunner(RemoteFailureContext context, ForbiddenDiag
             var timedOut = deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
             if (!timedOut && answered is { ErrorCode: null, Status: 403 or 404 } && answered.Method == "HEAD")
                 answered = await diagnosis.DiagnoseAsync(answered, cancellationToken).ConfigureAwait(false);
-            throw RemoteFailureClassifier.Classify(context, action, answered, ex, timedOut);
+            throw RemoteFailureClassifier.Classify(context, action, answered, ex, timedOut, recorder?.Exchanges);
         }
     }
 

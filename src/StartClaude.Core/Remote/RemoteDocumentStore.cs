@@ -39,7 +39,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
         Proxy = proxy?.Display;
         _diagnosis = new ForbiddenDiagnosis(token => _wire.GetAsync(settings.Key, null, ConfigDocument.MaxBytes, token), timeout);
         _landed = new LandedWriteCheck(token => _wire.HeadAsync(settings.Key, token), timeout);
-        _runner = new RemoteCallRunner(new RemoteFailureContext(endpoint, settings.Bucket, settings.Key, settings.AccessKeyId, timeout, proxy), _diagnosis, retry ?? RetryPolicy.Default);
+        _runner = new RemoteCallRunner(new RemoteFailureContext(endpoint, settings.Bucket, settings.Key, settings.AccessKeyId, timeout, proxy), _diagnosis, retry ?? RetryPolicy.Default, recorder);
     }
 
     public S3SyncSettings Settings => _settings;
@@ -115,8 +115,12 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
             var get = answer.Exchange;
             switch (get.Status)
             {
+                // "Not modified" answers a condition; without one, something on the way (a proxy, a cache) answered instead of the service.
+                case 304 when knownETag is null:
+                    throw new RemoteStoreException(RemoteFailureKind.Unexpected,
+                        $"could not download the document: {_runner.Context.Endpoint} answered 304 Not Modified to a download that asked for no comparison, so it sent no document; a proxy or cache on the way may be answering for the service; nothing was changed");
                 case 304:
-                    return (RemoteRead)new RemoteRead.Unchanged(new RemoteObjectInfo(-1, get.LastModified, get.ETag ?? knownETag));
+                    return (RemoteRead)new RemoteRead.Unchanged(new RemoteObjectInfo(-1, get.LastModified, ETagOf(get) ?? knownETag));
                 case 404 when get.ErrorCode is null or "NoSuchKey":
                     return new RemoteRead.Missing();
                 case < 200 or >= 300:
@@ -147,7 +151,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
                 return await _runner.RunOnceAsync(action, async t =>
                 {
                     var answer = await _wire.PutAsync(_settings.Key, content, condition, headers, t).ConfigureAwait(false);
-                    return answer.Status is >= 200 and < 300 ? answer.Exchange.ETag : throw new S3AnswerException(answer.Exchange);
+                    return answer.Status is >= 200 and < 300 ? ETagOf(answer.Exchange) : throw new S3AnswerException(answer.Exchange);
                 }, token).ConfigureAwait(false);
             }
             catch (RemoteStoreException ex) when (LandedWriteCheck.MayHaveLanded(ex.Kind, attempt))
@@ -198,7 +202,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
         if (get.ContentSha256 is { Length: > 0 } expected && !string.Equals(expected, Sha256(content), StringComparison.OrdinalIgnoreCase))
             throw new RemoteStoreException(RemoteFailureKind.Corrupted,
                 $"{what} downloaded from {_runner.Context.Where} does not match the checksum it was stored with; {outcome}");
-        return new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, get.ETag));
+        return new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, ETagOf(get)));
     }
 
     /// <summary>
@@ -292,7 +296,24 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
         }
     }
 
-    private static RemoteObjectInfo InfoOf(S3Exchange head) => new(head.ContentLength ?? -1, head.LastModified, head.ETag);
+    private RemoteObjectInfo InfoOf(S3Exchange head) => new(head.ContentLength ?? -1, head.LastModified, ETagOf(head));
+
+    /// <summary>The longest ETag taken: S3's are under 50 characters; a longer one could not be sent back in a header.</summary>
+    public const int MaxETagLength = 1024;
+
+    // An ETag is sent back as If-Match / If-None-Match: one that is not printable ASCII (or is huge) could not
+    // be, so it is refused where it arrives, naming what is wrong rather than failing the next request.
+    private string? ETagOf(S3Exchange exchange)
+    {
+        if (exchange.ETag is not { } etag)
+            return null;
+        var problem = etag.Length > MaxETagLength ? $"{etag.Length:N0} characters long"
+            : !System.Text.Ascii.IsValid(etag) ? "it holds characters outside ASCII"
+            : etag.AsSpan().ContainsAnyExceptInRange('\u0020', '\u007e') ? "it holds control characters"
+            : null;
+        return problem is null ? etag : throw new RemoteStoreException(RemoteFailureKind.Unexpected,
+            $"{_runner.Context.Endpoint} answered with an ETag no S3 service sends ({problem}); a proxy on the way may be altering answers; nothing was changed");
+    }
 
     private static string Sha256(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

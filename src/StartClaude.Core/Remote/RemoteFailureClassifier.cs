@@ -11,7 +11,8 @@ namespace StartClaude.Core.Remote;
 /// </summary>
 public static class RemoteFailureClassifier
 {
-    public static RemoteStoreException Classify(RemoteFailureContext context, string action, S3Exchange? last, Exception? error, bool timedOut)
+    /// <param name="earlier">The run's exchanges so far, when known: a signature the service accepted before proves the secret.</param>
+    public static RemoteStoreException Classify(RemoteFailureContext context, string action, S3Exchange? last, Exception? error, bool timedOut, IReadOnlyList<S3Exchange>? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var endpoint = context.Endpoint;
@@ -31,6 +32,8 @@ public static class RemoteFailureClassifier
         return (last.ErrorCode, last.Status) switch
         {
             (_, >= 300 and < 400) when last.Status != 304 => Redirect(context, action, last, status, error),
+            ("SignatureDoesNotMatch", _) when SecretProven(earlier) => new(RemoteFailureKind.Unexpected,
+                $"could not {action}: {endpoint} refused this request's signature ({status}) though it accepted others signed with the same secret access key, so the secret is not what is wrong: the file path in the bucket or a version id likely holds characters the service signs differently (docs/wire.md)", error),
             ("SignatureDoesNotMatch", _) => new(RemoteFailureKind.WrongSecret,
                 $"could not {action}: the secret access key is wrong for access key {key} ({status})", error, "re-run start-claude s3-setup with the right secret"),
             ("InvalidAccessKeyId", _) => new(RemoteFailureKind.UnknownAccessKey,
@@ -52,6 +55,19 @@ public static class RemoteFailureClassifier
             _ => new(RemoteFailureKind.Unexpected,
                 $"could not {action} at {context.Where}: {endpoint} answered {status}{RegionHint(last)}", error),
         };
+    }
+
+    // An answer that only a request with a valid signature gets (a 2xx, a 304, a missing key).
+    private static bool SecretProven(IReadOnlyList<S3Exchange>? earlier)
+    {
+        if (earlier is null)
+            return false;
+        foreach (var exchange in earlier)
+        {
+            if (exchange.Status is >= 200 and < 300 or 304 || exchange.ErrorCode is "NoSuchKey" or "NoSuchVersion")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a failed call left the connection broken mid-request, as opposed to never made.</summary>
@@ -95,6 +111,10 @@ public static class RemoteFailureClassifier
                 $"could not {action}: the connection to {endpoint} broke off mid-request; nothing was changed", error);
         var socket = FindInner<SocketException>(error);
         var http = FindInner<HttpRequestException>(error);
+        // An answer came, but its headers were more than HttpClient reads: not a network problem.
+        if (http is { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded })
+            return new(RemoteFailureKind.TooLarge,
+                $"could not {action}: {endpoint} answered with more response headers than the 64 KiB this tool reads (a proxy or service misbehaving); nothing was changed", error);
         if (socket is not null || http is not null)
         {
             var reason = socket?.SocketErrorCode.ToString() ?? http!.HttpRequestError.ToString();

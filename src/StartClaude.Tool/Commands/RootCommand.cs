@@ -54,7 +54,12 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
         LaunchPlan.For(null, overrides, []);
 
         var document = localStore.ReadOrEmpty();
-        if (await remoteCheck.Value.RunAsync(document, DateTimeOffset.UtcNow).ConfigureAwait(false))
+        // A name that is no config here is a usage error (exit 2), said before the remote check can upload
+        // anything (docs/exit-codes.md), unless the remote has it (a config made on another device).
+        var now = DateTimeOffset.UtcNow;
+        if (Name is not null && ConfigBook.Find(document, Name) is null && !await remoteCheck.Value.RemoteHasAsync(document, Name, now).ConfigureAwait(false))
+            _ = NotFound(document, Name);
+        if (await remoteCheck.Value.RunAsync(document, now).ConfigureAwait(false))
             document = localStore.ReadOrEmpty();
 
         var config = Choose(document, overrides);
@@ -72,18 +77,21 @@ internal sealed class RootCommand(LocalConfigStore localStore, Lazy<StartupRemot
         return commands.Count == 0 ? null : string.Join(" or ", commands.Select(c => $"start-claude {c}"));
     }
 
+    // No command word is longer: a longer word is compared with none (a 100 KB one would cost megabytes each).
+    private const int MaxCommandLength = 64;
+
     // A word that is neither a config nor a command: most often a mistyped command.
     private static ConfigEntry NotFound(ConfigDocument document, string name)
     {
         // "s3" alone starts the original tool's spelling (s3 sync): offer every s3 command.
         var commands = name.Trim().Equals(CommandCatalog.S3Word, StringComparison.OrdinalIgnoreCase)
             ? [.. CommandCatalog.Names.Where(c => c.StartsWith("s3-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)]
-            : ClosestWords.To(name, CommandCatalog.Names);
+            : name.Length <= MaxCommandLength ? ClosestWords.To(name, CommandCatalog.Names) : [];
         if (commands.Count == 0)
             return ConfigBook.Get(document, name);
         var configs = ConfigBook.CloseMatches(document, name);
-        var options = commands.Select(c => $"start-claude {c}").Concat(configs.Select(c => $"the config '{c}'"));
-        throw new UsageException($"'{name}' is neither a command nor a config; did you mean {string.Join(" or ", options)}? (start-claude help lists the commands, start-claude list the configs)");
+        var options = commands.Select(c => $"start-claude {c}").Concat(configs.Select(c => $"the config '{TerminalText.Bounded(c)}'"));
+        throw new UsageException($"'{TerminalText.Bounded(name)}' is neither a command nor a config; did you mean {string.Join(" or ", options)}? (start-claude help lists the commands, start-claude list the configs)");
     }
 
     private ConfigEntry? Choose(ConfigDocument document, LaunchOverrides overrides)

@@ -32,7 +32,7 @@ public static class ServiceRegistration
             new DeferredService<SyncTargetLoader>(provider),
             new DeferredService<SyncEngine>(provider),
             console));
-        services.AddSingleton(_ => new Launch.ClaudeProcess(environment));
+        services.AddSingleton(_ => new Launch.ClaudeProcess(environment, console));
         services.AddTransient(provider => new Commands.RootCommand(
             provider.GetRequiredService<LocalConfigStore>(),
             new DeferredService<Configs.StartupRemoteCheck>(provider),
@@ -42,7 +42,7 @@ public static class ServiceRegistration
         services.AddTransient(provider => new Commands.Configs.ShowCommand(provider.GetRequiredService<LocalConfigStore>(), console));
 
         services.AddSingleton<Core.Encryption.IPassphraseSource, PassphrasePrompt>();
-        services.AddSingleton(provider => new HomeLock(environment, provider.GetRequiredService<LocalConfigStore>()) { Notice = console.Warn });
+        services.AddSingleton(provider => new HomeLock(environment, provider.GetRequiredService<LocalConfigStore>()) { Notice = console.WarnOnSuccess });
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();
         services.AddSingleton<SyncStateStore>();

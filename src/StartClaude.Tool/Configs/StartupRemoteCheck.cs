@@ -2,6 +2,7 @@ using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Core.Providers;
+using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
 using StartClaude.Tool.Console;
 
@@ -28,6 +29,36 @@ internal sealed class StartupRemoteCheck(
     /// with loading the sync engine and the provider around it the delay stays within 1.5 s.
     /// </summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(1.4);
+
+    /// <summary>
+    /// For a start by a name this machine does not have: whether the remote has it, read only (one GET, no
+    /// lock, nothing written) and only when a check is due. False when it cannot tell in <see cref="Limit"/>.
+    /// So a config made on another device can still be started by name, while a mistyped name ends in
+    /// exit 2 having written nothing, here or remotely.
+    /// </summary>
+    public async Task<bool> RemoteHasAsync(ConfigDocument local, string name, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(name);
+        try
+        {
+            if (local.S3Sync is not { } section)
+                return false;
+            var remote = StartCheckStore.RemoteName(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
+            if (checks.ReadCheckedAt(remote) is { } at && at <= now && now - at < section.RemoteCheckInterval)
+                return false;
+            using var limit = new CancellationTokenSource(Limit);
+            var target = loader.Value.Open();
+            if (await target.Remote.ReadIfChangedAsync(knownETag: null, limit.Token).ConfigureAwait(false) is not RemoteRead.Changed { Object: var found })
+                return false;
+            var document = DocumentInvariants.Repair(target.Codec.Decode(found), "the remote document").Document;
+            return Core.Configs.ConfigBook.Find(document, name) is not null;
+        }
+        catch (Exception ex) when (ex is StartClaudeException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Checks when due; true when config.json may have changed (read it again).</summary>
     public async Task<bool> RunAsync(ConfigDocument local, DateTimeOffset now)

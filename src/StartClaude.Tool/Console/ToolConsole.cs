@@ -196,4 +196,22 @@ public sealed class ToolConsole
     private TextWriter SpectreWriter() => Out.Profile.Out.Writer;
 
     public void Warn(string text) => Error.WriteLine($"warning: {text}");
+
+    private List<string>? _onSuccess;
+
+    /// <summary>
+    /// A warning about something done on the way that is shown only once the command succeeds (or is about
+    /// to start Claude Code): a failing command says one thing, its error.
+    /// </summary>
+    public void WarnOnSuccess(string text) => (_onSuccess ??= []).Add(text);
+
+    /// <summary>Writes the warnings kept by <see cref="WarnOnSuccess"/>, once.</summary>
+    public void WriteWarningsKeptForSuccess()
+    {
+        if (_onSuccess is not { } kept)
+            return;
+        _onSuccess = null;
+        foreach (var text in kept)
+            Warn(text);
+    }
 }

@@ -10,7 +10,7 @@ namespace StartClaude.Tool.Launch;
 /// Runs Claude Code for a <see cref="LaunchPlan"/>: the child inherits this terminal (stdin, stdout,
 /// stderr) and the environment plus the plan's variables, and its exit code becomes ours.
 /// </summary>
-internal sealed class ClaudeProcess(AppEnvironment environment)
+internal sealed class ClaudeProcess(AppEnvironment environment, Console.ToolConsole console)
 {
     /// <summary>Starts claude and waits on this thread until it ends (a start has nothing else to do meanwhile).</summary>
     public int Run(LaunchPlan plan)
@@ -20,6 +20,8 @@ internal sealed class ClaudeProcess(AppEnvironment environment)
                 $"Claude Code ('{ClaudeExecutable.Name}') was not found on PATH; install it with: {ClaudeExecutable.InstallCommand}",
                 ExitCodes.ClaudeNotFound);
 
+        // The start has succeeded so far: what was kept for success is said before Claude Code owns the terminal.
+        console.WriteWarningsKeptForSuccess();
         var start = new ProcessStartInfo(executable) { UseShellExecute = false };
         foreach (var argument in plan.Arguments)
             start.ArgumentList.Add(argument);

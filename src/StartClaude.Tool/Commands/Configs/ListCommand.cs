@@ -16,6 +16,11 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
         var document = localStore.ReadOrEmpty();
         var configs = ConfigBook.Ordered(document);
         var preferred = ConfigBook.Default(document);
+        foreach (var config in configs)
+        {
+            if (config.Name is { } name && CommandCatalog.IsCommandWord(name.Trim()))
+                console.Warn(CommandNamedConfig(name));
+        }
         if (Json)
         {
             var json = JsonOutput.Result("list");
@@ -68,6 +73,17 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
         output.Profile.Width = Math.Max(output.Profile.Width, LeastWidth(table.Columns.Count));
         output.Write(table);
         return 0;
+    }
+
+    /// <summary>
+    /// How to start a config whose name is a command's (made by the original tool or by hand): `start-claude list`
+    /// runs the command, so it is started as the default or renamed.
+    /// </summary>
+    internal static string CommandNamedConfig(string name)
+    {
+        var quoted = TerminalText.Bounded(name);
+        return $"config '{quoted}' has the name of a command, so start-claude {quoted} runs the command; "
+            + $"to start it, make it the default (start-claude default \"{quoted}\", then start-claude) or rename it (start-claude edit \"{quoted}\" --rename NEW-NAME)";
     }
 
     // Rounded borders and one space of padding each side take 3 per column and 1; 2 more for a wide character.
