@@ -125,6 +125,10 @@ public class BindingTests
         (await In(Path.Combine(_project, "a", "b"), "bind", "--here-only", "work")).ExitCode.Should().Be(0);
         (await In(_deep)).ExitCode.Should().Be(7);
         _claude.Variables.Should().Contain("ANTHROPIC_MODEL", "m-work");
+
+        var rebind = await In(Path.Combine(_project, "a", "b"), "bind", "gateway");
+        rebind.ExitCode.Should().Be(0, rebind.ToString());
+        rebind.Error.Should().Contain("on this machine starts here still use 'work'", "the file alone would seem ignored");
     }
 
     [Test]
