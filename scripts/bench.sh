@@ -2,7 +2,8 @@
 # A benchmark, not a test: it prints figures and asserts nothing. For each row of the performance
 # table (docs/performance.md): the median wall time and CPU time (user + system) of interleaved runs,
 # the ratio to what the row compares with, and the peak memory (maximum resident set size) of one run.
-# Rows: --version, `start-claude work` (claude stubbed, no remote check due) and `list` against a
+# Rows: --version, `start-claude work` (claude stubbed, no remote check due), a start with no name
+# five folders below a .start-claude-config, and `list` against a
 # `dotnet hello.dll` hello world; no-op s3-status / s3-sync and the other S3 commands against
 # `aws s3api` doing the same on the same loopback moto_server; download and one-change sync at
 # 1 / 5,000 / 10,400 configs (the download onto a device that holds no configs yet); a start whose
@@ -52,9 +53,9 @@ scale_runs, scale, scale_only = int(sys.argv[8]), sys.argv[9] != "0", sys.argv[9
 home = os.path.join(work, "home")
 hello = ["dotnet", os.path.join(work, "hello-bin", "hello.dll")]
 
-def run_once(cmd, env=None):
+def run_once(cmd, env=None, cwd=None):
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     _, status, usage = os.wait4(proc.pid, 0)
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
@@ -62,19 +63,19 @@ def interleaved(commands, count, before=None):
     """Median wall and CPU seconds of each command, the commands taking turns within every round."""
     walls, cpus = [[] for _ in commands], [[] for _ in commands]
     for _ in range(count):
-        for i, (cmd, env) in enumerate(commands):
+        for i, (cmd, env, *cwd) in enumerate(commands):
             if before:
                 before(i)
-            wall, cpu = run_once(cmd, env)
+            wall, cpu = run_once(cmd, env, *cwd)
             walls[i].append(wall)
             cpus[i].append(cpu)
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus)]
 
-def peak_mib(cmd, env=None):
+def peak_mib(cmd, env=None, cwd=None):
     # GNU time's "Maximum resident set size" (KiB) of one run.
     if not shutil.which("/usr/bin/time"):
         return float("nan")
-    err = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env).stderr
+    err = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd).stderr
     found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
     return int(found.group(1)) / 1024 if found else float("nan")
 
@@ -91,8 +92,8 @@ def env_with(**changes):
     env.update(changes)
     return env
 
-def row(name, ours, theirs, label, ours_cmd, theirs_cmd, env=None, sent=""):
-    (wall, cpu), mem = ours, peak_mib(ours_cmd, env)
+def row(name, ours, theirs, label, ours_cmd, theirs_cmd, env=None, sent="", cwd=None):
+    (wall, cpu), mem = ours, peak_mib(ours_cmd, env, cwd)
     if theirs:
         (twall, tcpu), tmem = theirs, peak_mib(theirs_cmd)
         print(f"{name:34} {sent:>4} {wall*1000:8.0f} {cpu*1000:7.0f} {mem:6.0f}   {label:36} {twall*1000:7.0f} {tcpu*1000:7.0f} {tmem:6.0f}   {wall/twall:5.2f}x {cpu/tcpu:5.2f}x")
@@ -109,10 +110,18 @@ if not scale_only:
 
     # Against a hello world: the everyday commands that never touch the network.
     header("Everyday commands against `dotnet hello.dll` (a `dotnet new console` hello world)")
-    everyday = [("--version", [tool, "--version"]), ("work (claude stubbed, no check due)", [tool, "work"]), ("list", [tool, "list"]), ("show work", [tool, "show", "work"])]
-    results = interleaved([(hello, None)] + [(cmd, None) for _, cmd in everyday], runs)
-    for (name, cmd), ours in zip(everyday, results[1:]):
-        row(name, ours, results[0], "dotnet hello.dll", cmd, hello)
+    # A start with no name in a folder five below a .start-claude-config: the search for a binding included.
+    project = os.path.join(work, "project")
+    deep = os.path.join(project, "a", "b", "c", "d", "e")
+    os.makedirs(deep, exist_ok=True)
+    with open(os.path.join(project, ".start-claude-config"), "w") as f:
+        f.write("# bench\nwork\n")
+    everyday = [("--version", [tool, "--version"], None), ("work (claude stubbed, no check due)", [tool, "work"], None),
+                ("bound 5 folders up (no name)", [tool], deep),
+                ("list", [tool, "list"], None), ("show work", [tool, "show", "work"], None)]
+    results = interleaved([(hello, None)] + [(cmd, None, cwd) for _, cmd, cwd in everyday], runs)
+    for (name, cmd, cwd), ours in zip(everyday, results[1:]):
+        row(name, ours, results[0], "dotnet hello.dll", cmd, hello, cwd=cwd)
 
     # Against the AWS CLI doing the same exchange on the same server.
     header("S3 commands against the AWS CLI on the same loopback moto_server")

@@ -18,7 +18,11 @@ public static class ToolProcess
         RunAsync(home, variables, limit, [], args);
 
     /// <param name="launcher">A command that runs the tool (for example setpriv as another user); empty for none.</param>
-    public static async Task<ToolResult> RunAsync(TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, IReadOnlyList<string> launcher, params string[] args)
+    public static Task<ToolResult> RunAsync(TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, IReadOnlyList<string> launcher, params string[] args) =>
+        RunInAsync(null, home, variables, limit, launcher, args);
+
+    /// <param name="folder">The child's working folder; null for this process's.</param>
+    public static async Task<ToolResult> RunInAsync(string? folder, TempHome home, IReadOnlyDictionary<string, string>? variables, TimeSpan limit, IReadOnlyList<string> launcher, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(launcher);
@@ -29,6 +33,8 @@ public static class ToolProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (folder is not null)
+            start.WorkingDirectory = folder;
         if (launcher.Count > 0)
         {
             foreach (var arg in launcher.Skip(1))

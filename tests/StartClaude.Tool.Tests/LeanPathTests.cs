@@ -61,11 +61,13 @@ public class LeanPathTests
         first.Error.Should().Contain("could not check the remote configs", "the first start checks the remote");
     }
 
-    private async Task<(ToolResult Result, IReadOnlyList<string> Loaded)> Run(params string[] args)
+    private Task<(ToolResult Result, IReadOnlyList<string> Loaded)> Run(params string[] args) => RunIn(null, args);
+
+    private async Task<(ToolResult Result, IReadOnlyList<string> Loaded)> RunIn(string? folder, params string[] args)
     {
         var variables = _claude.OnPath();
         variables[Diagnostics.LoadedAssemblyReport.Variable] = _report;
-        var result = await ToolProcess.RunAsync(_home, variables, Limit, args);
+        var result = await ToolProcess.RunInAsync(folder, _home, variables, Limit, [], args);
         File.Exists(_report).Should().BeTrue($"the tool writes the report it was asked for ({result})");
         var loaded = File.ReadAllLines(_report).Where(line => !line.StartsWith('#')).ToList();
         return (result, loaded);
@@ -98,6 +100,35 @@ public class LeanPathTests
         _claude.Ran.Should().BeTrue();
         loaded.Should().NotContain(Minio).And.NotContain(Spectre).And.NotContain(CommandLineUtils).And.NotContain(Linq)
             .And.NotContain(name => name.StartsWith("StartClaude.Providers.", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task Starting_with_a_binding_five_folders_up_loads_neither_the_parser_nor_LINQ_nor_Pipelines()
+    {
+        await WriteConfigsWithSyncCheckedNowAsync();
+        var project = Directory.CreateTempSubdirectory("start-claude-lean-project-").FullName;
+        try
+        {
+            var deep = Path.Combine(project, "a", "b", "c", "d", "e");
+            Directory.CreateDirectory(deep);
+            File.WriteAllText(Path.Combine(project, ".start-claude-config"), "# bound\nwork\n");
+            // This machine's bindings too: the start reads bindings.json on its way.
+            File.WriteAllText(Path.Combine(_home.Folder, "bindings.json"), $$"""{ "bindings": { "{{Path.Combine(project, "elsewhere")}}": "work" } }""");
+            Directory.CreateDirectory(Path.Combine(project, ".claude"));
+            File.WriteAllText(Path.Combine(project, ".claude", "settings.json"), """{ "env": { "ANTHROPIC_MODEL": "project-model" } }""");
+
+            var (result, loaded) = await RunIn(deep);
+
+            result.ExitCode.Should().Be(0, result.ToString());
+            _claude.Ran.Should().BeTrue();
+            result.Error.Should().Contain("ANTHROPIC_MODEL", "the project's settings were read, so the test proves their reading is lean too");
+            loaded.Should().NotContain(Minio).And.NotContain(Spectre).And.NotContain(CommandLineUtils)
+                .And.NotContain(Linq).And.NotContain(Pipelines).And.NotContain(name => name.StartsWith("StartClaude.Providers.", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
     }
 
     [Test]

@@ -8,10 +8,23 @@ public sealed class AppEnvironment(Func<string, string?> variable)
 {
     public const string HomeVariable = "START_CLAUDE_HOME";
 
+    private readonly string? _currentFolder;
+
     public static AppEnvironment FromProcess() => new(Environment.GetEnvironmentVariable);
 
-    public static AppEnvironment From(IReadOnlyDictionary<string, string> variables) =>
-        new(name => variables.TryGetValue(name, out var value) ? value : null);
+    public static AppEnvironment From(IReadOnlyDictionary<string, string> variables, string? currentFolder = null) =>
+        new(name => variables.TryGetValue(name, out var value) ? value : null) { CurrentFolder = currentFolder! };
+
+    /// <summary>
+    /// The folder a start looks for bindings from: the process's working folder, unless a test gives one
+    /// (tests run side by side in one process, which has one working folder).
+    /// </summary>
+    /// <exception cref="IOException">The working folder no longer exists.</exception>
+    public string CurrentFolder
+    {
+        get => _currentFolder ?? Directory.GetCurrentDirectory();
+        init => _currentFolder = value;
+    }
 
     public string? Get(string name)
     {

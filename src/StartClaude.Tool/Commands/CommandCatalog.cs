@@ -5,7 +5,7 @@ namespace StartClaude.Tool.Commands;
 /// <summary>
 /// The commands under start-claude, in the order help lists them, and which of them a run needs.
 /// CommandLineUtils builds a command from its attributes by reflection; a [Subcommand] list on the
-/// root made every run build all sixteen (and parse their type names) before reading one argument.
+/// root made every run build all of them (and parse their type names) before reading one argument.
 /// A run builds the commands its words name (Composition/CatalogSubcommands.cs); help builds them all.
 /// Nothing here names a CommandLineUtils type, so a start that needs no command tree does not load it.
 /// </summary>
@@ -14,16 +14,17 @@ internal static class CommandCatalog
     /// <summary>Every command's name, in help's order; <see cref="Types"/> holds its model at the same index.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
-        "list", "show", "add", "edit", "remove", "default",
+        "list", "show", "add", "edit", "remove", "default", "bind", "unbind", "which", "run",
         "s3-setup", "s3-upload", "s3-download", "s3-sync", "s3-status", "backups",
         "s3-history", "s3-restore", "doctor", "help",
     ];
 
     /// <summary>Every command's model type (a test checks that each declares the name at its index).</summary>
-    /// <remarks>Made when asked for: loading sixteen command types is work a start that only needs the names skips.</remarks>
+    /// <remarks>Made when asked for: loading every command type is work a start that only needs the names skips.</remarks>
     public static IReadOnlyList<Type> Types =>
     [
         typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
+        typeof(BindCommand), typeof(UnbindCommand), typeof(WhichCommand), typeof(RunCommand),
         typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
         typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(DoctorCommand), typeof(HelpCommand),
     ];

@@ -33,11 +33,18 @@ public static class ServiceRegistration
             new DeferredService<SyncEngine>(provider),
             console));
         services.AddSingleton(_ => new Launch.ClaudeProcess(environment, console));
-        services.AddTransient(provider => new Commands.RootCommand(
+        services.AddSingleton(_ => new Core.Bindings.HereOnlyBindings(environment));
+        services.AddSingleton(provider => new Core.Bindings.ConfigChooser(environment, provider.GetRequiredService<Core.Bindings.HereOnlyBindings>()));
+        services.AddSingleton(provider => new Launch.LaunchPreparation(
             provider.GetRequiredService<LocalConfigStore>(),
             new DeferredService<Configs.StartupRemoteCheck>(provider),
-            provider.GetRequiredService<Launch.ClaudeProcess>(),
-            provider.GetRequiredService<Prompts>()));
+            provider.GetRequiredService<Core.Bindings.ConfigChooser>(),
+            provider.GetRequiredService<Prompts>(),
+            environment,
+            console));
+        services.AddTransient(provider => new Commands.RootCommand(
+            provider.GetRequiredService<Launch.LaunchPreparation>(),
+            provider.GetRequiredService<Launch.ClaudeProcess>()));
         services.AddTransient(provider => new Commands.Configs.ListCommand(provider.GetRequiredService<LocalConfigStore>(), console));
         services.AddTransient(provider => new Commands.Configs.ShowCommand(provider.GetRequiredService<LocalConfigStore>(), console));
 

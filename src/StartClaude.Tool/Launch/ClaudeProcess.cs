@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Launch;
 using StartClaude.Core.Local;
@@ -7,8 +8,9 @@ using StartClaude.Core.Local;
 namespace StartClaude.Tool.Launch;
 
 /// <summary>
-/// Runs Claude Code for a <see cref="LaunchPlan"/>: the child inherits this terminal (stdin, stdout,
-/// stderr) and the environment plus the plan's variables, and its exit code becomes ours.
+/// Runs Claude Code for a <see cref="LaunchPlan"/> (or, for `start-claude run`, any program with the plan's
+/// variables): the child inherits this terminal (stdin, stdout, stderr) and the environment plus the plan's
+/// variables, and its exit code becomes ours.
 /// </summary>
 internal sealed class ClaudeProcess(AppEnvironment environment, Console.ToolConsole console)
 {
@@ -19,19 +21,47 @@ internal sealed class ClaudeProcess(AppEnvironment environment, Console.ToolCons
             ?? throw new ClaudeLaunchException(
                 $"Claude Code ('{ClaudeExecutable.Name}') was not found on PATH; install it with: {ClaudeExecutable.InstallCommand}",
                 ExitCodes.ClaudeNotFound);
+        return RunAndWait(executable, plan.Arguments, plan.Variables);
+    }
 
-        // The start has succeeded so far: what was kept for success is said before Claude Code owns the terminal.
+    /// <summary>
+    /// Starts <paramref name="program"/> (a path, or a name found on PATH as a shell would) with
+    /// <paramref name="arguments"/> untouched and the plan's variables, and waits for it as for claude.
+    /// </summary>
+    public int RunProgram(string program, IReadOnlyList<string> arguments, LaunchPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var executable = Locate(program)
+            ?? throw new ClaudeLaunchException($"'{TerminalText.Escape(program)}' was not found{(HasFolder(program) ? "" : " on PATH")} or is not executable", ExitCodes.ClaudeNotFound);
+        return RunAndWait(executable, arguments, plan.Variables);
+    }
+
+    private string? Locate(string program)
+    {
+        if (!HasFolder(program))
+            return ClaudeExecutable.FindProgram(program, environment.Get("PATH"), environment.Get("PATHEXT"));
+        // A relative path is the current folder's, as a shell takes it.
+        var path = Path.GetFullPath(program, environment.CurrentFolder);
+        return ClaudeExecutable.IsExecutable(path) ? path : null;
+    }
+
+    private static bool HasFolder(string program) =>
+        program.Contains('/', StringComparison.Ordinal) || (OperatingSystem.IsWindows() && program.Contains('\\', StringComparison.Ordinal));
+
+    private int RunAndWait(string executable, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> variables)
+    {
+        // The start has succeeded so far: what was kept for success is said before the program owns the terminal.
         console.WriteWarningsKeptForSuccess();
         var start = new ProcessStartInfo(executable) { UseShellExecute = false };
-        foreach (var argument in plan.Arguments)
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        foreach (var (name, value) in plan.Variables)
+        foreach (var (name, value) in variables)
             start.Environment[name] = value;
 
         // Ctrl-C reaches the child through the terminal; this process only waits for it to end.
         // In this order, so that while either is in force Ctrl-C keeps this process waiting: the paused
         // cleanup keeps it too, and it outlives the handler here.
-        using var claudeOwnsCtrlC = Console.CancelKeyCleanup.Pause();
+        using var childOwnsCtrlC = Console.CancelKeyCleanup.Pause();
         using var keepWaiting = Console.InterruptSignals.Handle(static signal => signal.Cancel = true);
         try
         {
@@ -42,7 +72,7 @@ internal sealed class ClaudeProcess(AppEnvironment environment, Console.ToolCons
         }
         catch (Win32Exception ex)
         {
-            throw new ClaudeLaunchException($"could not start {executable}: {ex.Message}", ExitCodes.Failure, ex);
+            throw new ClaudeLaunchException($"could not start {TerminalText.Escape(executable)}: {ex.Message}", ExitCodes.Failure, ex);
         }
     }
 }
