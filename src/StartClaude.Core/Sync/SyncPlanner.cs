@@ -92,36 +92,14 @@ public static class SyncPlanner
         var localChanges = localChanged ? DocumentDifference.Between(shared, baseDocument) : null;
         var remoteChanges = remoteChanged ? DocumentDifference.Between(remoteDocument, baseDocument) : null;
 
-        if (remoteChanged && inputs.Base!.WentBackTo(remoteHash, remote.Info) is not null)
-        {
-            const string why = "the remote document is back at a state agreed before the last sync, as the same object: this machine's last write did not stay (a cache or proxy that answered for the service?)";
-            switch (answers.RemoteWentBack)
-            {
-                case null:
-                    return new SyncDecision.Ask(new SyncQuestion.RemoteWentBack(why),
-                        Preview(c, SyncState.RemoteChanges, why, localChanges, remoteChanges, difference));
-                case ConflictSide.Local:
-                    // The remote is taken as still holding the base: this machine's document goes up again.
-                    return Done(Finish(c, SyncState.LocalChanges, "the remote document had gone back to an earlier state; this machine's configs were written again", local) with
-                    {
-                        LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
-                    });
-            }
-        }
-        if (remoteChanged && Emptied(baseDocument, shared, remote.Document, remoteDocument) is { } emptied)
-        {
-            switch (answers.EmptiedRemote)
-            {
-                case null:
-                    return new SyncDecision.Ask(new SyncQuestion.EmptiedRemote(emptied),
-                        Preview(c, SyncState.RemoteChanges, emptied, localChanges, remoteChanges, difference));
-                case ConflictSide.Local:
-                    return Done(Finish(c, SyncState.BothChanged, "kept this machine's configs; the emptied remote document is replaced", local) with
-                    {
-                        LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
-                    });
-            }
-        }
+        if (remoteChanged && inputs.Base!.WentBackTo(remoteHash, remote.Info) is not null
+            && Guard(c, new SyncQuestion.RemoteWentBack(WentBackWhy), WentBackWhy, answers.RemoteWentBack, SyncState.LocalChanges,
+                "the remote document had gone back to an earlier state; this machine's configs were written again", localChanges, remoteChanges, difference) is { } wentBack)
+            return wentBack;
+        if (remoteChanged && Emptied(baseDocument, shared, remote.Document, remoteDocument) is { } emptied
+            && Guard(c, new SyncQuestion.EmptiedRemote(emptied), emptied, answers.EmptiedRemote, SyncState.BothChanged,
+                "kept this machine's configs; the emptied remote document is replaced", localChanges, remoteChanges, difference) is { } guarded)
+            return guarded;
 
         return (localChanged, remoteChanged) switch
         {
@@ -333,6 +311,21 @@ public static class SyncPlanner
     private static (DocumentDifference Here, DocumentDifference There) Sides(DocumentDifference d) =>
         (new DocumentDifference(d.OnlyLocal, [], d.Changed, d.OtherContentDiffers),
          new DocumentDifference(d.OnlyRemote, [], [.. d.Changed.Select(c => (c.Remote, c.Local))], d.OtherContentDiffers));
+
+    private const string WentBackWhy = "the remote document is back at a state agreed before the last sync, as the same object: this machine's last write did not stay (a cache or proxy that answered for the service?)";
+
+    // A remote change the rules must not apply unanswered: asked; answered 'local', this machine's document
+    // is written again (the remote taken as still holding the base); answered 'remote', the rules go on (null).
+    private static SyncDecision? Guard(Context c, SyncQuestion question, string why, ConflictSide? answer, SyncState keptState, string keptReason,
+        DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference) => answer switch
+    {
+        null => new SyncDecision.Ask(question, Preview(c, SyncState.RemoteChanges, why, localChanges, remoteChanges, difference)),
+        ConflictSide.Local => Done(Finish(c, keptState, keptReason, c.Local) with
+        {
+            LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
+        }),
+        _ => null,
+    };
 
     private static string? Emptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument rawRemote, ConfigDocument remote)
     {
