@@ -46,7 +46,7 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
 
         var json = JsonOutput.Result("s3-history");
         json["remote"] = target.RemoteName;
-        json["versioning"] = StateName(state);
+        json["versioning"] = VersionHistoryWriter.StateName(state);
         var list = new JsonArray();
         json["versions"] = list;
         if (state == VersioningState.Unsupported)
@@ -58,7 +58,8 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
         var listed = await versions.ListAsync(Limit + (Changes ? 1 : 0)).ConfigureAwait(false);
         var shown = listed.Take(Limit).ToList();
         var documents = Changes ? await ReadAllAsync(versions, target, listed).ConfigureAwait(false) : null;
-        ExplainState(state, target, shown.Count);
+        var writer = new VersionHistoryWriter(console);
+        writer.ExplainState(state, target.Settings.Bucket, shown.Count);
         if (shown.Count == 0)
         {
             console.Plain($"There is no remote document at {target.RemoteName} yet.");
@@ -66,30 +67,12 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
         }
 
         console.Plain($"Versions of {target.RemoteName}, newest first:");
-        // As wide as the longest id shown (AWS's are 32 characters, MinIO's and moto's 36 UUIDs): header and rows line up.
-        var idWidth = shown.Max(v => TerminalText.Escape(v.VersionId).Length);
-        idWidth = Math.Max(idWidth, "VERSION".Length);
-        console.Plain($"  {"VERSION".PadRight(idWidth)} {"WRITTEN",-23} {"SIZE",9}  {"CONFIGS",7}  DEVICE");
+        var idWidth = writer.Header(shown);
         for (var i = 0; i < shown.Count; i++)
         {
-            var version = shown[i];
-            var marker = version.IsLatest ? "*" : " ";
-            var configs = version.Configs?.ToString(CultureInfo.InvariantCulture) ?? "?";
-            // Details the service would not give are unknown, not absent: "(not recorded)" would state a fact.
-            var device = version.DetailsUnreadable ? "(could not be read)" : version.Device ?? "(not recorded)";
-            console.Plain($"{marker} {TerminalText.Escape(version.VersionId).PadRight(idWidth)} {Times.Describe(version.LastModified),-23} {Sizes.Describe(version.Size),9}  {configs,7}  {device}");
-            var entry = new JsonObject
-            {
-                ["versionId"] = version.VersionId,
-                ["lastModified"] = JsonOutput.Time(version.LastModified),
-                ["size"] = version.Size,
-                ["device"] = version.Device,
-                ["configs"] = version.Configs,
-                ["isLatest"] = version.IsLatest,
-                ["detailsRead"] = !version.DetailsUnreadable,
-            };
+            var entry = writer.Row(shown[i], idWidth);
             if (documents is not null)
-                entry["changes"] = WriteChanges(documents, listed, i);
+                entry["changes"] = writer.Changes(documents, olderListed: listed.Count > Limit, i);
             list.Add(entry);
         }
         if (shown.Any(v => v.IsLatest))
@@ -104,74 +87,10 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
         return 0;
     }
 
-    private void ExplainState(VersioningState state, SyncTarget target, int count)
-    {
-        var bucket = target.Settings.Bucket;
-        var turnOn = $"Turn it on with: start-claude s3-history --enable-versioning (needs s3:PutBucketVersioning), or with the service's own tools (for AWS: aws s3api put-bucket-versioning --bucket {bucket} --versioning-configuration Status=Enabled).";
-        switch (state)
-        {
-            case VersioningState.Off:
-                console.Warn($"versioning is off for bucket '{bucket}': it keeps only the current document, so there is no older version to list or restore. {turnOn} Until then this machine's backups are the history: start-claude backups.");
-                break;
-            case VersioningState.Suspended:
-                console.Warn($"versioning is suspended for bucket '{bucket}': the {count} version(s) kept so far are listed, but new writes replace the current one. {turnOn}");
-                break;
-        }
-    }
-
-    // Each version's document, or the reason it cannot be read; versions listed beyond the shown ones are read
-    // only to tell what the oldest shown one changed.
-    private async Task<IReadOnlyList<(ConfigDocument? Document, string? Problem)>> ReadAllAsync(RemoteVersionStore versions, SyncTarget target, IReadOnlyList<RemoteVersion> listed)
+    private Task<IReadOnlyList<(ConfigDocument? Document, string? Problem)>> ReadAllAsync(RemoteVersionStore versions, SyncTarget target, IReadOnlyList<RemoteVersion> listed)
     {
         var remembered = target.Local.S3Sync?.RememberedPassphrase;
         var decoder = new VersionDecoder(target.Codec, () => passphrases.Get(target.RemoteName, remembered, isNew: false));
-        var read = new List<(ConfigDocument?, string?)>();
-        foreach (var version in listed)
-        {
-            try
-            {
-                read.Add((decoder.Decode(await versions.ReadAsync(version.VersionId).ConfigureAwait(false)), null));
-            }
-            catch (Exception ex) when (ex is DocumentFormatException or RemoteEncryptionException)
-            {
-                read.Add((null, ex.Message));
-            }
-        }
-        return read;
+        return VersionDocuments.ReadAllAsync(versions, decoder, listed);
     }
-
-    private JsonNode? WriteChanges(IReadOnlyList<(ConfigDocument? Document, string? Problem)> documents, IReadOnlyList<RemoteVersion> listed, int index)
-    {
-        var (document, problem) = documents[index];
-        if (document is null)
-        {
-            console.Plain($"    cannot read this version: {problem}");
-            return null;
-        }
-        // The oldest version listed in full is compared with nothing before it: all it holds is "added".
-        ConfigDocument? before;
-        if (index + 1 < documents.Count)
-            before = documents[index + 1].Document;
-        else
-            before = listed.Count <= Limit ? ConfigDocument.CreateEmpty() : null;
-        if (before is null)
-        {
-            console.Plain("    (the version before it cannot be read)");
-            return null;
-        }
-        var difference = DocumentDifference.Between(document, before);
-        foreach (var line in difference.DescribeChanges())
-            console.Plain("    " + line);
-        if (difference.IsEmpty)
-            console.Plain("    no change to the configs");
-        return JsonOutput.Changes(difference);
-    }
-
-    private static string StateName(VersioningState state) => state switch
-    {
-        VersioningState.Enabled => "enabled",
-        VersioningState.Suspended => "suspended",
-        VersioningState.Off => "off",
-        _ => "unsupported",
-    };
 }

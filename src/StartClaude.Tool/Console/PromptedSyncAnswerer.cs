@@ -1,8 +1,7 @@
 using StartClaude.Core.Errors;
 using StartClaude.Core.Sync;
-using StartClaude.Tool.Console;
 
-namespace StartClaude.Tool.Commands;
+namespace StartClaude.Tool.Console;
 
 /// <summary>
 /// Answers the planner's questions: from <c>--prefer</c> when given, else on a terminal (conflicts one

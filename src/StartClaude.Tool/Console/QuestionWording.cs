@@ -1,4 +1,4 @@
-namespace StartClaude.Tool.Commands;
+namespace StartClaude.Tool.Console;
 
 /// <summary>How a command's flags answer the planner's questions, for the messages that name them.</summary>
 /// <param name="AcceptEmptied">What accepts an emptied remote (or a version without configs) without a terminal.</param>
