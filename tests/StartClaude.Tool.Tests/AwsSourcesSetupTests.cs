@@ -46,6 +46,7 @@ public class AwsSourcesSetupTests : DeviceTestBase
         var status = await RunWith(DeviceA, aws, "s3-status", "--json");
 
         setup.ExitCode.Should().Be(0, setup.ToString());
+        setup.Error.Should().Contain("keep AWS_PROFILE=sync set", "issue 26 item 9: the profile is not remembered, so setup says it must stay set");
         status.ExitCode.Should().Be(0, status.ToString());
         status.Output.Should().Contain("credentials [sync]").And.Contain("config [profile sync]");
     }

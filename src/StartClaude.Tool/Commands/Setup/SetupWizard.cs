@@ -86,7 +86,12 @@ internal sealed class SetupWizard(
             "Remember the passphrase on this machine (in config.json, readable only by you)? Otherwise commands ask for it or read START_CLAUDE_PASSPHRASE.",
             "--remember-passphrase", defaultValue: storedSection?.RememberedPassphrase is not null)));
         if (fromAws.Count > 0)
+        {
             console.Plain($"Not saved, read from the standard AWS sources at each run: {string.Join(", ", fromAws.Order().Select(f => SetupQuestions.FlagOf(f).Split(' ')[0]))}.");
+            // Only the profile's name would find them again, and it is not saved either: say so now, not at the next failure.
+            if (environment.Get("AWS_PROFILE") is { Length: > 0 } profile)
+                console.Warn($"these come from the AWS profile '{TerminalText.Bounded(profile)}': keep AWS_PROFILE={TerminalText.Bounded(profile)} set whenever start-claude runs, or run s3-setup again with the values as flags to save them");
+        }
 
         ConfigDocument Configured(ConfigDocument document)
         {
