@@ -239,6 +239,47 @@ public class SyncEngineTests
     }
 
     [Test]
+    public async Task Item1_a_restore_writes_only_over_the_remote_the_person_was_shown()
+    {
+        await AgreedAsync(Configs(C("work", "old", isDefault: true)));
+        var request = new SyncRequest.Restore("v1", Configs(C("work", "older", isDefault: true)), DateTimeOffset.UnixEpoch);
+        var shown = await _engine.ReadAsync(Target(), request);
+        _remote.Put(Bytes(Configs(C("work", "old", isDefault: true), C("racer"))));
+
+        var act = () => _engine.RunOnceAsync(Target(), request, new ScriptedAnswerer(), shown);
+
+        (await act.Should().ThrowAsync<RemoteStoreException>()).Which.Kind.Should().Be(RemoteFailureKind.PreconditionFailed);
+        Names(RemoteDocument()).Should().Contain("racer:m0");
+    }
+
+    [Test]
+    public async Task Item3_after_a_412_only_answers_to_unchanged_conflicts_stand_the_rest_is_asked_again()
+    {
+        await AgreedAsync(Configs(C("work", isDefault: true)));
+        _local.Document = Configs(C("work", isDefault: true), C("mine"));
+        _remote.Put(Bytes(Configs()));
+        var inputs = _engine.InputsFor(Target(), await ReadRemoteAsync());
+        // Setup's "keep this machine's configs", answered about the emptied remote; another writer fills it meanwhile.
+        _remote.BeforeNextWrite = remote => remote.Put(Bytes(Configs(C("from-other-writer", isDefault: true))));
+
+        var act = () => _engine.RunAsync(Target(), new SyncRequest.Join(false), new ScriptedAnswerer(), dryRun: false,
+            firstInputs: inputs, answers: new SyncAnswers { Join = JoinMode.Upload });
+
+        await act.Should().ThrowAsync<SyncConflictException>("the join is asked again about the remote as it is now");
+        Names(RemoteDocument()).Should().Equal("from-other-writer:m0");
+    }
+
+    [Test]
+    public void A_conflict_on_a_setting_never_shows_its_values_unmasked()
+    {
+        var conflict = new MergeConflict("setting githubToken", System.Text.Json.Nodes.JsonValue.Create("ghp_SETTINGSSECRETaaaaaaaa"),
+            new System.Text.Json.Nodes.JsonObject { ["token"] = "ghp_SETTINGSSECRETbbbbbbbb" });
+
+        conflict.Describe(ConflictSide.Local).Should().NotContain("SETTINGSSECRET");
+        conflict.Describe(ConflictSide.Remote).Should().NotContain("SETTINGSSECRET").And.Contain("an object of 1 field");
+    }
+
+    [Test]
     public async Task Status_is_one_read_and_answers_nothing()
     {
         await AgreedAsync(Configs(C("work", isDefault: true)));

@@ -61,4 +61,23 @@ public class SyncStateStoreTests
         warning.Should().BeNull();
         syncBase!.ETag.Should().Be("\"e\"");
     }
+
+    [Test]
+    public void The_state_agreed_before_is_remembered_with_its_own_etag()
+    {
+        // Found by an adversary trial: the earlier state was stored with the new object's ETag, so a remote
+        // still holding the earlier object was never recognized as a write that did not stay.
+        using var home = new TempHome();
+        var store = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        var first = ConfigDocument.Parse("{\"configs\":[{\"name\":\"one\",\"isDefault\":true}]}"u8.ToArray(), "test");
+        var second = ConfigDocument.Parse("{\"configs\":[{\"name\":\"one\",\"isDefault\":true},{\"name\":\"two\"}]}"u8.ToArray(), "test");
+        var firstObject = new Remote.RemoteObjectInfo(10, DateTimeOffset.UtcNow.AddMinutes(-1), "\"first\"");
+
+        store.SaveBase(Settings, first, firstObject);
+        store.SaveBase(Settings, second, new Remote.RemoteObjectInfo(20, DateTimeOffset.UtcNow, "\"second\""));
+        var agreed = store.ReadBaseChecked(Settings).Base!;
+
+        agreed.Earlier.Should().ContainSingle().Which.ETag.Should().Be("\"first\"");
+        agreed.WentBackTo(first.SharedContentHash(), firstObject).Should().NotBeNull();
+    }
 }

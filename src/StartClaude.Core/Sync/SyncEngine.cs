@@ -87,8 +87,9 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
     /// refused write is not planned again but thrown (an explicit upload or restore must not replace what another device wrote).
     /// </summary>
     /// <exception cref="RemoteStoreException">With <see cref="RemoteFailureKind.PreconditionFailed"/>: the remote changed; nothing was written.</exception>
-    public Task<SyncReport> RunOnceAsync(SyncTarget target, SyncRequest request, ISyncAnswerer answerer, CancellationToken cancellationToken = default) =>
-        RunCoreAsync(target, request, answerer, dryRun: false, attempts: 1, firstInputs: null, given: null, cancellationToken);
+    /// <param name="inputs">Inputs already read (what the person was shown): the write is conditional on that remote.</param>
+    public Task<SyncReport> RunOnceAsync(SyncTarget target, SyncRequest request, ISyncAnswerer answerer, SyncInputs? inputs = null, CancellationToken cancellationToken = default) =>
+        RunCoreAsync(target, request, answerer, dryRun: false, attempts: 1, firstInputs: inputs, given: null, cancellationToken);
 
     private async Task<SyncReport> RunCoreAsync(SyncTarget target, SyncRequest request, ISyncAnswerer answerer, bool dryRun, int attempts,
         SyncInputs? firstInputs, SyncAnswers? given, CancellationToken cancellationToken)
@@ -136,6 +137,9 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
             }
             catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempts > 1)
             {
+                // Only answers to conflicts are tied to what was seen (by content); the others were given about a
+                // remote that has changed since, so they are asked again.
+                answers = SyncAnswers.None with { Conflicts = answers.Conflicts };
                 // Another device wrote since the read: read, decide and ask again (answers to unchanged conflicts stand).
             }
         }

@@ -223,21 +223,19 @@ public static class SyncPlanner
         var chosen = mode == DownloadMode.Plain ? answers.Download ?? DownloadMode.Plain : mode;
         if (chosen == DownloadMode.Replace)
             return Done(Local(two.State, "replaced the local configs with the remote ones", taken, two.RemoteChanges));
-        if (chosen == DownloadMode.Plain)
+        if (chosen == DownloadMode.Plain && two.State != SyncState.RemoteChanges && c.Shared.HasLiveConfigs)
+            return new SyncDecision.Ask(new SyncQuestion.DownloadChoice("there are local configs that differ from the remote ones", difference),
+                Local(two.State, "local configs changed too", local, two.RemoteChanges));
+        // Only -f takes an emptied remote: neither taking it plainly nor merging with it (which deletes what it deleted).
+        var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument) : null;
+        if (emptied is not null && answers.EmptiedRemote != ConflictSide.Remote)
         {
-            var nothingChangedHere = two.State == SyncState.RemoteChanges || !c.Shared.HasLiveConfigs;
-            if (!nothingChangedHere)
-                return new SyncDecision.Ask(new SyncQuestion.DownloadChoice("there are local configs that differ from the remote ones", difference),
-                    Local(two.State, "local configs changed too", local, two.RemoteChanges));
-            var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument) : null;
-            if (emptied is not null && answers.EmptiedRemote != ConflictSide.Remote)
-            {
-                return answers.EmptiedRemote is null
-                    ? new SyncDecision.Ask(new SyncQuestion.EmptiedRemote(emptied), Local(two.State, emptied, local, two.RemoteChanges))
-                    : new SyncDecision.Refuse($"{emptied}; nothing was changed", ExitCodes.Conflict, Local(two.State, emptied, local, two.RemoteChanges));
-            }
-            return Done(Local(two.State, "nothing changed here since the last sync, so the remote document was taken", taken, two.RemoteChanges));
+            return answers.EmptiedRemote is null
+                ? new SyncDecision.Ask(new SyncQuestion.EmptiedRemote(emptied), Local(two.State, emptied, local, two.RemoteChanges))
+                : new SyncDecision.Refuse($"{emptied}; nothing was changed", ExitCodes.Conflict, Local(two.State, emptied, local, two.RemoteChanges));
         }
+        if (chosen == DownloadMode.Plain)
+            return Done(Local(two.State, "nothing changed here since the last sync, so the remote document was taken", taken, two.RemoteChanges));
 
         // Merge: the same merge as s3-sync, the remote deciding conflicts, written here only. The remote
         // document becomes the base, so the next s3-sync uploads what only this machine has.
@@ -320,10 +318,8 @@ public static class SyncPlanner
         DocumentDifference? localChanges, DocumentDifference? remoteChanges, DocumentDifference? difference) => answer switch
     {
         null => new SyncDecision.Ask(question, Preview(c, SyncState.RemoteChanges, why, localChanges, remoteChanges, difference)),
-        ConflictSide.Local => Done(Finish(c, keptState, keptReason, c.Local) with
-        {
-            LocalChanges = localChanges, RemoteChanges = remoteChanges, Difference = difference,
-        }),
+        // The remote's changes lost: they are not reported as changes.
+        ConflictSide.Local => Done(Finish(c, keptState, keptReason, c.Local) with { LocalChanges = localChanges, Difference = difference }),
         _ => null,
     };
 

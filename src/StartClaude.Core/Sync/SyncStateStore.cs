@@ -124,6 +124,8 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
         ArgumentNullException.ThrowIfNull(agreed);
         Update(settings, entry =>
         {
+            // What was agreed before, read before anything of it is replaced.
+            var (previousHash, previousETag) = (Text(entry["hash"]), Text(entry["etag"]));
             entry["etag"] = remote?.ETag;
             if (remote is { Size: >= 0 })
             {
@@ -138,8 +140,8 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
             var hash = agreed.SharedContentHash();
             // The state agreed before joins the earlier ones, so a remote that is still that object is recognized.
             var earlier = ReadEarlier(entry).ToList();
-            if (Text(entry["hash"]) is { } previous && previous != hash)
-                earlier.Insert(0, new EarlierState(previous, Text(entry["etag"]), DateTimeOffset.UtcNow));
+            if (previousHash is { } previous && previous != hash)
+                earlier.Insert(0, new EarlierState(previous, previousETag, DateTimeOffset.UtcNow));
             entry["earlier"] = new JsonArray([.. earlier.Where(e => e.Hash != hash).Take(SyncBase.MaxEarlier).Select(e => (JsonNode?)new JsonObject
             {
                 ["hash"] = e.Hash,

@@ -40,8 +40,15 @@ public sealed record MergeConflict(string Label, JsonNode? Local, JsonNode? Remo
             if (entry.ApiKey is { } key) parts.Add("key " + SecretMask.Mask(key));
             return parts.Count > 0 ? string.Join(", ", parts) : "changed";
         }
-        var text = CanonicalJson.Of(node);
-        return text.Length <= 60 ? text : text[..57] + "...";
+        // A setting or field this version does not know may hold a secret: strings are masked, nested values summarized.
+        return node switch
+        {
+            JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => SecretMask.Mask(value.GetValue<string>()),
+            JsonValue value => CanonicalJson.Of(value),
+            JsonObject fields => $"an object of {fields.Count} field{(fields.Count == 1 ? "" : "s")}",
+            JsonArray array => $"a list of {array.Count}",
+            _ => "changed",
+        };
     }
 }
 

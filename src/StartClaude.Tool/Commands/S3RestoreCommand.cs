@@ -58,8 +58,10 @@ internal sealed class S3RestoreCommand(
         var request = new SyncRequest.Restore(versionId, decoder.Decode(version), DateTimeOffset.UtcNow);
         var answerer = new PromptedSyncAnswerer(Force ? ConflictSide.Remote : null, prompts, console, QuestionWording.Restore);
 
-        // First what restoring would change, then (unless --yes) the question, then the write.
-        var preview = await engine.RunAsync(target, request, answerer, dryRun: true).ConfigureAwait(false);
+        // First what restoring would change, then (unless --yes) the question, then the write: conditional on
+        // the remote as shown, so a write by another device meanwhile is never overwritten.
+        var inputs = await engine.ReadAsync(target, request).ConfigureAwait(false);
+        var preview = await engine.RunAsync(target, request, answerer, dryRun: true, firstInputs: inputs).ConfigureAwait(false);
         foreach (var warning in preview.Warnings)
             console.Warn(warning);
         var json = JsonOutput.Result("s3-restore");
@@ -89,11 +91,16 @@ internal sealed class S3RestoreCommand(
             return Finish(json);
         }
         if (!Yes && !prompts.Confirm("Restore this version?", "--yes", defaultValue: false))
-            throw new CancelledByUserException();
+        {
+            // A confirmation answered no is not a failure (docs/exit-codes.md).
+            console.Plain("Nothing restored.");
+            json["outcome"] = JsonWords.Outcome(SyncOutcome.NothingToDo);
+            return Finish(json);
+        }
 
         try
         {
-            await engine.RunOnceAsync(target, request, answerer).ConfigureAwait(false);
+            await engine.RunOnceAsync(target, request, answerer, inputs).ConfigureAwait(false);
         }
         catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
         {

@@ -48,7 +48,7 @@ internal sealed class ConfigChanges(
             if (document.S3Sync is null)
                 return;
             var target = loader.Open();
-            var report = await engine.RunAsync(target, new SyncRequest.TwoWay(), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.Sync), dryRun: false).ConfigureAwait(false);
+            var report = await engine.RunAsync(target, new SyncRequest.TwoWay(), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.AfterEdit), dryRun: false).ConfigureAwait(false);
             foreach (var warning in report.Warnings)
                 console.Warn(warning);
             var done = report.Outcome switch

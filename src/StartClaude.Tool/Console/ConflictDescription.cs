@@ -55,8 +55,11 @@ internal static class ConflictDescription
     {
         if (value is null)
             return "(not set)";
+        // A nested value, or a string in a field this version does not know, may hold a secret: never shown as it is.
+        if (value is JsonObject or JsonArray)
+            return Nested(value, otherValue);
         var text = Text(value);
-        if (!SecretFields.IsSecret(field))
+        if (!SecretFields.IsSecret(field) && (ConfigFields.Find(field) is not null || value.GetValueKind() != JsonValueKind.String))
         {
             var plain = ConfigFields.Find(field)?.Kind == FieldKind.Url ? SecretMask.Url(text) : text;
             return plain.Length <= LongestValue ? plain : plain[..(LongestValue - 3)] + "...";
@@ -66,6 +69,12 @@ internal static class ConflictDescription
         return otherValue is not null && SecretMask.Mask(Text(otherValue)) == masked
             ? $"{masked} (fingerprint {Fingerprint(text)})"
             : masked;
+    }
+
+    private static string Nested(JsonNode value, JsonNode? otherValue)
+    {
+        var what = value is JsonObject obj ? $"an object of {obj.Count} field{(obj.Count == 1 ? "" : "s")}" : $"a list of {((JsonArray)value).Count}";
+        return otherValue is not null ? $"{what} (fingerprint {Fingerprint(value.ToJsonString())})" : what;
     }
 
     private static string Text(JsonNode value) =>

@@ -31,7 +31,7 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
         if (!prompts.CanAsk)
         {
             var list = string.Join("; ", conflicts.Select(c => $"{c.Label}: here {ConflictDescription.Describe(c, ConflictSide.Local)}, remote {ConflictDescription.Describe(c, ConflictSide.Remote)}"));
-            throw new SyncConflictException($"both sides changed the same thing differently ({list}); pass --prefer local or --prefer remote to decide");
+            throw new SyncConflictException($"both sides changed the same thing differently ({list}); {wording.DecideConflicts}");
         }
 
         console.Plain("Both sides changed the same thing differently since the last sync:");
@@ -126,6 +126,8 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
         console.Plain("Local and remote configs differ:");
         foreach (var line in question.Difference.Describe())
             console.Plain("  " + line);
+        if (question.EmptiedWhy is { } emptiedWhy)
+            console.Warn(emptiedWhy);
         if (!prompts.CanAsk)
             return JoinMode.Leave;
         // An emptied remote puts keeping this machine's configs first: Enter must never delete them.
@@ -138,8 +140,6 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
                (Choice.Upload, "Upload: the remote document becomes this machine's configs"),
                (Choice.Download, "Download: this machine's configs become the remote ones"),
                (Choice.Cancel, "Cancel: change nothing")];
-        if (question.EmptiedWhy is { } why)
-            console.Warn(why);
         return prompts.Choose("What should setup do with them?", choices, "s3-sync --prefer local|remote after setup") switch
         {
             Choice.Merge => JoinMode.Merge,

@@ -5,6 +5,17 @@ namespace StartClaude.Tool.Console;
 /// <param name="KeepEmptied">What keeps this machine's configs instead; null when the command cannot (it then only cancels).</param>
 internal sealed record QuestionWording(string AcceptEmptied, string? KeepEmptied)
 {
+    /// <summary>What decides conflicts without a terminal.</summary>
+    public string DecideConflicts { get; init; } = "pass --prefer local or --prefer remote to decide";
+
+    /// <summary>The sync after add, edit or remove: those commands take no --prefer, s3-sync does.</summary>
+    public static QuestionWording AfterEdit { get; } = new(
+        "run start-claude s3-sync --prefer remote (or s3-download -f) to accept that",
+        "start-claude s3-sync --prefer local to upload this machine's configs again")
+    {
+        DecideConflicts = "start-claude s3-sync decides them (on a terminal it asks; --prefer local|remote decides without one)",
+    };
+
     public static QuestionWording Sync { get; } = new(
         "pass --prefer remote (or run start-claude s3-download -f) to accept that",
         "--prefer local to upload this machine's configs again");
