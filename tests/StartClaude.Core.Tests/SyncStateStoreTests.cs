@@ -74,7 +74,7 @@ public class SyncStateStoreTests
         var firstObject = new Remote.RemoteObjectInfo(10, DateTimeOffset.UtcNow.AddMinutes(-1), "\"first\"");
 
         store.SaveBase(Settings, first, firstObject);
-        store.SaveBase(Settings, second, new Remote.RemoteObjectInfo(20, DateTimeOffset.UtcNow, "\"second\""));
+        store.SaveBase(Settings, second, new Remote.RemoteObjectInfo(20, DateTimeOffset.UtcNow, "\"second\""), writtenHere: true);
         var agreed = store.ReadBaseChecked(Settings).Base!;
 
         agreed.Earlier.Should().ContainSingle().Which.ETag.Should().Be("\"first\"");

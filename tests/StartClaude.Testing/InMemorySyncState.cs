@@ -17,7 +17,7 @@ public sealed class InMemorySyncState(Action<string>? log = null) : ISyncStateSt
 
     public (SyncBase? Base, string? Warning) ReadBaseChecked(S3SyncSettings settings) => (Base(settings), null);
 
-    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote)
+    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote, bool writtenHere = false)
     {
         BaseWrites++;
         log?.Invoke("write base");
@@ -26,7 +26,7 @@ public sealed class InMemorySyncState(Action<string>? log = null) : ISyncStateSt
         var earlier = _bases.TryGetValue(id, out var previous) && previous.Hash != hash
             ? [new EarlierState(previous.Hash, previous.ETag, DateTimeOffset.MaxValue), .. previous.Earlier]
             : previous?.Earlier ?? [];
-        _bases[id] = new SyncBase(remote?.ETag, hash, SharedDocument.FromLocal(agreed), remote) { Earlier = [.. earlier.Where(e => e.Hash != hash).Take(SyncBase.MaxEarlier)] };
+        _bases[id] = new SyncBase(remote?.ETag, hash, SharedDocument.FromLocal(agreed), remote) { Earlier = [.. earlier.Where(e => e.Hash != hash).Take(SyncBase.MaxEarlier)], WrittenHere = writtenHere };
     }
 
     public bool? ReadConditionalWrites(S3SyncSettings settings) =>

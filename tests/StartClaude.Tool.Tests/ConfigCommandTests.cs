@@ -386,4 +386,16 @@ public class ConfigCommandTests
         Saved().LiveConfigs.Select(c => c.Name).Should().Contain("listing");
         (await Run("list")).Error.Should().NotContain("has the name of a command");
     }
+
+    [Test]
+    public async Task Show_masks_every_string_inside_a_nested_field_it_does_not_know()
+    {
+        // Found by an adversary trial: an env object from a newer tool was shown with its keys in full.
+        _home.WriteConfig("{\"configs\":[{\"name\":\"work\",\"isDefault\":true,\"env\":{\"OPENAI_API_KEY\":\"sk-proj-UNKNOWNFIELDSECRETBBBBBB\"}}],\"settings\":{}}");
+
+        var result = await Run("show", "work");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("OPENAI_API_KEY").And.NotContain("UNKNOWNFIELDSECRET");
+    }
 }

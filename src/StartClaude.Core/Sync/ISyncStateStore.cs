@@ -10,7 +10,8 @@ public interface ISyncStateStore
     /// <summary>The base, or null (with a warning when the record is damaged).</summary>
     (SyncBase? Base, string? Warning) ReadBaseChecked(S3SyncSettings settings);
 
-    void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote);
+    /// <param name="writtenHere">This machine's own write made <paramref name="agreed"/> the remote document.</param>
+    void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote, bool writtenHere = false);
 
     /// <summary>Null until learned.</summary>
     bool? ReadConditionalWrites(S3SyncSettings settings);

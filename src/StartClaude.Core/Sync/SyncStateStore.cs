@@ -18,19 +18,23 @@ public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document
     /// <summary>How many earlier agreed states are remembered (their hashes only).</summary>
     public const int MaxEarlier = 16;
 
-    /// <summary>
-    /// The states agreed before this one, newest first. A remote that is still the very object of one of
-    /// them (same content, same ETag, and last modified before this machine moved past it) went back: a
-    /// write that did not stay. Another device writing the same content again is a new object, written later.
-    /// </summary>
+    /// <summary>The states agreed before this one, newest first (their hashes and ETags).</summary>
     public IReadOnlyList<EarlierState> Earlier { get; init; } = [];
 
-    /// <summary>The earlier state <paramref name="remote"/> is still the very object of, or null.</summary>
+    /// <summary>Whether this machine's own write made this base (rather than a download or an agreement).</summary>
+    public bool WrittenHere { get; init; }
+
+    /// <summary>
+    /// The state <paramref name="remote"/> went back to, or null: the remote is still the very object this
+    /// machine's own last write replaced (the same content under the same ETag), so that write did not stay.
+    /// Only the state right before a base written here counts: another device writing the same content again
+    /// later is an ordinary change, and one this machine downloaded was never replaced by it.
+    /// </summary>
     public EarlierState? WentBackTo(string remoteHash, RemoteObjectInfo remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
-        return remote.ETag is { } etag && remote.LastModified is { } modified
-            ? Earlier.FirstOrDefault(e => e.Hash == remoteHash && e.ETag == etag && modified < e.SupersededAt)
+        return WrittenHere && Earlier.Count > 0 && Earlier[0] is var before && before.Hash == remoteHash && before.ETag is { } etag && etag == remote.ETag
+            ? before
             : null;
     }
 
@@ -90,7 +94,8 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
                 ? new RemoteObjectInfo(bytes, TimeOf(entry["lastModified"]), etag)
                 : null;
             var earlier = ReadEarlier(entry).Where(e => e.Hash != hash).ToList();
-            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info) { Earlier = earlier }, null) : (null, damaged);
+            var writtenHere = entry["writtenHere"] is JsonValue written && written.TryGetValue<bool>(out var here) && here;
+            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info) { Earlier = earlier, WrittenHere = writtenHere }, null) : (null, damaged);
         }
         catch (Exception ex) when (ex is DocumentFormatException or InvalidOperationException)
         {
@@ -119,7 +124,7 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
     /// The remote object as agreed (null when there is none): its ETag, and its size and time, kept so
     /// a later "unchanged" answer (304) can still show them.
     /// </param>
-    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote)
+    public void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote, bool writtenHere = false)
     {
         ArgumentNullException.ThrowIfNull(agreed);
         Update(settings, entry =>
@@ -149,6 +154,7 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
                 ["supersededAt"] = Stamp(e.SupersededAt),
             })]);
             entry["hash"] = hash;
+            entry["writtenHere"] = writtenHere;
             entry["base"] = SharedDocument.FromLocal(agreed).Root.DeepClone();
             entry["agreedAt"] = Stamp(DateTimeOffset.UtcNow);
         });

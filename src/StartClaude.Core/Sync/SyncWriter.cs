@@ -45,7 +45,7 @@ public sealed class SyncWriter(ILocalDocumentStore localStore, ISyncStateStore s
         if (plan.WritesLocal)
             localStore.Write(plan.Result);
         if (plan.Agreed is { } agreed && (plan.Condition is not null || inputs.Base?.ETag != agreedObject?.ETag || inputs.Base?.Hash != agreed.SharedContentHash()))
-            stateStore.SaveBase(target.Settings, agreed, agreedObject);
+            stateStore.SaveBase(target.Settings, agreed, agreedObject, writtenHere: plan.Condition is not null);
         return plan;
     }
 }

@@ -28,11 +28,22 @@ internal sealed class ShowCommand(LocalConfigStore localStore, ToolConsole conso
         foreach (var (key, value) in config.Node)
         {
             var secret = SecretFields.IsSecret(key);
-            var text = Reveal ? Plain(value) : secret ? SecretMask.Mask(Plain(value)) : SecretMask.Url(Plain(value));
+            // A nested value (an env or headers object this version does not know) shows its keys, every string in it masked.
+            var text = Reveal ? Plain(value)
+                : value is JsonObject or JsonArray ? Masked(value).ToJsonString()
+                : secret ? SecretMask.Mask(Plain(value)) : SecretMask.Url(Plain(value));
             console.Plain($"{(TerminalText.Escape(key) + ":").PadRight(width + 1)} {TerminalText.Escape(text)}");
         }
         return 0;
     }
+
+    private static JsonNode Masked(JsonNode value) => value switch
+    {
+        JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : (JsonNode?)Masked(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Select(item => item is null ? null : (JsonNode?)Masked(item))]),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonValue.Create(SecretMask.Mask(v.GetValue<string>())),
+        _ => value.DeepClone(),
+    };
 
     private static string Plain(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
