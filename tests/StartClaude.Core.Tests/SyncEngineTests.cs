@@ -280,6 +280,18 @@ public class SyncEngineTests
     }
 
     [Test]
+    public async Task A_remote_that_is_no_json_names_the_command_that_replaces_it()
+    {
+        await AgreedAsync(Configs(C("work", isDefault: true)));
+        _remote.Put("garbage!"u8.ToArray());
+
+        var act = () => SyncAsync(new ScriptedAnswerer { Prefer = ConflictSide.Local });
+
+        (await act.Should().ThrowAsync<DocumentFormatException>()).Which.Message.Should().Contain("not valid JSON").And.Contain("s3-upload --force");
+        _log.Should().NotContain(e => e.StartsWith("write", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task Status_is_one_read_and_answers_nothing()
     {
         await AgreedAsync(Configs(C("work", isDefault: true)));

@@ -33,8 +33,21 @@ public sealed record RemoteSnapshot(ConfigDocument Document, RemoteObjectInfo In
                     LastModified = unchanged.Info.LastModified ?? syncBase.RemoteInfo?.LastModified,
                 },
                 Downloaded: false),
-            RemoteRead.Changed changed => new RemoteSnapshot(codec.Decode(changed.Object), changed.Object.Info, Downloaded: true),
+            RemoteRead.Changed changed => new RemoteSnapshot(Decode(codec, changed.Object), changed.Object.Info, Downloaded: true),
             _ => null,
         };
+    }
+
+    // A remote that is no config document at all stops every two-way command: say the one command that replaces it.
+    private static ConfigDocument Decode(DocumentCodec codec, RemoteObject remote)
+    {
+        try
+        {
+            return codec.Decode(remote);
+        }
+        catch (DocumentFormatException ex) when (!ex.Message.Contains("s3-upload --force", StringComparison.Ordinal))
+        {
+            throw new DocumentFormatException($"{ex.Message}; start-claude s3-upload --force replaces it with this machine's configs (s3-history lists the versions before it)", ex);
+        }
     }
 }
