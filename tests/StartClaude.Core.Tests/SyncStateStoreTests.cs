@@ -77,7 +77,7 @@ public class SyncStateStoreTests
         store.SaveBase(Settings, second, new Remote.RemoteObjectInfo(20, DateTimeOffset.UtcNow, "\"second\""), writtenHere: true);
         var agreed = store.ReadBaseChecked(Settings).Base!;
 
-        agreed.Earlier.Should().ContainSingle().Which.ETag.Should().Be("\"first\"");
+        agreed.Previous!.ETag.Should().Be("\"first\"");
         agreed.WentBackTo(first.SharedContentHash(), firstObject).Should().NotBeNull();
     }
 }

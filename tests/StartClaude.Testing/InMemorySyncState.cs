@@ -23,10 +23,10 @@ public sealed class InMemorySyncState(Action<string>? log = null) : ISyncStateSt
         log?.Invoke("write base");
         var id = SyncStateStore.RemoteId(settings);
         var hash = agreed.SharedContentHash();
-        var earlier = _bases.TryGetValue(id, out var previous) && previous.Hash != hash
-            ? [new EarlierState(previous.Hash, previous.ETag, DateTimeOffset.MaxValue), .. previous.Earlier]
-            : previous?.Earlier ?? [];
-        _bases[id] = new SyncBase(remote?.ETag, hash, SharedDocument.FromLocal(agreed), remote) { Earlier = [.. earlier.Where(e => e.Hash != hash).Take(SyncBase.MaxEarlier)], WrittenHere = writtenHere };
+        var before = _bases.TryGetValue(id, out var previous) && previous.Hash != hash
+            ? new AgreedBefore(previous.Hash, previous.ETag)
+            : previous?.Previous;
+        _bases[id] = new SyncBase(remote?.ETag, hash, SharedDocument.FromLocal(agreed), remote) { Previous = before, WrittenHere = writtenHere };
     }
 
     public bool? ReadConditionalWrites(S3SyncSettings settings) =>

@@ -15,11 +15,8 @@ namespace StartClaude.Core.Sync;
 /// <param name="RemoteInfo">The remote object's size and time when they agreed, where known.</param>
 public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document, RemoteObjectInfo? RemoteInfo = null)
 {
-    /// <summary>How many earlier agreed states are remembered (their hashes only).</summary>
-    public const int MaxEarlier = 16;
-
-    /// <summary>The states agreed before this one, newest first (their hashes and ETags).</summary>
-    public IReadOnlyList<EarlierState> Earlier { get; init; } = [];
+    /// <summary>The state agreed right before this one (its hash and ETag), where known.</summary>
+    public AgreedBefore? Previous { get; init; }
 
     /// <summary>Whether this machine's own write made this base (rather than a download or an agreement).</summary>
     public bool WrittenHere { get; init; }
@@ -30,20 +27,18 @@ public sealed record SyncBase(string? ETag, string Hash, ConfigDocument Document
     /// Only the state right before a base written here counts: another device writing the same content again
     /// later is an ordinary change, and one this machine downloaded was never replaced by it.
     /// </summary>
-    public EarlierState? WentBackTo(string remoteHash, RemoteObjectInfo remote)
+    public AgreedBefore? WentBackTo(string remoteHash, RemoteObjectInfo remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
-        return WrittenHere && Earlier.Count > 0 && Earlier[0] is var before && before.Hash == remoteHash && before.ETag is { } etag && etag == remote.ETag
-            ? before
-            : null;
+        return WrittenHere && Previous is { ETag: { } etag } before && before.Hash == remoteHash && etag == remote.ETag ? before : null;
     }
 
     /// <summary>The base when both sides are known to have held nothing (no remote document).</summary>
     public static SyncBase Empty { get; } = new(null, ConfigDocument.CreateEmpty().SharedContentHash(), ConfigDocument.CreateEmpty());
 }
 
-/// <summary>A state agreed before the base: its content hash, the remote object's ETag then, and when this machine moved past it.</summary>
-public sealed record EarlierState(string Hash, string? ETag, DateTimeOffset SupersededAt);
+/// <summary>A state agreed before the base: its content hash and the remote object's ETag then.</summary>
+public sealed record AgreedBefore(string Hash, string? ETag);
 
 /// <summary>
 /// sync-state.json beside config.json: per remote, the base both sides last agreed on and whether
@@ -93,9 +88,9 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
             var info = entry["size"] is JsonValue size && size.TryGetValue<long>(out var bytes)
                 ? new RemoteObjectInfo(bytes, TimeOf(entry["lastModified"]), etag)
                 : null;
-            var earlier = ReadEarlier(entry).Where(e => e.Hash != hash).ToList();
+            var previous = ReadPrevious(entry) is { } before && before.Hash != hash ? before : null;
             var writtenHere = entry["writtenHere"] is JsonValue written && written.TryGetValue<bool>(out var here) && here;
-            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info) { Earlier = earlier, WrittenHere = writtenHere }, null) : (null, damaged);
+            return document.SharedContentHash() == hash ? (new SyncBase(etag, hash, document, info) { Previous = previous, WrittenHere = writtenHere }, null) : (null, damaged);
         }
         catch (Exception ex) when (ex is DocumentFormatException or InvalidOperationException)
         {
@@ -104,13 +99,9 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
         }
     }
 
-    // Damaged entries are skipped: they only cost the recognition of a remote that went back.
-    private static IEnumerable<EarlierState> ReadEarlier(JsonObject entry) =>
-        entry["earlier"] is JsonArray list
-            ? list.OfType<JsonObject>()
-                .Select(e => Text(e["hash"]) is { } h && TimeOf(e["supersededAt"]) is { } at ? new EarlierState(h, Text(e["etag"]), at) : null)
-                .OfType<EarlierState>().Take(SyncBase.MaxEarlier)
-            : [];
+    // A damaged record only costs the recognition of a remote that went back.
+    private static AgreedBefore? ReadPrevious(JsonObject entry) =>
+        entry["previous"] is JsonObject before && Text(before["hash"]) is { } hash ? new AgreedBefore(hash, Text(before["etag"])) : null;
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
@@ -143,16 +134,9 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
                 entry.Remove("lastModified");
             }
             var hash = agreed.SharedContentHash();
-            // The state agreed before joins the earlier ones, so a remote that is still that object is recognized.
-            var earlier = ReadEarlier(entry).ToList();
+            // The state agreed before is kept, so a remote that is still that object is recognized.
             if (previousHash is { } previous && previous != hash)
-                earlier.Insert(0, new EarlierState(previous, previousETag, DateTimeOffset.UtcNow));
-            entry["earlier"] = new JsonArray([.. earlier.Where(e => e.Hash != hash).Take(SyncBase.MaxEarlier).Select(e => (JsonNode?)new JsonObject
-            {
-                ["hash"] = e.Hash,
-                ["etag"] = e.ETag,
-                ["supersededAt"] = Stamp(e.SupersededAt),
-            })]);
+                entry["previous"] = new JsonObject { ["hash"] = previous, ["etag"] = previousETag };
             entry["hash"] = hash;
             entry["writtenHere"] = writtenHere;
             entry["base"] = SharedDocument.FromLocal(agreed).Root.DeepClone();
