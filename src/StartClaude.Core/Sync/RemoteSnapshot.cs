@@ -45,7 +45,7 @@ public sealed record RemoteSnapshot(ConfigDocument Document, RemoteObjectInfo In
         {
             return codec.Decode(remote);
         }
-        catch (DocumentFormatException ex) when (!ex.Message.Contains("s3-upload --force", StringComparison.Ordinal))
+        catch (DocumentFormatException ex)
         {
             throw new DocumentFormatException($"{ex.Message}; start-claude s3-upload --force replaces it with this machine's configs (s3-history lists the versions before it)", ex);
         }

@@ -68,18 +68,8 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
     public SyncAnswers Settle(SyncRequest request, SyncInputs inputs, ISyncAnswerer answerer)
     {
         ArgumentNullException.ThrowIfNull(answerer);
-        var answers = SyncAnswers.None;
-        while (true)
-        {
-            var next = SyncPlanner.Decide(request, inputs, answers).Match<SyncAnswers?>(
-                _ => null,
-                ask => answerer.Answer(ask.Question, answers, mayAsk: true)
-                    ?? throw new InvalidOperationException("an answerer that may ask gave no answer"),
-                refuse => throw new SyncRefusedException(refuse.Reason, refuse.ExitCode));
-            if (next is null)
-                return answers;
-            answers = next;
-        }
+        var (plan, answers, _) = DecideAnswering(request, inputs, SyncAnswers.None, answerer, mayAsk: true);
+        return plan is not null ? answers : throw new InvalidOperationException("an answerer that may ask gave no answer");
     }
 
     /// <summary>
@@ -111,36 +101,23 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
                 ? firstInputs
                 : await ReadAsync(current, request, sawNoRemote ? SyncBase.Empty : null, cancellationToken).ConfigureAwait(false);
             sawNoRemote |= inputs.Remote is null;
+            SyncReport Report(SyncPlan plan, SyncQuestion? pending) =>
+                SyncReport.Of(plan, attempt, dryRun, pending) with { RemoteInfo = inputs.Remote?.Info };
 
-            SyncPlan? plan = null;
-            while (plan is null)
-            {
-                var decision = WithWarning(SyncPlanner.Decide(request, inputs, answers), inputs.Warning);
-                var next = decision.Match<(SyncPlan? Plan, SyncAnswers? Answers, SyncQuestion? Pending)>(
-                    done => (done.Plan, answers, null),
-                    ask => (null, answerer.Answer(ask.Question, answers, mayAsk: !dryRun), ask.Question),
-                    refuse => throw new SyncRefusedException(refuse.Reason, refuse.ExitCode));
-                if (next.Plan is { } decided)
-                    plan = decided;
-                else if (next.Answers is { } answered)
-                    answers = answered;
-                else
-                    return SyncReport.Of(decision.Standing, attempt, dryRun, next.Pending) with { RemoteInfo = inputs.Remote?.Info };
-            }
-
+            (var decided, answers, var last) = DecideAnswering(request, inputs, answers, answerer, mayAsk: !dryRun);
+            if (decided is not { } plan)
+                return Report(last.Standing, last.Match<SyncQuestion?>(_ => null, ask => ask.Question, _ => null));
             if (dryRun)
-                return SyncReport.Of(plan, attempt, dryRun) with { RemoteInfo = inputs.Remote?.Info };
+                return Report(plan, null);
             try
             {
-                plan = await writer.CarryOutAsync(target, inputs, plan, cancellationToken).ConfigureAwait(false);
-                return SyncReport.Of(plan, attempt, dryRun) with { RemoteInfo = inputs.Remote?.Info };
+                return Report(await writer.CarryOutAsync(target, inputs, plan, cancellationToken).ConfigureAwait(false), null);
             }
             catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempts > 1)
             {
-                // Only answers to conflicts are tied to what was seen (by content); the others were given about a
-                // remote that has changed since, so they are asked again.
+                // Another device wrote since the read: read, decide and ask again. Only answers to conflicts are tied
+                // to what was seen (by content); the others were given about a remote that has changed, so they go.
                 answers = SyncAnswers.None with { Conflicts = answers.Conflicts };
-                // Another device wrote since the read: read, decide and ask again (answers to unchanged conflicts stand).
             }
         }
 
@@ -158,6 +135,26 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
     // Full jitter, growing: devices that collided spread out instead of colliding again.
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40 << Math.Min(attempt, 5)));
+
+    /// <summary>
+    /// Decides, answering each question the planner asks, until there is a plan, a refusal (thrown), or a
+    /// question nobody may answer now (the plan is then null and <c>Last</c> says where things stand).
+    /// </summary>
+    private static (SyncPlan? Plan, SyncAnswers Answers, SyncDecision Last) DecideAnswering(
+        SyncRequest request, SyncInputs inputs, SyncAnswers answers, ISyncAnswerer answerer, bool mayAsk)
+    {
+        while (true)
+        {
+            var decision = WithWarning(SyncPlanner.Decide(request, inputs, answers), inputs.Warning);
+            var (plan, next) = decision.Match<(SyncPlan?, SyncAnswers?)>(
+                done => (done.Plan, answers),
+                ask => (null, answerer.Answer(ask.Question, answers, mayAsk)),
+                refuse => throw new SyncRefusedException(refuse.Reason, refuse.ExitCode));
+            if (plan is not null || next is null)
+                return (plan, answers, decision);
+            answers = next;
+        }
+    }
 
     private static SyncDecision WithWarning(SyncDecision decision, string? warning)
     {

@@ -356,7 +356,7 @@ public static class SyncPlanner
         IReadOnlySet<string> Lost(ConflictSide winner) => merge.Conflicts
             .Where(conflict => c.Answers.Conflicts[conflict.Key] == winner)
             .SelectMany(conflict => new[] { conflict.Local, conflict.Remote })
-            .Select(node => (node as System.Text.Json.Nodes.JsonObject)?["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string?)node!["name"]!.GetValue<string>() : null)
+            .Select(node => node is System.Text.Json.Nodes.JsonObject config ? new ConfigEntry(config).Name : null)
             .OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         return Done(Finish(c, state, reason, resolved) with
         {

@@ -38,17 +38,12 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
         var decided = new Dictionary<MergeConflict, ConflictSide>();
         foreach (var conflict in conflicts)
         {
-            decided[conflict] = prompts.Choose(
+            decided[conflict] = SideOrCancel(prompts.Choose(
                 $"{conflict.Label} — which version wins?",
                 [(Choice.Local, $"This machine's: {ConflictDescription.Describe(conflict, ConflictSide.Local)}"),
                  (Choice.Remote, $"The remote one: {ConflictDescription.Describe(conflict, ConflictSide.Remote)}"),
                  (Choice.Cancel, "Cancel the sync")],
-                "--prefer local|remote") switch
-            {
-                Choice.Local => ConflictSide.Local,
-                Choice.Remote => ConflictSide.Remote,
-                _ => throw new CancelledByUserException(),
-            };
+                "--prefer local|remote"));
         }
         return answers.WithConflicts(conflicts, c => decided[c]);
     }
@@ -68,12 +63,7 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
         List<(Choice, string)> choices = wording.KeepEmptied is null
             ? [(Choice.Cancel, "No: change nothing"), (Choice.Remote, "Yes: delete them here too")]
             : [(Choice.Local, "No: keep this machine's configs and upload them again"), (Choice.Remote, "Yes: delete them here too"), (Choice.Cancel, "Cancel")];
-        return prompts.Choose("Apply that here too?", choices, wording.KeepEmptied is null ? "--force" : "--prefer local|remote") switch
-        {
-            Choice.Local => ConflictSide.Local,
-            Choice.Remote => ConflictSide.Remote,
-            _ => throw new CancelledByUserException(),
-        };
+        return SideOrCancel(prompts.Choose("Apply that here too?", choices, wording.KeepEmptied is null ? "--force" : "--prefer local|remote"));
     }
 
     private ConflictSide? WentBack(string why, bool mayAsk)
@@ -85,16 +75,11 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
         if (!prompts.CanAsk)
             throw new SyncConflictException($"{why}; nothing was changed. Pass --prefer local to write this machine's configs again, or --prefer remote to take the remote document as it is");
         console.Plain(Sentence(why));
-        return prompts.Choose("Which should stand?",
+        return SideOrCancel(prompts.Choose("Which should stand?",
             [(Choice.Local, "This machine's configs: write them again"),
              (Choice.Remote, "The remote document as it is now"),
              (Choice.Cancel, "Cancel")],
-            "--prefer local|remote") switch
-        {
-            Choice.Local => ConflictSide.Local,
-            Choice.Remote => ConflictSide.Remote,
-            _ => throw new CancelledByUserException(),
-        };
+            "--prefer local|remote"));
     }
 
     private DownloadMode? DownloadChoice(SyncQuestion.DownloadChoice question, bool mayAsk)
@@ -149,6 +134,13 @@ internal sealed class PromptedSyncAnswerer(ConflictSide? prefer, Prompts prompts
             _ => throw new CancelledByUserException(),
         };
     }
+
+    private static ConflictSide SideOrCancel(Choice choice) => choice switch
+    {
+        Choice.Local => ConflictSide.Local,
+        Choice.Remote => ConflictSide.Remote,
+        _ => throw new CancelledByUserException(),
+    };
 
     private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..] + ".";
 
