@@ -26,13 +26,14 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
         ArgumentNullException.ThrowIfNull(request);
         var (syncBase, warning) = stateStore.ReadBaseChecked(target.Settings);
         syncBase ??= fallbackBase;
-        RemoteSnapshot? remote = request switch
-        {
-            SyncRequest.Upload upload when upload.Force || target.Local.HasLiveConfigs => null,
-            SyncRequest.Download => await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, null, cancellationToken).ConfigureAwait(false)
-                ?? throw new RemoteDocumentMissingException(target.RemoteName),
-            _ => await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, request.ReadsAgainstBase ? syncBase : null, cancellationToken).ConfigureAwait(false),
-        };
+        Task<RemoteSnapshot?> Read(SyncBase? against) => RemoteSnapshot.ReadAsync(target.Remote, target.Codec, against, cancellationToken);
+        // Two-way requests read against the base (a 304 stands for it); the one-way ones need the document itself.
+        var remote = await request.Match<Task<RemoteSnapshot?>>(
+            _ => Read(syncBase),
+            _ => Read(syncBase),
+            upload => upload.Force || target.Local.HasLiveConfigs ? Task.FromResult<RemoteSnapshot?>(null) : Read(null),
+            async _ => await Read(null).ConfigureAwait(false) ?? throw new RemoteDocumentMissingException(target.RemoteName),
+            _ => Read(null)).ConfigureAwait(false);
         return InputsFor(target, remote, syncBase) with { Warning = warning };
     }
 

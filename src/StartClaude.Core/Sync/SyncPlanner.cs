@@ -32,15 +32,12 @@ public static class SyncPlanner
         var warnings = new List<string>();
         var local = Held(inputs.Local, LocalOrigin, warnings);
         var context = new Context(inputs, answers, local, warnings);
-        return request switch
-        {
-            SyncRequest.TwoWay => TwoWay(context),
-            SyncRequest.Join join => Join(context, join),
-            SyncRequest.Upload upload => Upload(context, upload.Force),
-            SyncRequest.Download download => Download(context, download.Mode),
-            SyncRequest.Restore restore => Restore(context, restore),
-            _ => throw new ArgumentOutOfRangeException(nameof(request), request, "not a request the planner knows"),
-        };
+        return request.Match(
+            _ => TwoWay(context),
+            join => Join(context, join),
+            upload => Upload(context, upload.Force),
+            download => Download(context, download.Mode),
+            restore => Restore(context, restore));
     }
 
     private sealed record Context(SyncInputs Inputs, SyncAnswers Answers, ConfigDocument Local, List<string> Warnings)
