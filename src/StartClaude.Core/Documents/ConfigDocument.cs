@@ -330,6 +330,38 @@ public sealed class ConfigDocument
 
     private JsonObject CloneRoot() => (JsonObject)_root.DeepClone();
 
+    /// <summary>What this machine keeps in step of its Claude Code setup (<c>settings.s3Sync.claudeCode</c>).</summary>
+    /// <exception cref="Errors.LocalConfigException">It is stored in a shape this version does not read.</exception>
+    public ClaudeCode.ClaudeChoice ClaudeChoice => ClaudeCode.ClaudeChoice.From(SyncNode(_root), _origin);
+
+    /// <summary>A copy whose <c>settings.s3Sync.claudeCode</c> is <paramref name="choice"/>.</summary>
+    public ConfigDocument WithClaudeChoice(ClaudeCode.ClaudeChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        var copy = CloneRoot();
+        if (SyncNode(copy) is not { } sync)
+            throw new InvalidOperationException("S3 sync is not set up in this document");
+        choice.WriteTo(sync);
+        return new ConfigDocument(copy);
+    }
+
+    /// <summary>The Claude Code items (<c>claudeCode</c>), or null.</summary>
+    internal JsonObject? ClaudeSection => ClaudeCode.ClaudeSection.Of(_root);
+
+    /// <summary>Whether the document has a <c>claudeCode</c> key (this machine's view carries one, maybe empty, once its files were read).</summary>
+    internal bool HasClaudeSection => _root.ContainsKey(ClaudeCode.ClaudeSection.Key);
+
+    /// <summary>A copy whose <c>claudeCode</c> is <paramref name="section"/> (deep-copied), or without one when null.</summary>
+    internal ConfigDocument WithClaudeSection(JsonObject? section)
+    {
+        var copy = CloneRoot();
+        if (section is null)
+            copy.Remove(ClaudeCode.ClaudeSection.Key);
+        else
+            copy[ClaudeCode.ClaudeSection.Key] = section.DeepClone();
+        return new ConfigDocument(copy);
+    }
+
     private static JsonObject? SyncNode(JsonObject root) =>
         (root["settings"] as JsonObject)?["s3Sync"] as JsonObject;
 
@@ -422,5 +454,8 @@ public sealed class ConfigDocument
             if (settingsObject.TryGetPropertyValue("s3Sync", out var sync) && sync is not null && sync is not JsonObject)
                 throw new DocumentFormatException($"{origin}: \"settings.s3Sync\" must be an object");
         }
+        // Only a document that has the section pays for its check (a start reads config.json, which never has one).
+        if (root.ContainsKey(ClaudeCode.ClaudeSection.Key))
+            ClaudeCode.ClaudeSection.Check(root, origin);
     }
 }

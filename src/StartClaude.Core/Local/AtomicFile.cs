@@ -10,7 +10,21 @@ public static class AtomicFile
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public static void Write(string path, ReadOnlySpan<byte> content)
+    public static void Write(string path, ReadOnlySpan<byte> content) => Write(path, content, OwnerReadWrite);
+
+    /// <summary>
+    /// Replaces a file another program owns (Claude Code's): the same atomic way, keeping the mode the file
+    /// has, or giving a new one <paramref name="newFileMode"/>. A missing folder is created private.
+    /// </summary>
+    public static void WriteKeepingMode(string path, ReadOnlySpan<byte> content, UnixFileMode newFileMode = OwnerReadWrite)
+    {
+        var mode = newFileMode;
+        if (!OperatingSystem.IsWindows() && File.Exists(path))
+            mode = File.GetUnixFileMode(path);
+        Write(path, content, mode);
+    }
+
+    private static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         EnsurePrivateFolder(folder);
@@ -20,15 +34,15 @@ public static class AtomicFile
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = OwnerReadWrite;
+                options.UnixCreateMode = mode & OwnerReadWrite;
             using (var stream = new FileStream(temp, options))
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, path, overwrite: true);
             if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, OwnerReadWrite);
+                File.SetUnixFileMode(temp, mode);
+            File.Move(temp, path, overwrite: true);
         }
         finally
         {

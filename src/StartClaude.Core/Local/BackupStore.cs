@@ -37,6 +37,38 @@ public sealed class BackupStore(AppEnvironment environment)
         return new Backup(System.IO.Path.GetFileNameWithoutExtension(path)[Prefix.Length..], path, now, kept.Length);
     }
 
+    /// <summary>The folder of the copies of Claude Code files taken before a sync replaced or deleted them.</summary>
+    public string ClaudeFolder => Path.Combine(Folder, "claude");
+
+    /// <summary>A name for one sync's copies of Claude Code files (older ones beyond <see cref="MaxBackups"/> go).</summary>
+    public string NewClaudeStamp()
+    {
+        var stamp = DateTimeOffset.UtcNow.ToString(Format, CultureInfo.InvariantCulture);
+        for (var n = 1; Directory.Exists(Path.Combine(ClaudeFolder, stamp)); n++)
+            stamp = $"{DateTimeOffset.UtcNow.ToString(Format, CultureInfo.InvariantCulture)}-{n}";
+        return stamp;
+    }
+
+    /// <summary>Keeps <paramref name="content"/>, a Claude Code file at <paramref name="relative"/>, under this sync's <paramref name="stamp"/>.</summary>
+    public void KeepClaudeFile(string stamp, string relative, ReadOnlySpan<byte> content)
+    {
+        AtomicFile.EnsurePrivateFolder(environment.StartClaudeHome);
+        AtomicFile.EnsurePrivateFolder(Folder);
+        AtomicFile.EnsurePrivateFolder(ClaudeFolder);
+        var root = Path.Combine(ClaudeFolder, stamp);
+        var path = Path.GetFullPath(Path.Combine(root, relative));
+        if (!path.StartsWith(Path.GetFullPath(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new ArgumentException("a backup stays inside its folder", nameof(relative));
+        var missing = new Stack<string>();
+        for (var folder = Path.GetDirectoryName(path); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+            missing.Push(folder);
+        while (missing.Count > 0)
+            AtomicFile.EnsurePrivateFolder(missing.Pop());
+        AtomicFile.Write(path, content);
+        foreach (var old in Directory.EnumerateDirectories(ClaudeFolder).Order(StringComparer.Ordinal).Reverse().Skip(MaxBackups))
+            Directory.Delete(old, recursive: true);
+    }
+
     /// <summary>The backups, newest first.</summary>
     public IReadOnlyList<Backup> List()
     {

@@ -114,8 +114,10 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
             {
                 return Report(await writer.CarryOutAsync(target, inputs, plan, cancellationToken).ConfigureAwait(false), null);
             }
-            catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempts > 1)
+            catch (Exception ex) when (attempts > 1 && ex is RemoteStoreException { Kind: RemoteFailureKind.PreconditionFailed } or ClaudeCode.ClaudeFilesChangedException)
             {
+                // Or a Claude Code file changed here between the read and the write (Claude Code writes
+                // ~/.claude.json while it runs): the next round merges that change in too.
                 // Another device wrote since the read: read, decide and ask again. Only answers to conflicts are tied
                 // to what was seen (by content); the others were given about a remote that has changed, so they go.
                 answers = SyncAnswers.None with { Conflicts = answers.Conflicts };

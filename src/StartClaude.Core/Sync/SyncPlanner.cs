@@ -1,3 +1,4 @@
+using StartClaude.Core.ClaudeCode;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
 using StartClaude.Core.Remote;
@@ -30,8 +31,10 @@ public static class SyncPlanner
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(answers);
         var warnings = new List<string>();
+        var claudeRead = inputs.Local.HasClaudeSection;
+        inputs = inputs with { Local = ClaudeView(inputs) };
         var local = Held(inputs.Local, LocalOrigin, warnings);
-        var context = new Context(inputs, answers, local, warnings);
+        var context = new Context(inputs, answers, local, warnings) { ClaudeRead = claudeRead };
         return request.Match(
             _ => TwoWay(context),
             join => Join(context, join),
@@ -42,6 +45,12 @@ public static class SyncPlanner
 
     private sealed record Context(SyncInputs Inputs, SyncAnswers Answers, ConfigDocument Local, List<string> Warnings)
     {
+        /// <summary>Whether this machine's Claude Code files were read (only then does it carry any).</summary>
+        public bool ClaudeRead { get; init; }
+
+        /// <summary>What this machine carries of its Claude Code setup: nothing unless its files were read.</summary>
+        public ClaudeChoice Claude => ClaudeRead ? Local.ClaudeChoice : ClaudeChoice.None;
+
         public ConfigDocument Shared { get; } = SharedDocument.FromLocal(Local);
     }
 
@@ -73,7 +82,7 @@ public static class SyncPlanner
         if (baseDocument is null)
         {
             var (here, there) = Sides(difference);
-            if (!shared.HasLiveConfigs)
+            if (!HoldsAnything(c))
                 return Done(Finish(c, SyncState.DifferNeverSynced, "there are no configs here, so the remote ones are taken", SharedDocument.ApplyToLocal(remoteDocument, local)) with
                 {
                     LocalChanges = here, RemoteChanges = there, Difference = difference,
@@ -93,7 +102,7 @@ public static class SyncPlanner
             && Guard(c, new SyncQuestion.RemoteWentBack(WentBackWhy), WentBackWhy, answers.RemoteWentBack, SyncState.LocalChanges,
                 "the remote document had gone back to an earlier state; this machine's configs were written again", localChanges, remoteChanges, difference) is { } wentBack)
             return wentBack;
-        if (remoteChanged && Emptied(baseDocument, shared, remote.Document, remoteDocument) is { } emptied
+        if (remoteChanged && Emptied(baseDocument, shared, remote.Document, remoteDocument, c.Claude) is { } emptied
             && Guard(c, new SyncQuestion.EmptiedRemote(emptied), emptied, answers.EmptiedRemote, SyncState.BothChanged,
                 "kept this machine's configs; the emptied remote document is replaced", localChanges, remoteChanges, difference) is { } guarded)
             return guarded;
@@ -133,10 +142,10 @@ public static class SyncPlanner
                 });
             }
             var remoteDocument = Held(remote.Document, RemoteOrigin, c.Warnings);
-            if (c.Shared.SharesContentWith(remoteDocument) || !c.Shared.HasLiveConfigs)
+            if (c.Shared.SharesContentWith(remoteDocument) || !HoldsAnything(c))
                 return TwoWay(c);
             var difference = DocumentDifference.Between(c.Shared, remoteDocument);
-            var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument) : null;
+            var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument, c.Claude) : null;
             return answers.Join switch
             {
                 null => new SyncDecision.Ask(new SyncQuestion.JoinChoice(difference, emptied),
@@ -216,15 +225,15 @@ public static class SyncPlanner
 
         if (c.Shared.SharesContentWith(remoteDocument))
             return Done(Local(SyncState.InSync, "already up to date", local, null));
-        var taken = SharedDocument.ApplyToLocal(remoteDocument, local);
+        var taken = Joined(c, SharedDocument.ApplyToLocal(remoteDocument, local));
         var chosen = mode == DownloadMode.Plain ? answers.Download ?? DownloadMode.Plain : mode;
         if (chosen == DownloadMode.Replace)
             return Done(Local(two.State, "replaced the local configs with the remote ones", taken, two.RemoteChanges));
-        if (chosen == DownloadMode.Plain && two.State != SyncState.RemoteChanges && c.Shared.HasLiveConfigs)
+        if (chosen == DownloadMode.Plain && two.State != SyncState.RemoteChanges && HoldsAnything(c))
             return new SyncDecision.Ask(new SyncQuestion.DownloadChoice("there are local configs that differ from the remote ones", difference),
                 Local(two.State, "local configs changed too", local, two.RemoteChanges));
         // Only -f takes an emptied remote: neither taking it plainly nor merging with it (which deletes what it deleted).
-        var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument) : null;
+        var emptied = inputs.Base is { } known ? Emptied(known.Document, c.Shared, remote.Document, remoteDocument, c.Claude) : null;
         if (emptied is not null && answers.EmptiedRemote != ConflictSide.Remote)
         {
             return answers.EmptiedRemote is null
@@ -294,6 +303,31 @@ public static class SyncPlanner
         });
     }
 
+    /// <summary>The result with every Claude Code kind this machine carries marked joined: from now on a file it lacks is one it deleted.</summary>
+    private static ConfigDocument Joined(Context c, ConfigDocument result)
+    {
+        if (c.Claude is not { IsEmpty: false } choice || choice.Joined.Count == choice.Kinds.Count || result.S3Sync is null)
+            return result;
+        return result.WithClaudeChoice(choice.AllJoined());
+    }
+
+    /// <summary>Whether this machine has anything of its own to share: a live config, or a Claude Code item it carries.</summary>
+    private static bool HoldsAnything(Context c) =>
+        c.Shared.HasLiveConfigs || ClaudeSection.LiveIds(c.Shared.ClaudeSection).Any(c.Claude.Carries);
+
+    /// <summary>
+    /// This machine's document with its Claude Code items as the planner compares them
+    /// (<see cref="ClaudeSection.LocalView"/>). Only a document whose files were read (it has the section,
+    /// maybe empty) carries any: one read without them changes no item.
+    /// </summary>
+    private static ConfigDocument ClaudeView(SyncInputs inputs)
+    {
+        var local = inputs.Local;
+        var choice = local.HasClaudeSection ? local.ClaudeChoice : ClaudeChoice.None;
+        var view = ClaudeSection.LocalView(local.ClaudeSection, inputs.Base?.Document.ClaudeSection, inputs.Remote?.Document.ClaudeSection, choice);
+        return view is null && !local.HasClaudeSection ? local : local.WithClaudeSection(view);
+    }
+
     private static ConfigDocument Held(ConfigDocument document, string origin, List<string> warnings)
     {
         var repair = DocumentInvariants.Repair(document, origin);
@@ -303,9 +337,7 @@ public static class SyncPlanner
     }
 
     // With no base, each side's changes are what it holds that the other does not (or holds otherwise).
-    private static (DocumentDifference Here, DocumentDifference There) Sides(DocumentDifference d) =>
-        (new DocumentDifference(d.OnlyLocal, [], d.Changed, d.OtherContentDiffers),
-         new DocumentDifference(d.OnlyRemote, [], [.. d.Changed.Select(c => (c.Remote, c.Local))], d.OtherContentDiffers));
+    private static (DocumentDifference Here, DocumentDifference There) Sides(DocumentDifference d) => d.Sides();
 
     private const string WentBackWhy = "the remote document is back at a state agreed before the last sync, as the same object: this machine's last write did not stay (a cache or proxy that answered for the service?)";
 
@@ -320,7 +352,25 @@ public static class SyncPlanner
         _ => null,
     };
 
-    private static string? Emptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument rawRemote, ConfigDocument remote)
+    private static string? Emptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument rawRemote, ConfigDocument remote, ClaudeChoice choice) =>
+        ConfigsEmptied(baseDocument, local, rawRemote, remote) ?? ClaudeItemsEmptied(baseDocument, local, remote, choice);
+
+    // Every Claude Code item this machine carries that the base held live is gone from the remote, while this machine still has some.
+    private static string? ClaudeItemsEmptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument remote, ClaudeChoice choice)
+    {
+        if (choice.IsEmpty || baseDocument.ClaudeSection is null)
+            return null;
+        var agreed = ClaudeSection.LiveIds(baseDocument.ClaudeSection).Where(choice.Carries).ToList();
+        if (agreed.Count == 0)
+            return null;
+        var remoteLive = ClaudeSection.LiveIds(remote.ClaudeSection).ToHashSet(StringComparer.Ordinal);
+        var localLive = ClaudeSection.LiveIds(local.ClaudeSection).ToHashSet(StringComparer.Ordinal);
+        return agreed.Any(remoteLive.Contains) || !agreed.Any(localLive.Contains)
+            ? null
+            : $"the remote document holds none of the {agreed.Count} Claude Code item{(agreed.Count == 1 ? "" : "s")} this machine keeps in step (files, MCP servers, settings) agreed at the last sync: another device deleted them all";
+    }
+
+    private static string? ConfigsEmptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument rawRemote, ConfigDocument remote)
     {
         if (!local.HasLiveConfigs)
             return null;
@@ -380,7 +430,7 @@ public static class SyncPlanner
     private static SyncPlan Finish(Context c, SyncState state, string reason, ConfigDocument result)
     {
         var inputs = c.Inputs;
-        result = Held(result, "the merged document", c.Warnings);
+        result = Joined(c, Held(result, "the merged document", c.Warnings));
         var shared = SharedDocument.FromLocal(result);
         var writesRemote = inputs.Remote is { } remote
             ? !shared.SharesContentWith(remote.Document)

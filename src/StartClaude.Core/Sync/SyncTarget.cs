@@ -25,12 +25,13 @@ public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, I
 }
 
 /// <summary>Opens a <see cref="SyncTarget"/> from this machine's config.json.</summary>
-public sealed class SyncTargetLoader(LocalConfigStore localStore, ProviderCatalog providers, RemoteStoreFactory remotes, IPassphraseSource passphrases)
+/// <remarks>The local document is read through <paramref name="documents"/>: with the Claude Code items this machine keeps in step.</remarks>
+public sealed class SyncTargetLoader(LocalConfigStore localStore, ILocalDocumentStore documents, ProviderCatalog providers, RemoteStoreFactory remotes, IPassphraseSource passphrases)
 {
     /// <exception cref="LocalConfigException">No config.json, or no usable S3 settings in it.</exception>
     public SyncTarget Open()
     {
-        var local = localStore.Read()
+        var local = documents.Read()
             ?? throw new LocalConfigException($"S3 sync is not set up: {localStore.ConfigPath} does not exist; run start-claude s3-setup");
         var resolved = providers.ResolveStored(local)
             ?? throw new LocalConfigException($"S3 sync is not set up in {localStore.ConfigPath}; run start-claude s3-setup");

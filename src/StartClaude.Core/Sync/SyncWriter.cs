@@ -42,10 +42,25 @@ public sealed class SyncWriter(ILocalDocumentStore localStore, ISyncStateStore s
             var etag = await target.Remote.WriteAsync(body, condition, honours, cancellationToken, WriterLabel.For(upload, target.Local)).ConfigureAwait(false);
             agreedObject = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
         }
-        if (plan.WritesLocal)
-            localStore.Write(plan.Result);
+        try
+        {
+            if (plan.WritesLocal)
+                localStore.Write(plan.Result);
+        }
+        catch (ClaudeCode.ClaudeFilesChangedException)
+        {
+            // The remote holds the plan's document and this machine all of it but a newer local edit: that is
+            // agreed, and the edit a change made here since, for the next round to send.
+            SaveBase(target, inputs, plan, agreedObject);
+            throw;
+        }
+        SaveBase(target, inputs, plan, agreedObject);
+        return plan;
+    }
+
+    private void SaveBase(SyncTarget target, SyncInputs inputs, SyncPlan plan, RemoteObjectInfo? agreedObject)
+    {
         if (plan.Agreed is { } agreed && (plan.Condition is not null || inputs.Base?.ETag != agreedObject?.ETag || inputs.Base?.Hash != agreed.SharedContentHash()))
             stateStore.SaveBase(target.Settings, agreed, agreedObject, writtenHere: plan.Condition is not null);
-        return plan;
     }
 }

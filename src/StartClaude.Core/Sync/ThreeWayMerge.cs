@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StartClaude.Core.ClaudeCode;
 using StartClaude.Core.Documents;
 
 namespace StartClaude.Core.Sync;
@@ -31,6 +32,12 @@ public sealed record MergeConflict(string Label, JsonNode? Local, JsonNode? Remo
             return "deleted";
         if (node is JsonObject config && config["isDeleted"] is JsonValue deleted && deleted.TryGetValue<bool>(out var d) && d)
             return "deleted";
+        if (ClaudeSection.IsTombstone(node))
+            return "deleted";
+        if (ClaudeSection.TextOf(node) is { } text)
+            return ClaudeItemText.Describe(text, ClaudeSection.TextOf(side == ConflictSide.Local ? Remote : Local));
+        if (ClaudeSection.ValueOf(node) is (true, var itemValue))
+            return ClaudeItemText.DescribeValue(itemValue);
         if (node is JsonObject obj && obj.ContainsKey("name"))
         {
             var entry = new ConfigEntry(obj);
@@ -105,7 +112,8 @@ public static class ThreeWayMerge
         var r = (JsonObject)SharedDocument.FromLocal(remote).Root.DeepClone();
 
         var conflicts = new List<MergeConflict>();
-        var topLevel = MergeKeys(b, l, r, exclude: ["configs", "settings"], "field", conflicts);
+        var topLevel = MergeKeys(b, l, r, exclude: ["configs", "settings", ClaudeSection.Key], "field", conflicts);
+        var claude = MergeClaudeSection(ClaudeSection.Of(b), ClaudeSection.Of(l), ClaudeSection.Of(r), conflicts);
         var settings = MergeKeys(b["settings"] as JsonObject, l["settings"] as JsonObject, r["settings"] as JsonObject, exclude: [SyncKey], "setting", conflicts);
         var configs = MergeConfigs(Entries(b), Entries(l), Entries(r), conflicts, out var defaultSlot);
 
@@ -127,6 +135,13 @@ public static class ThreeWayMerge
             foreach (var (key, value) in settings.Materialize())
                 settingsObject[key] = value;
             root["settings"] = settingsObject;
+            var section = new JsonObject();
+            foreach (var (key, value) in claude.Fields.Materialize())
+                section[key] = value;
+            foreach (var (id, value) in claude.Items.Materialize())
+                ClaudeSection.Put(section, id, value);
+            if (ClaudeSection.Normalized(section) is { } claudeSection)
+                root[ClaudeSection.Key] = claudeSection;
             return SharedDocument.ApplyToLocal(ConfigDocument.FromRoot(root), local);
         }
 
@@ -155,6 +170,66 @@ public static class ThreeWayMerge
             Decide(bv, lv, rv, bv.Text, lv.Text, rv.Text, slots.Add(key), $"{kind} {key}", conflicts);
         }
         return slots;
+    }
+
+    /// <summary>
+    /// The Claude Code items, each on its own (slot key "map\nname"): a file changed on both sides is merged
+    /// line by line when the edits do not overlap; anything else changed differently on both sides is a conflict.
+    /// Keys of the section this version does not know are merged as whole values.
+    /// </summary>
+    private static (Slots Fields, Slots Items) MergeClaudeSection(JsonObject? b, JsonObject? l, JsonObject? r, List<MergeConflict> conflicts)
+    {
+        var slots = new Slots();
+        var itemSlots = new Slots();
+        if (b is null && l is null && r is null)
+            return (slots, itemSlots);
+        var keys = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in new[] { r, l, b })
+        {
+            foreach (var (key, _) in source ?? [])
+            {
+                if (seen.Add(key))
+                    keys.Add(key);
+            }
+        }
+        foreach (var key in keys)
+        {
+            var (bm, lm, rm) = (b?[key], l?[key], r?[key]);
+            if (key is not (ClaudeSection.Files or ClaudeSection.McpServers or ClaudeSection.Settings)
+                || bm is not (null or JsonObject) || lm is not (null or JsonObject) || rm is not (null or JsonObject))
+            {
+                var (bv, lv, rv) = (Value(b, key), Value(l, key), Value(r, key));
+                Decide(bv, lv, rv, bv.Text, lv.Text, rv.Text, slots.Add(key), $"Claude Code field {key}", conflicts);
+                continue;
+            }
+            var names = new List<string>();
+            var seenNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var source in new[] { rm as JsonObject, lm as JsonObject, bm as JsonObject })
+            {
+                foreach (var (name, _) in source ?? [])
+                {
+                    if (seenNames.Add(name))
+                        names.Add(name);
+                }
+            }
+            foreach (var name in names)
+            {
+                var (bv, lv, rv) = (Value(bm as JsonObject, name), Value(lm as JsonObject, name), Value(rm as JsonObject, name));
+                var id = ClaudeSection.IdOf(key, name);
+                var slot = itemSlots.Add(id);
+                var label = ClaudeSection.Label(id);
+                if (key == ClaudeSection.Files && lv.Text != rv.Text && lv.Text != bv.Text && rv.Text != bv.Text
+                    && ClaudeSection.TextOf(bv.Node) is { } baseText && ClaudeSection.TextOf(lv.Node) is { } localText
+                    && ClaudeSection.TextOf(rv.Node) is { } remoteText && TextMerge.Merge(baseText, localText, remoteText) is { Merged: { } merged })
+                {
+                    slot.Value = new Version(true, ClaudeSection.FileItem(merged));
+                    continue;
+                }
+                Decide(bv, lv, rv, bv.Text, lv.Text, rv.Text, slot, label, conflicts);
+            }
+        }
+        return (slots, itemSlots);
     }
 
     private static Version Value(JsonObject? obj, string key) =>

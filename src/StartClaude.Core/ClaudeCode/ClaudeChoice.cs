@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace StartClaude.Core.ClaudeCode;
+
+/// <summary>
+/// What this machine keeps in step of its Claude Code setup: the kinds it chose and the items it keeps to
+/// itself. Stored in <c>settings.s3Sync.claudeCode</c> (<c>{"kinds": [...], "localOnly": [...], "joined": [...]}</c>),
+/// so it never leaves the machine; absent means nothing chosen.
+/// </summary>
+/// <remarks>
+/// <see cref="Joined"/> holds the kinds this machine has synced since it chose them. Until a kind has joined, a file
+/// of it that this machine lacks is one it never had, not one it deleted: the first sync brings it here.
+/// </remarks>
+public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<string> LocalOnly)
+{
+    private readonly IReadOnlySet<string> _joined = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The kinds synced since they were chosen (always within <see cref="Kinds"/>).</summary>
+    public IReadOnlySet<string> Joined
+    {
+        get => _joined;
+        init => _joined = new SortedSet<string>(value.Where(Kinds.Contains), StringComparer.Ordinal);
+    }
+
+    /// <summary>This choice with <paramref name="kinds"/>: a kind dropped leaves <see cref="Joined"/> too, so choosing it again joins again.</summary>
+    public ClaudeChoice WithKinds(IEnumerable<string> kinds)
+    {
+        var chosen = new SortedSet<string>(kinds, StringComparer.Ordinal);
+        return new ClaudeChoice(chosen, LocalOnly) { Joined = new HashSet<string>(Joined.Where(chosen.Contains), StringComparer.Ordinal) };
+    }
+
+    /// <summary>This choice with every chosen kind joined (after a sync that carried them).</summary>
+    public ClaudeChoice AllJoined() => this with { Joined = Kinds };
+
+    /// <summary>Whether an item of this machine's that is missing on disk was deleted here (its kind joined) rather than never had.</summary>
+    public bool HasJoined(string itemId) => ClaudeKinds.Of(itemId) is { } kind && Joined.Contains(kind);
+
+    public const string JsonName = "claudeCode";
+    private const int MaxEntries = 1024;
+
+    public static ClaudeChoice None { get; } = new(new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+
+    public bool IsEmpty => Kinds.Count == 0;
+
+    public bool ChoosesMcpServers => Kinds.Contains(ClaudeKinds.McpServers);
+
+    public IEnumerable<string> SettingKeys => Kinds.Where(k => k.StartsWith(ClaudeKinds.SettingPrefix, StringComparison.Ordinal)).Select(k => k[ClaudeKinds.SettingPrefix.Length..]);
+
+    /// <summary>Whether this machine sends and applies the item <paramref name="itemId"/>.</summary>
+    public bool Carries(string itemId) => ClaudeKinds.Of(itemId) is { } kind && Kinds.Contains(kind) && !LocalOnly.Contains(itemId);
+
+    /// <summary>Parses a comma-separated list as <c>--claude-files</c> takes it (<c>none</c> for nothing).</summary>
+    /// <exception cref="Errors.UsageException">An entry names no kind.</exception>
+    public static IReadOnlySet<string> ParseKinds(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        if (list.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+            return kinds;
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            kinds.Add(ClaudeKinds.Parse(part) ?? throw new Errors.UsageException(
+                $"'{Documents.TerminalText.Escape(part)}' is not a Claude Code kind; use {string.Join(", ", ClaudeKinds.Fixed)} or settings:KEY (for example settings:permissions), comma-separated, or none"));
+        }
+        return kinds;
+    }
+
+    /// <summary>The choice stored in an s3Sync object (none when absent).</summary>
+    /// <exception cref="Errors.LocalConfigException">It is there but not in the shape this version writes.</exception>
+    public static ClaudeChoice From(JsonObject? s3Sync, string origin)
+    {
+        if (s3Sync?[JsonName] is not { } node)
+            return None;
+        if (node is not JsonObject obj)
+            throw Wrong(origin);
+        return new ClaudeChoice(Strings(obj["kinds"], origin, parse: true), Strings(obj["localOnly"], origin, parse: false))
+        {
+            Joined = Strings(obj["joined"], origin, parse: true),
+        };
+    }
+
+    /// <summary>Writes this choice into an s3Sync object.</summary>
+    public void WriteTo(JsonObject s3Sync)
+    {
+        ArgumentNullException.ThrowIfNull(s3Sync);
+        if (IsEmpty && LocalOnly.Count == 0)
+        {
+            s3Sync.Remove(JsonName);
+            return;
+        }
+        var node = new JsonObject { ["kinds"] = new JsonArray([.. Kinds.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]) };
+        if (LocalOnly.Count > 0)
+            node["localOnly"] = new JsonArray([.. LocalOnly.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]);
+        if (Joined.Count > 0)
+            node["joined"] = new JsonArray([.. Joined.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]);
+        s3Sync[JsonName] = node;
+    }
+
+    private static HashSet<string> Strings(JsonNode? node, string origin, bool parse)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (node is null)
+            return set;
+        if (node is not JsonArray array || array.Count > MaxEntries)
+            throw Wrong(origin);
+        foreach (var item in array)
+        {
+            if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+                throw Wrong(origin);
+            var text = value.GetValue<string>();
+            set.Add(parse ? ClaudeKinds.Parse(text) ?? throw Wrong(origin) : text);
+        }
+        return set;
+    }
+
+    private static Errors.LocalConfigException Wrong(string origin) =>
+        new($"{origin}: settings.s3Sync.claudeCode must be {{\"kinds\": [...], \"localOnly\": [...]}} with kinds such as \"CLAUDE.md\", \"agents\" or \"settings:permissions\"; fix it, or run start-claude claude-files --set");
+}
