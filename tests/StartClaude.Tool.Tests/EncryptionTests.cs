@@ -231,6 +231,7 @@ public class EncryptionTests : DeviceTestBase
         console.Input.PushTextWithEnter("not the passphrase");
         console.Input.PushTextWithEnter(Passphrase);         // asked again
         console.Input.PushTextWithEnter("");                 // remember: no
+        console.Input.PushKey(ConsoleKey.Enter);              // Claude Code files: none
         console.Input.PushKey(ConsoleKey.Enter);              // merge
 
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
@@ -251,6 +252,7 @@ public class EncryptionTests : DeviceTestBase
         console.Input.PushTextWithEnter(Passphrase);
         console.Input.PushTextWithEnter(Passphrase);
         console.Input.PushTextWithEnter("");                 // remember: no is the default
+        console.Input.PushKey(ConsoleKey.Enter);              // Claude Code files: none
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
 

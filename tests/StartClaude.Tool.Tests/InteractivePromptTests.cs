@@ -28,6 +28,7 @@ public class InteractivePromptTests : DeviceTestBase
         console.Input.PushTextWithEnter(Server.EndpointUrl);
         console.Input.PushTextWithEnter("");                      // key: start-claude-config.json
         console.Input.PushTextWithEnter("n");                     // no encryption
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
 
@@ -45,6 +46,7 @@ public class InteractivePromptTests : DeviceTestBase
         var console = Terminal();
         console.Input.PushTextWithEnter(Server.SecretAccessKey);
         console.Input.PushTextWithEnter("n");                     // no encryption
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
         var args = SetupArgs.For(Server, Bucket).ToList();
         args.RemoveRange(args.IndexOf("--secret-access-key"), 2);
 
@@ -52,6 +54,33 @@ public class InteractivePromptTests : DeviceTestBase
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("Secret Access Key").And.NotContain("Bucket name").And.NotContain("Custom endpoint URL");
+    }
+
+    [Test]
+    public async Task The_wizard_asks_which_Claude_Code_items_to_keep_in_step_and_the_chosen_ones_travel()
+    {
+        var user = Path.Combine(DeviceA.Folder, "user");
+        Directory.CreateDirectory(Path.Combine(user, ".claude", "agents"));
+        File.WriteAllText(Path.Combine(user, ".claude", "agents", "reviewer.md"), "Review.\n");
+        File.WriteAllText(Path.Combine(user, ".claude", "settings.json"), "{\"permissions\":{},\"model\":\"opus\"}");
+        DeviceA.WriteConfig(StartClaude.Testing.SampleDocuments.WithConfigs("work"));
+        var console = Terminal();
+        console.Input.PushTextWithEnter("n");                     // no encryption
+        console.Input.PushKey(ConsoleKey.DownArrow);              // agents/
+        console.Input.PushKey(ConsoleKey.Spacebar);
+        for (var i = 0; i < 5; i++)
+            console.Input.PushKey(ConsoleKey.DownArrow);          // past commands, skills, output styles, MCP servers, to settings.json: permissions
+        console.Input.PushKey(ConsoleKey.Spacebar);
+        console.Input.PushKey(ConsoleKey.Enter);
+
+        var result = await ToolRun.RunAsync(DeviceA, new Dictionary<string, string> { ["HOME"] = user }, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
+        var sync = await RunWith(DeviceA, new Dictionary<string, string> { ["HOME"] = user }, "s3-sync");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("settings.json: permissions").And.Contain("settings.json: model", "the keys present are offered");
+        Document(DeviceA.ReadConfigBytes()).ClaudeChoice.Kinds.Should().BeEquivalentTo("agents", "settings:permissions");
+        sync.ExitCode.Should().Be(0, sync.ToString());
+        sync.Output.Should().Contain("added:   file agents/reviewer.md").And.Contain("added:   Claude setting permissions").And.NotContain("model");
     }
 
     [Test]

@@ -106,6 +106,7 @@ public class JoiningTests : DeviceTestBase
         // B's setup again, on a terminal: the remote exists, both sides differ.
         var console = Terminal();
         console.Input.PushTextWithEnter("");                             // encryption: Enter keeps the remote's form (plain)
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
         console.Input.PushKey(ConsoleKey.Enter);                        // Merge
         console.Input.PushKey(ConsoleKey.DownArrow);
         console.Input.PushKey(ConsoleKey.Enter);                        // config shared: the remote one
@@ -218,6 +219,7 @@ public class JoiningTests : DeviceTestBase
         (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
         var console = Terminal();
         console.Input.PushTextWithEnter("");                             // encryption: the default follows the remote (plain)
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
 
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
 

@@ -118,6 +118,7 @@ public class RoundTripTests : DeviceTestBase
         var console = new TestConsole().Interactive();
         console.Profile.Width = 250;
         console.Input.PushTextWithEnter("");                             // encryption: keep the remote's form
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
         console.Input.PushKey(ConsoleKey.Enter);                        // merge
         var before = proxy.Requests.Count;
 

@@ -77,6 +77,7 @@ public class SetupWizardTests : DeviceTestBase
         Select(console, 0);                                              // re-enter the settings
         Type(console, provider, f => f == SettingField.SecretAccessKey ? Server.SecretAccessKey : "", flagged);
         console.Input.PushTextWithEnter("n");                            // no encryption (EncryptionTests cover it)
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, args);
 
@@ -121,6 +122,7 @@ public class SetupWizardTests : DeviceTestBase
         console.Input.PushKey(ConsoleKey.Enter);                        // the current provider comes first
         Type(console, generic, _ => "", new HashSet<SettingField>());
         console.Input.PushTextWithEnter("");                             // encryption: Enter keeps the stored choice (off)
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
 
@@ -139,6 +141,7 @@ public class SetupWizardTests : DeviceTestBase
         DeviceB.WriteConfig(SampleDocuments.WithConfigs("laptop"));
         var console = Terminal();
         console.Input.PushTextWithEnter("n");                            // no encryption
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
         console.Input.PushKey(ConsoleKey.Enter);                        // merge
 
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
@@ -160,6 +163,7 @@ public class SetupWizardTests : DeviceTestBase
         await Server.PutObjectAsync(Bucket, "start-claude-config.json", "{\"configs\":[]}"u8.ToArray());
         var console = Terminal();
         console.Input.PushTextWithEnter("");                             // encryption: Enter keeps the remote's form
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
         console.Input.PushKey(ConsoleKey.Enter);                        // the first choice
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
@@ -198,6 +202,7 @@ public class SetupWizardTests : DeviceTestBase
         var remoteBefore = await RemoteBytesAsync();
         var console = Terminal();
         console.Input.PushTextWithEnter("n");                            // no encryption
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
         Select(console, 3);                                              // cancel
 
         var result = await ToolRun.RunAsync(DeviceB, null, console, interactive: true, [.. SetupArgs.For(Server, Bucket)]);
@@ -221,6 +226,7 @@ public class SetupWizardTests : DeviceTestBase
             console.Input.PushTextWithEnter(question.Field == SettingField.Key ? "team/cfg.json" : answers.Get(question.Field)!);
         }
         console.Input.PushTextWithEnter("n");                            // no encryption
+        console.Input.PushKey(ConsoleKey.Enter);                     // Claude Code files: none
 
         var result = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-setup");
 

@@ -15,7 +15,7 @@ internal static class CommandCatalog
     public static IReadOnlyList<string> Names { get; } =
     [
         "list", "show", "add", "edit", "remove", "default", "bind", "unbind", "which", "run",
-        "s3-setup", "s3-upload", "s3-download", "s3-sync", "s3-status", "backups",
+        "s3-setup", "claude-files", "s3-upload", "s3-download", "s3-sync", "s3-status", "backups",
         "s3-history", "s3-restore", "doctor", "help",
     ];
 
@@ -25,7 +25,7 @@ internal static class CommandCatalog
     [
         typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
         typeof(BindCommand), typeof(UnbindCommand), typeof(WhichCommand), typeof(RunCommand),
-        typeof(S3SetupCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
+        typeof(S3SetupCommand), typeof(ClaudeFilesCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
         typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(DoctorCommand), typeof(HelpCommand),
     ];
 

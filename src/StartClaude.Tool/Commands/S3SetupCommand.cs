@@ -53,6 +53,9 @@ internal sealed class S3SetupCommand(SetupWizard wizard, Core.Local.AppEnvironme
     [Option(SetupQuestions.AcceptRegionFlag, Description = "Accept a --region this version does not list (a region newer than the tool).")]
     public bool AcceptNewRegion { get; set; }
 
+    [Option(ClaudeFilesQuestion.Flag + " <LIST>", Description = "Claude Code items this machine keeps in step, comma-separated: CLAUDE.md, agents, commands, skills, output-styles, mcp-servers, settings:KEY; or none.")]
+    public string? ClaudeFiles { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         // Flags that contradict each other are refused before anything is asked or read.
@@ -65,7 +68,10 @@ internal sealed class S3SetupCommand(SetupWizard wizard, Core.Local.AppEnvironme
 
         var flags = new SettingsInput(Bucket, Region, AccessKeyId, SecretAccessKey, EndpointUrl, Key);
         var options = new SetupOptions(Provider, flags, Yes, Encrypt ? true : NoEncrypt ? false : null, RememberPassphrase, DeviceName, AcceptNewRegion,
-            environment.Get(SetupQuestions.SecretVariable));
+            environment.Get(SetupQuestions.SecretVariable))
+        {
+            ClaudeKinds = ClaudeFiles is null ? null : Core.ClaudeCode.ClaudeChoice.ParseKinds(ClaudeFiles),
+        };
         await wizard.RunAsync(options).ConfigureAwait(false);
         return 0;
     }

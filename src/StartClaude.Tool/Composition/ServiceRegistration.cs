@@ -54,7 +54,11 @@ public static class ServiceRegistration
         services.AddSingleton<SyncTargetLoader>();
         services.AddSingleton<SyncStateStore>();
         services.AddSingleton<ISyncStateStore>(provider => provider.GetRequiredService<SyncStateStore>());
-        services.AddSingleton<ILocalDocumentStore>(provider => provider.GetRequiredService<LocalConfigStore>());
+        services.AddSingleton(_ => new Core.ClaudeCode.ClaudeCodePaths(environment));
+        services.AddSingleton<Core.ClaudeCode.ClaudeFolder>();
+        services.AddSingleton(provider => new Core.ClaudeCode.MachineDocumentStore(
+            provider.GetRequiredService<LocalConfigStore>(), provider.GetRequiredService<Core.ClaudeCode.ClaudeFolder>(), console.Warn));
+        services.AddSingleton<ILocalDocumentStore>(provider => provider.GetRequiredService<Core.ClaudeCode.MachineDocumentStore>());
         services.AddSingleton<SyncWriter>();
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Core.Diagnostics.LocalChecks>();

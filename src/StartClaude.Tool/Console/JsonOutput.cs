@@ -41,6 +41,7 @@ internal static class JsonOutput
         ["added"] = Names(changes.OnlyLocal),
         ["removed"] = Names(changes.OnlyRemote),
         ["changed"] = Names(changes.Changed.Select(c => c.Local)),
+        ["claudeItems"] = Items(changes.Items, "added", "removed", "changed"),
         ["otherContentChanged"] = changes.OtherContentDiffers,
     };
 
@@ -50,7 +51,16 @@ internal static class JsonOutput
         ["onlyLocal"] = Names(difference.OnlyLocal),
         ["onlyRemote"] = Names(difference.OnlyRemote),
         ["differ"] = Names(difference.Changed.Select(c => c.Local)),
+        ["claudeItems"] = Items(difference.Items, "onlyLocal", "onlyRemote", "differ"),
         ["otherContentDiffers"] = difference.OtherContentDiffers,
+    };
+
+    // Claude Code items by id (file:PATH, mcp:NAME, setting:KEY), never their content.
+    private static JsonObject Items(IReadOnlyList<ClaudeItemDifference> items, string onlyLocal, string onlyRemote, string changed) => new()
+    {
+        [onlyLocal] = new JsonArray([.. items.Where(i => i.Remote is null).Select(i => (JsonNode?)i.Id)]),
+        [onlyRemote] = new JsonArray([.. items.Where(i => i.Local is null).Select(i => (JsonNode?)i.Id)]),
+        [changed] = new JsonArray([.. items.Where(i => i.Local is not null && i.Remote is not null).Select(i => (JsonNode?)i.Id)]),
     };
 
     public static string? Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

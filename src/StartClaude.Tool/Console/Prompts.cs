@@ -61,6 +61,62 @@ public sealed class Prompts(ToolConsole console)
     private static int? NumberIn(string answer, int count) =>
         int.TryParse(answer.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= count ? n : null;
 
+    /// <summary>Several of <paramref name="choices"/> (none is an answer too); <paramref name="selected"/> start chosen.</summary>
+    public IReadOnlyList<T> ChooseMany<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag, IReadOnlySet<T> selected)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        ArgumentNullException.ThrowIfNull(selected);
+        RequireTerminal(answeringFlag);
+        var shownTitle = Shown(title);
+        List<(T Value, string Label)> chosen;
+        if (CanUseArrows)
+        {
+            var prompt = new MultiSelectionPrompt<(T Value, string Label)>()
+                .Title(Markup.Escape(shownTitle))
+                .NotRequired()
+                .InstructionsText(Markup.Escape("(Space to choose, Enter to accept)"))
+                .UseConverter(c => Markup.Escape(Shown(c.Label)))
+                .AddChoices(choices);
+            foreach (var choice in choices.Where(c => selected.Contains(c.Value)))
+                prompt.Select(choice);
+            chosen = console.Out.Prompt(prompt);
+        }
+        else
+        {
+            console.Out.WriteLine(shownTitle);
+            for (var i = 0; i < choices.Count; i++)
+                console.Out.WriteLine($"  {i + 1}) {Shown(choices[i].Label)}{(selected.Contains(choices[i].Value) ? " (chosen now)" : "")}");
+            var now = string.Join(",", choices.Select((c, i) => (c, i)).Where(x => selected.Contains(x.c.Value)).Select(x => x.i + 1));
+            var prompt = new TextPrompt<string>(Markup.Escape($"Numbers, comma-separated (Enter keeps {(now.Length == 0 ? "none" : now)}, 0 for none):"))
+                .AllowEmpty()
+                .Validate(answer => NumbersIn(answer, choices.Count) is null
+                    ? ValidationResult.Error(Markup.Escape($"type numbers from 1 to {choices.Count}, separated by commas, or 0"))
+                    : ValidationResult.Success());
+            var answer = console.Out.Prompt(prompt);
+            chosen = answer.Trim().Length == 0
+                ? [.. choices.Where(c => selected.Contains(c.Value))]
+                : [.. NumbersIn(answer, choices.Count)!.Select(n => choices[n - 1])];
+        }
+        console.Out.WriteLine($"{shownTitle} {(chosen.Count == 0 ? "none" : string.Join(", ", chosen.Select(c => Shown(c.Label))))}");
+        return [.. chosen.Select(c => c.Value)];
+    }
+
+    private static List<int>? NumbersIn(string answer, int count)
+    {
+        if (answer.Trim() == "0")
+            return [];
+        var numbers = new List<int>();
+        foreach (var part in answer.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (NumberIn(part, count) is not { } n)
+                return null;
+            if (!numbers.Contains(n))
+                numbers.Add(n);
+        }
+        return numbers;
+    }
+
     /// <summary>Like <see cref="Choose{T}"/>, with <paramref name="current"/> listed first (the menu starts on the first item).</summary>
     public T ChooseStartingWith<T>(string title, IReadOnlyList<(T Value, string Label)> choices, string answeringFlag, T? current)
         where T : class

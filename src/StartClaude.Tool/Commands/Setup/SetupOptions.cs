@@ -12,4 +12,8 @@ internal sealed record SetupOptions(
     bool RememberPassphrase,
     string? DeviceName,
     bool AcceptNewRegion,
-    string? EnvironmentSecret);
+    string? EnvironmentSecret)
+{
+    /// <summary>--claude-files: the Claude Code kinds this machine keeps in step (null: ask, or keep what was chosen).</summary>
+    public IReadOnlySet<string>? ClaudeKinds { get; init; }
+}

@@ -24,6 +24,8 @@ internal sealed class SetupSummary(ToolConsole console, string configPath)
         console.Plain($"  Access key:  {SecretMask.Mask(settings.AccessKeyId)}");
         console.Plain($"  Encryption:  {(encrypt ? $"on (age, passphrase{(remember ? " remembered on this machine" : $" asked for, or read from {PassphrasePrompt.Variable}")})" : "off (plain JSON in the bucket)")}");
         console.Plain($"  Configs:     {here} here");
+        var claude = plan.Result.ClaudeChoice;
+        console.Plain($"  Claude Code: {(claude.IsEmpty ? "nothing kept in step (start-claude claude-files --set ... to choose)" : string.Join(", ", claude.Kinds.Select(k => TerminalText.Escape(k))))}");
         console.Plain($"  Device name: {plan.Result.DeviceName ?? WriterLabel.DefaultDeviceName()} (in the bucket's history)");
         console.Plain("Next: start-claude s3-sync to sync, start-claude s3-status to see where things stand.");
     }

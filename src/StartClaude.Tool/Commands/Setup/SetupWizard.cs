@@ -26,7 +26,9 @@ internal sealed class SetupWizard(
     Prompts prompts,
     ToolConsole console,
     AppEnvironment environment,
-    IPassphraseSource passphrases)
+    IPassphraseSource passphrases,
+    Core.ClaudeCode.MachineDocumentStore machine,
+    Core.ClaudeCode.ClaudeFolder claudeFolder)
 {
     private enum Retry
     {
@@ -93,10 +95,12 @@ internal sealed class SetupWizard(
                 console.Warn($"these come from the AWS profile '{TerminalText.Bounded(profile)}': keep AWS_PROFILE={TerminalText.Bounded(profile)} set whenever start-claude runs, or run s3-setup again with the values as flags to save them");
         }
 
+        var claude = new ClaudeFilesQuestion(prompts, console, claudeFolder).Ask(options.ClaudeKinds, StoredClaudeChoice(local), encrypt);
+
         ConfigDocument Configured(ConfigDocument document)
         {
-            var configured = document.WithS3Sync(settings, omit: fromAws).WithEncryption(encrypt, remember ? passphrase : null);
-            return options.DeviceName is { } name ? configured.WithDeviceName(name) : configured;
+            var configured = document.WithS3Sync(settings, omit: fromAws).WithEncryption(encrypt, remember ? passphrase : null).WithClaudeChoice(claude);
+            return machine.WithClaudeItems(options.DeviceName is { } name ? configured.WithDeviceName(name) : configured);
         }
         var codec = encrypt ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain;
         var snapshot = remote is null ? null : new RemoteSnapshot(remoteDocument!, remote.Info, Downloaded: true);
@@ -175,6 +179,19 @@ internal sealed class SetupWizard(
             false => "The remote document is plain JSON. Encrypt it? Yes re-uploads it encrypted, and every other device that shares it must then turn encryption on too (s3-setup --encrypt) or it stops syncing.",
         };
         return prompts.Confirm(question, "--encrypt or --no-encrypt", defaultValue: choice.Default);
+    }
+
+    // A choice stored in a shape this version does not read is asked (or given) again.
+    private static Core.ClaudeCode.ClaudeChoice StoredClaudeChoice(ConfigDocument local)
+    {
+        try
+        {
+            return local.ClaudeChoice;
+        }
+        catch (LocalConfigException)
+        {
+            return Core.ClaudeCode.ClaudeChoice.None;
+        }
     }
 
     private S3SyncSettings? StoredOrNull(ConfigDocument local)
