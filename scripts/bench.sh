@@ -136,6 +136,28 @@ if not scale_only:
         pair = [([tool, *args], None)] + ([(other, None)] if other else [])
         res = interleaved(pair, runs)
         row(name, res[0], res[1] if other else None, label if other else "(aws CLI not installed)", [tool, *args], other, sent=str(sent))
+    # Claude Code files carried: a no-op sync with 500 agent files (one request still) against the one without.
+    files_home, files_user = os.path.join(work, "home-files"), os.path.join(work, "user-files")
+    os.makedirs(os.path.join(files_user, ".claude", "agents"), exist_ok=True)
+    for i in range(500):
+        with open(os.path.join(files_user, ".claude", "agents", f"agent-{i:03}.md"), "w") as f:
+            f.write(f"---\nname: agent-{i}\ndescription: bench agent {i}\n---\n" + "Review the code carefully.\n" * 20)
+    files_env = env_with(START_CLAUDE_HOME=files_home, HOME=files_user)
+    subprocess.run([tool, "s3-setup", "--provider", "s3-compatible", "--bucket", "bench-bucket", "--key", "with-files.json",
+                    "--access-key-id", "bench-key", "--endpoint-url", endpoint, "--no-encrypt", "--claude-files", "agents"],
+                   env=files_env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run([tool, "s3-sync"], env=files_env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run([tool, "add", "work", "--api-key", "sk-ant-bench-0000000000000000-c3Fz"], env=files_env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run([tool, "s3-status"], env=files_env, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run([tool, "work"], env=files_env, stdout=subprocess.DEVNULL, check=True)
+    header("No-op s3-sync carrying 500 Claude Code files (agents/) against the no-op s3-sync without")
+    res = interleaved([([tool, "s3-sync"], files_env), ([tool, "s3-sync"], None)], runs)
+    row("s3-sync, 500 files (no change)", res[0], res[1], "s3-sync, no files", [tool, "s3-sync"], [tool, "s3-sync"], env=files_env,
+        sent=str(requests(["s3-sync"], files_env)))
+    if shutil.which("strace"):
+        trace = subprocess.run(["strace", "-f", "-e", "trace=openat,stat,statx,newfstatat", "-o", "/dev/stdout", tool, "work"],
+                               env=files_env, capture_output=True, text=True).stdout
+        print(f"`start-claude work` with those files chosen touched {sum(1 for l in trace.splitlines() if '/.claude' in l)} paths under ~/.claude (strace)")
     if original:
         header("No-op sync against the original Node tool")
         res = interleaved([([tool, "s3-sync"], None), ([original, "s3", "sync"], None)], runs)
