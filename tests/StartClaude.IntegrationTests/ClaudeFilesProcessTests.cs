@@ -188,6 +188,26 @@ public class ClaudeFilesProcessTests
     }
 
     [Test]
+    public async Task A_start_reads_none_of_the_Claude_Code_files()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        using var claude = new StandInClaude();
+        File.WriteAllText(a.Claude("settings.json"), "{\"model\":\"opus\"}");
+        await SetUpAsync(a, server, bucket, "settings:model,agents");
+        (await a.RunAsync("add", "work", "--api-key", "sk-ant-api03-START-reads-nothing-c3Fz")).ExitCode.Should().Be(0);
+        (await a.RunAsync(claude.OnPath(), "work")).ExitCode.Should().Be(0, "the first start checks the remote; the next one within the hour does not");
+        File.WriteAllText(a.Claude("settings.json"), "{ this is not JSON");
+
+        var start = await a.RunAsync(claude.OnPath(), "work");
+        var sync = await a.RunAsync("s3-sync");
+
+        start.ExitCode.Should().Be(0, "a start that read settings.json would have failed: " + start);
+        sync.ExitCode.Should().Be(1, sync.ToString());
+        sync.Error.Should().Contain("settings.json is not a JSON object");
+    }
+
+    [Test]
     public async Task With_encryption_on_the_bucket_holds_no_MCP_secret_in_the_clear()
     {
         const string Secret = "ghp_SECRETmcpTOKEN0123456789abcdefXYZ";

@@ -48,6 +48,30 @@ public class HistoryTests : DeviceTestBase
     }
 
     [Test]
+    public async Task History_lists_Claude_Code_file_changes_and_restore_brings_a_deleted_agent_back()
+    {
+        await EnableVersioningAsync();
+        var user = new Dictionary<string, string> { ["HOME"] = Path.Combine(DeviceA.Folder, "user") };
+        var agent = Path.Combine(DeviceA.Folder, "user", ".claude", "agents", "reviewer.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(agent)!);
+        File.WriteAllText(agent, "Review.\n");
+        DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));
+        (await RunWith(DeviceA, user, [.. SetupArgs.For(Server, Bucket, extra: ["--claude-files", "agents"])])).ExitCode.Should().Be(0);
+        (await RunWith(DeviceA, user, "s3-sync")).ExitCode.Should().Be(0);
+        File.Delete(agent);
+        (await RunWith(DeviceA, user, "s3-sync")).ExitCode.Should().Be(0);
+
+        var history = await RunWith(DeviceA, user, "s3-history", "--changes");
+        var oldest = (await VersionsAsync(DeviceA)).Last()!["versionId"]!.GetValue<string>();
+        var restore = await RunWith(DeviceA, user, "s3-restore", oldest, "--yes");
+
+        history.ExitCode.Should().Be(0, history.ToString());
+        history.Output.Should().Contain("removed: file agents/reviewer.md").And.Contain("added:   file agents/reviewer.md");
+        restore.ExitCode.Should().Be(0, restore.ToString());
+        File.ReadAllText(agent).Should().Be("Review.\n");
+    }
+
+    [Test]
     public async Task Three_synced_edits_are_listed_newest_first_with_the_device_that_wrote_each()
     {
         await ThreeEditsAsync();
