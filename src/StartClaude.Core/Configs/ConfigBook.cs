@@ -24,7 +24,7 @@ public static class ConfigBook
         // Loops rather than LINQ on the way to starting a config: it would load System.Linq for this alone.
         foreach (var config in document.LiveConfigs)
         {
-            if (string.Equals(config.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (ConfigIdentity.NameComparer.Equals(config.Name, name))
                 return config;
         }
         return null;
@@ -198,7 +198,7 @@ public static class ConfigBook
             throw new UsageException(nameProblem);
         name = name.Trim();
         config["name"] = name;
-        if (existing.FirstOrDefault(c => !ReferenceEquals(c.Node, except?.Node) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } clash)
+        if (existing.FirstOrDefault(c => !ReferenceEquals(c.Node, except?.Node) && ConfigIdentity.NameComparer.Equals(c.Name, name)) is { } clash)
             throw new UsageException($"a config named '{clash.Name}' already exists (names are compared ignoring case)");
         foreach (var field in ConfigFields.All)
         {

@@ -215,7 +215,7 @@ public sealed class ConfigDocument
             {
                 var incoming = new ConfigEntry(node);
                 if (!incoming.IsDeleted && localOnly.Any(l => l.Id is { Length: > 0 } id && incoming.Id == id
-                        && string.Equals(incoming.Name, l.Name, StringComparison.OrdinalIgnoreCase)))
+                        && ConfigIdentity.NameComparer.Equals(incoming.Name, l.Name)))
                     configs.Remove(node);
             }
             foreach (var kept in localOnly)
@@ -239,12 +239,12 @@ public sealed class ConfigDocument
         foreach (var incoming in shared)
         {
             if (localOnly.FirstOrDefault(l => l.Id is { Length: > 0 } id && incoming.Id == id) is { } twin
-                && !string.Equals(incoming.Name, twin.Name, StringComparison.OrdinalIgnoreCase))
+                && !ConfigIdentity.NameComparer.Equals(incoming.Name, twin.Name))
                 return $"the remote document's config '{incoming.Name}' has the same id as '{twin.Name}', a local-only config here (was config.json copied from another machine?). Share it (start-claude edit \"{twin.Name}\" --no-local-only) or remove it here (start-claude remove \"{twin.Name}\"), then sync again; nothing was changed";
         }
         foreach (var kept in localOnly.Where(c => !c.IsDeleted))
         {
-            if (shared.FirstOrDefault(c => string.Equals(c.Name, kept.Name, StringComparison.OrdinalIgnoreCase)
+            if (shared.FirstOrDefault(c => ConfigIdentity.NameComparer.Equals(c.Name, kept.Name)
                     && !(c.Id is { Length: > 0 } id && id == kept.Id)) is { } clash)
                 return $"the remote document has a config named '{clash.Name}', and '{kept.Name}' is a local-only config here: names must stay unique. Rename one of them (start-claude edit \"{kept.Name}\" --rename NEW-NAME) and try again; nothing was changed";
         }

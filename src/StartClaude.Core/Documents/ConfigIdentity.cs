@@ -2,13 +2,14 @@ namespace StartClaude.Core.Documents;
 
 /// <summary>
 /// The one rule for "is this the same config?": two configs are the same when their ids match, or —
-/// an id missing or the ids differing — when their names are equal ignoring case. Only live configs
+/// an id missing or the ids differing — when their names are equal ignoring case and surrounding white space. Only live configs
 /// are matched by name: a deletion tombstone is the same config as another only by id, so a new
 /// config that reuses a deleted one's name is a new config.
 /// </summary>
 public static class ConfigIdentity
 {
-    public static StringComparer NameComparer => StringComparer.OrdinalIgnoreCase;
+    /// <summary>Names compare ignoring case and surrounding white space (<see cref="ConfigNameComparer"/>).</summary>
+    public static StringComparer NameComparer => ConfigNameComparer.Instance;
 
     public static bool Same(ConfigEntry a, ConfigEntry b)
     {

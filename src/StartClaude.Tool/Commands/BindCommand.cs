@@ -38,7 +38,7 @@ internal sealed class BindCommand(LocalConfigStore localStore, HereOnlyBindings 
         var path = BindingFile.Write(folder, name);
         console.Plain($"Starts in {TerminalText.Escape(folder)} and below now use '{TerminalText.Escape(name)}': {TerminalText.Escape(path)} names it (nothing secret; commit it to share the binding).");
         // In one folder this machine's own binding comes first: say so rather than let the file seem ignored.
-        if (hereOnly.Read().TryGetValue(folder, out var mine) && !string.Equals(mine, name, StringComparison.OrdinalIgnoreCase))
+        if (hereOnly.Read().TryGetValue(folder, out var mine) && !Core.Documents.ConfigIdentity.NameComparer.Equals(mine, name))
             console.Warn($"on this machine starts here still use '{TerminalText.Escape(mine)}', bound with --here-only in {TerminalText.Escape(hereOnly.Path)} (start-claude unbind removes both)");
         return 0;
     }
