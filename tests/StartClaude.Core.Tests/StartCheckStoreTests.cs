@@ -7,7 +7,7 @@ namespace StartClaude.Core.Tests;
 
 public class StartCheckStoreTests
 {
-    private static readonly string Remote = StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "b", Region: "us-east-1", EndpointUrl: "http://127.0.0.1:9"));
+    private static readonly string Remote = StartClaude.Core.Remote.RemoteIdentity.Of("s3-compatible", new SettingsInput(Bucket: "b", Region: "us-east-1", EndpointUrl: "http://127.0.0.1:9"));
     private static readonly DateTimeOffset At = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
     private static StartCheckStore StoreIn(TempHome home) =>
@@ -22,7 +22,7 @@ public class StartCheckStoreTests
         store.SaveCheckedAt(Remote, At);
 
         store.ReadCheckedAt(Remote).Should().Be(At);
-        store.ReadCheckedAt(StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "other", Region: "us-east-1", EndpointUrl: "http://127.0.0.1:9"))).Should().BeNull();
+        store.ReadCheckedAt(StartClaude.Core.Remote.RemoteIdentity.Of("s3-compatible", new SettingsInput(Bucket: "other", Region: "us-east-1", EndpointUrl: "http://127.0.0.1:9"))).Should().BeNull();
         if (!OperatingSystem.IsWindows())
             File.GetUnixFileMode(store.Path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite, "it is written like config.json");
     }
@@ -58,9 +58,9 @@ public class StartCheckStoreTests
     [TestCase("http://", "http://")]
     public void The_record_names_the_endpoint_without_credentials_or_query(string endpoint, string named)
     {
-        var name = StartCheckStore.RemoteName("s3-compatible", new SettingsInput(Bucket: "b", EndpointUrl: endpoint));
+        var name = StartClaude.Core.Remote.RemoteIdentity.Of("s3-compatible", new SettingsInput(Bucket: "b", EndpointUrl: endpoint));
 
-        name.Should().Be($"s3-compatible|{named}||b|").And.NotContain("p4ssw0rd").And.NotContain("t0k3n");
+        name.Should().Be($"s3-compatible|{named}|b|").And.NotContain("p4ssw0rd").And.NotContain("t0k3n");
     }
 
     [Test]

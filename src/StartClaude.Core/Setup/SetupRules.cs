@@ -8,13 +8,8 @@ namespace StartClaude.Core.Setup;
 /// </summary>
 public static class SetupRules
 {
-    /// <summary>Whether two settings name the same remote document (same service, endpoint, bucket and key).</summary>
-    public static bool SameRemote(S3SyncSettings a, S3SyncSettings b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        return a.ProviderId == b.ProviderId && a.Bucket == b.Bucket && a.Key == b.Key && a.EndpointUrl == b.EndpointUrl;
-    }
+    /// <summary>Whether two settings name the same remote document (<see cref="Remote.RemoteIdentity"/>).</summary>
+    public static bool SameRemote(S3SyncSettings a, S3SyncSettings b) => Remote.RemoteIdentity.Same(a, b);
 
     /// <summary>Settings for another remote replace stored ones only with a yes (<c>--yes</c> or a question).</summary>
     public static bool NeedsReplacementConfirmation(S3SyncSettings? stored, S3SyncSettings settings, bool yes)

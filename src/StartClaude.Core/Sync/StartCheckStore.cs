@@ -24,33 +24,6 @@ public sealed class StartCheckStore(AppEnvironment environment)
 
     public string Path => System.IO.Path.Combine(environment.StartClaudeHome, FileName);
 
-    /// <summary>
-    /// The remote as the stored settings and the AWS sources name it, before a provider resolves them:
-    /// a start decides from this alone that no check is due, without loading any provider.
-    /// </summary>
-    public static string RemoteName(string? providerId, SettingsInput input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return $"{providerId}|{WithoutSecrets(input.EndpointUrl)}|{input.Region}|{input.Bucket}|{input.Key}";
-    }
-
-    // The endpoint as given may hold a password (https://user:pass@host) or a token in its query: the
-    // record keeps the scheme, host, port and path only. Unvalidated text, so no Uri parsing is assumed to work.
-    private static string? WithoutSecrets(string? endpoint)
-    {
-        if (endpoint is null)
-            return null;
-        var cut = endpoint.IndexOfAny(['?', '#']);
-        if (cut >= 0)
-            endpoint = endpoint[..cut];
-        var scheme = endpoint.IndexOf("://", StringComparison.Ordinal);
-        var hostStart = scheme >= 0 ? scheme + 3 : endpoint.StartsWith("//", StringComparison.Ordinal) ? 2 : 0;
-        var pathStart = endpoint.IndexOf('/', hostStart);
-        var authority = endpoint.AsSpan(hostStart, (pathStart < 0 ? endpoint.Length : pathStart) - hostStart);
-        var at = authority.LastIndexOf('@');
-        return at < 0 ? endpoint : endpoint[..hostStart] + endpoint[(hostStart + at + 1)..];
-    }
-
     /// <summary>When <paramref name="remote"/> was last checked; null when never, or when the file is unreadable or damaged.</summary>
     public DateTimeOffset? ReadCheckedAt(string remote)
     {

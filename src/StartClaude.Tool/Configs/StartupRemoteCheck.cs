@@ -44,7 +44,7 @@ internal sealed class StartupRemoteCheck(
         {
             if (local.S3Sync is not { } section)
                 return false;
-            var remote = StartCheckStore.RemoteName(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
+            var remote = Core.Remote.RemoteIdentity.Of(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
             if (checks.ReadCheckedAt(remote) is { } at && at <= now && now - at < section.RemoteCheckInterval)
                 return false;
             using var limit = new CancellationTokenSource(Limit);
@@ -69,7 +69,7 @@ internal sealed class StartupRemoteCheck(
             if (local.S3Sync is not { } section)
                 return false;
             // Named before any provider resolves the settings: most starts end here, having loaded none.
-            var remote = StartCheckStore.RemoteName(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
+            var remote = Core.Remote.RemoteIdentity.Of(section.ProviderId, providers.FillFromAws(section.Input, "config.json").Input);
             var last = checks.ReadCheckedAt(remote);
             if (last is { } at && at <= now && now - at < section.RemoteCheckInterval)
                 return false;
