@@ -32,8 +32,17 @@ public static class ClaudeItemText
         return string.Create(CultureInfo.InvariantCulture, $"{count} line{(count == 1 ? "" : "s")}, {System.Text.Encoding.UTF8.GetByteCount(text):N0} bytes{where}");
     }
 
-    public static string DescribeValue(JsonNode? value) => value switch
+    /// <summary>The settings keys whose every value is a secret (<c>env</c>: the variables Claude Code starts with).</summary>
+    private static readonly string[] SecretSettings = ["env"];
+
+    /// <summary>Whether the item a conflict names (<paramref name="label"/>) is a settings key whose values are all secrets.</summary>
+    public static bool IsSecretSetting(string label) =>
+        SecretSettings.Any(key => label == ClaudeSection.Label(ClaudeItemIds.Setting(key)));
+
+    /// <param name="secret">Every string in it is a secret (the settings key env): all masked.</param>
+    public static string DescribeValue(JsonNode? value, bool secret = false) => value switch
     {
+        _ when secret => Short(value, secret: true),
         JsonObject server when server.ContainsKey("command") || server.ContainsKey("url") => Server(server),
         JsonObject fields => $"{{{string.Join(", ", fields.Take(8).Select(f => $"{TerminalText.Escape(f.Key)}: {Short(f.Value, SecretFields.Contains(f.Key))}"))}{(fields.Count > 8 ? ", ..." : "")}}}",
         _ => Short(value, secret: false),

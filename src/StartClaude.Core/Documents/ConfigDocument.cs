@@ -348,6 +348,9 @@ public sealed class ConfigDocument
     /// <summary>The Claude Code items (<c>claudeCode</c>), or null.</summary>
     internal JsonObject? ClaudeSection => ClaudeCode.ClaudeSection.Of(_root);
 
+    /// <summary>How many Claude Code items the document holds (deletions aside).</summary>
+    public int ClaudeItemCount => ClaudeCode.ClaudeSection.LiveIds(ClaudeSection).Count();
+
     /// <summary>Whether the document has a <c>claudeCode</c> key (this machine's view carries one, maybe empty, once its files were read).</summary>
     internal bool HasClaudeSection => _root.ContainsKey(ClaudeCode.ClaudeSection.Key);
 

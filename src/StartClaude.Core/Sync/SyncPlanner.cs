@@ -32,9 +32,10 @@ public static class SyncPlanner
         ArgumentNullException.ThrowIfNull(answers);
         var warnings = new List<string>();
         var claudeRead = inputs.Local.HasClaudeSection;
+        var original = inputs.Local;
         inputs = inputs with { Local = ClaudeView(inputs) };
         var local = Held(inputs.Local, LocalOrigin, warnings);
-        var context = new Context(inputs, answers, local, warnings) { ClaudeRead = claudeRead };
+        var context = new Context(inputs, answers, local, warnings) { ClaudeRead = claudeRead, AsRead = original };
         return request.Match(
             _ => TwoWay(context),
             join => Join(context, join),
@@ -47,6 +48,9 @@ public static class SyncPlanner
     {
         /// <summary>Whether this machine's Claude Code files were read (only then does it carry any).</summary>
         public bool ClaudeRead { get; init; }
+
+        /// <summary>This machine's document as read: its Claude Code items only as they are on disk, none filled in from the base or remote.</summary>
+        public required ConfigDocument AsRead { get; init; }
 
         /// <summary>What this machine carries of its Claude Code setup: nothing unless its files were read.</summary>
         public ClaudeChoice Claude => ClaudeRead ? Local.ClaudeChoice : ClaudeChoice.None;
@@ -158,9 +162,10 @@ public static class SyncPlanner
         }
     }
 
-    // Neither side's configs change: the local document is saved (settings), the remote is not written.
+    // Neither side's configs change: the local document is saved (settings), the remote is not written, and no
+    // Claude Code file is written here (the view's items filled in from the remote stay out).
     private static SyncPlan Left(Context c, string reason, DocumentDifference? difference) =>
-        new(SyncState.BothChanged, SyncOutcome.NothingToDo, reason, c.Local)
+        new(SyncState.BothChanged, SyncOutcome.NothingToDo, reason, Held(c.AsRead, LocalOrigin, []))
         {
             Difference = difference,
             ConditionalWrites = c.Inputs.ConditionalWrites,

@@ -37,7 +37,7 @@ public sealed record MergeConflict(string Label, JsonNode? Local, JsonNode? Remo
         if (ClaudeSection.TextOf(node) is { } text)
             return ClaudeItemText.Describe(text, ClaudeSection.TextOf(side == ConflictSide.Local ? Remote : Local));
         if (ClaudeSection.ValueOf(node) is (true, var itemValue))
-            return ClaudeItemText.DescribeValue(itemValue);
+            return ClaudeItemText.DescribeValue(itemValue, secret: ClaudeItemText.IsSecretSetting(Label));
         if (node is JsonObject obj && obj.ContainsKey("name"))
         {
             var entry = new ConfigEntry(obj);

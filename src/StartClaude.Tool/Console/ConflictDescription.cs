@@ -31,7 +31,13 @@ internal static class ConflictDescription
         ArgumentNullException.ThrowIfNull(conflict);
         var (mine, theirs) = side == ConflictSide.Local ? (conflict.Local, conflict.Remote) : (conflict.Remote, conflict.Local);
         if (!IsLiveConfig(mine) || !IsLiveConfig(theirs))
-            return conflict.Describe(side);
+        {
+            // Two versions that read alike once masked (a Claude Code item's token) are told apart the same way.
+            var text = conflict.Describe(side);
+            return mine is not null && theirs is not null && text == conflict.Describe(side == ConflictSide.Local ? ConflictSide.Remote : ConflictSide.Local)
+                ? $"{text} (fingerprint {Fingerprint(mine.ToJsonString())})"
+                : text;
+        }
         var config = (JsonObject)mine!;
         var other = (JsonObject)theirs!;
         var differing = config.Select(p => p.Key).Union(other.Select(p => p.Key), StringComparer.Ordinal)

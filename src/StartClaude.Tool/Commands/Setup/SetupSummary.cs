@@ -34,8 +34,9 @@ internal sealed class SetupSummary(ToolConsole console, string configPath)
     {
         if (!remoteExisted)
         {
-            return plan.Result.HasLiveConfigs
-                ? $"No remote document yet. Run start-claude s3-sync to upload your {Counts.Configs(here)}."
+            var items = plan.Result.ClaudeItemCount;
+            return plan.Result.HasLiveConfigs || items > 0
+                ? $"No remote document yet. Run start-claude s3-sync to upload your {Counts.Configs(here)}{(items > 0 ? $" and {items} Claude Code item{(items == 1 ? "" : "s")}" : "")}."
                 : "No remote document yet. Add configs, then run start-claude s3-sync.";
         }
         if (plan.State == SyncState.InSync)
