@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -41,7 +42,8 @@ public sealed class ConfigDocument
     private IReadOnlyList<ConfigEntry>? _configs;
     private IReadOnlyList<ConfigEntry>? _liveConfigs;
     private string? _canonical;
-    private string? _sharedCanonical;
+    private string? _sharedHash;
+    private ConfigDocument? _forRemote;
 
     // Names the source in messages about fields read lazily (settings.s3Sync).
     private readonly string _origin;
@@ -164,7 +166,9 @@ public sealed class ConfigDocument
     /// configs. When the default was a local-only config, the first shared config (by order) is the
     /// shared document's default, so it keeps exactly one.
     /// </summary>
-    internal ConfigDocument ForRemote()
+    internal ConfigDocument ForRemote() => _forRemote ??= SharedCopy();
+
+    private ConfigDocument SharedCopy()
     {
         // Nothing to leave out: the document itself (no copy).
         if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")) && !Configs.Any(c => c.IsLocalOnly))
@@ -300,14 +304,20 @@ public sealed class ConfigDocument
     public bool SharesContentWith(ConfigDocument other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return SharedCanonicalJson() == other.SharedCanonicalJson();
+        // Equal hashes of the canonical forms: the text of a 10,000-config document (3 MB) is never kept.
+        return ReferenceEquals(this, other) || SharedContentHash() == other.SharedContentHash();
     }
 
-    private string SharedCanonicalJson() => _sharedCanonical ??= ForRemote().CanonicalJson();
-
     /// <summary>SHA-256 of the canonical form of what this document shares (no s3Sync), in hex.</summary>
-    public string SharedContentHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SharedCanonicalJson())));
+    public string SharedContentHash()
+    {
+        if (_sharedHash is null)
+        {
+            var shared = ForRemote();
+            _sharedHash = shared._sharedHash ??= Convert.ToHexStringLower(Documents.CanonicalJson.Sha256Of(shared._root));
+        }
+        return _sharedHash;
+    }
 
     /// <summary>
     /// The document as written to a file: indented UTF-8 with a final newline, or compact where indenting
@@ -316,14 +326,42 @@ public sealed class ConfigDocument
     /// <exception cref="DocumentFormatException">Even compact, it is more than <see cref="MaxBytes"/>; nothing is written.</exception>
     public byte[] ToUtf8Bytes()
     {
-        var indented = Encoding.UTF8.GetBytes(_root.ToJsonString(WriteOptions) + "\n");
+        var indented = Utf8Text(WriteOptions);
         if (indented.Length <= MaxBytes)
             return indented;
-        var compact = Encoding.UTF8.GetBytes(_root.ToJsonString(CompactOptions) + "\n");
+        var compact = Utf8Text(CompactOptions);
         return compact.Length <= MaxBytes
             ? compact
             : throw new DocumentFormatException($"the document would be {compact.Length:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was written");
     }
+
+    /// <summary>
+    /// Whether <see cref="DocumentInvariants.Repair"/> found nothing to repair in this document: a sync holds the
+    /// same documents to the rules several times, and the answer cannot change.
+    /// </summary>
+    internal bool KeepsInvariants { get; set; }
+
+    // Written as UTF-8 straight away: a 4 MB document as a string first cost 8 MB more and a copy.
+    private byte[] Utf8Text(JsonSerializerOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>(EstimatedTextBytes(Configs.Count));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            IndentSize = options.IndentSize,
+            Encoder = options.Encoder,
+            MaxDepth = MaxDepth + 1,
+        }))
+            _root.WriteTo(writer, options);
+        buffer.Write("\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// About the size of a document's text with <paramref name="configs"/> configs (indented, a config takes
+    /// 300–500 bytes): a buffer that size at once, not one doubled up to it through copies of 1, 2 and 4 MB.
+    /// </summary>
+    internal static int EstimatedTextBytes(int configs) => Math.Min(MaxBytes + 4096, 4096 + configs * 512);
 
     /// <summary>Compact JSON with object keys sorted at every level: equal content, equal text.</summary>
     public string CanonicalJson() => _canonical ??= Documents.CanonicalJson.Of(_root);
