@@ -45,16 +45,16 @@ public static class CanonicalJson
     /// </summary>
     public static byte[] Sha256Of(JsonNode? node)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var buffer = Written(node, null, hash);
-        hash.AppendData(buffer.WrittenSpan);
+        var drain = new Drain();
+        var buffer = Written(node, null, drain);
+        var hash = drain.Finish(buffer);
         Release(buffer);
-        return hash.GetHashAndReset();
+        return hash;
     }
 
     // Written straight from the tree, keys sorted on the way: no sorted copy of the tree is built. With a
     // hash, what is written so far goes into it whenever a few KiB are waiting, and the buffer starts over.
-    private static ArrayBufferWriter<byte> Written(JsonNode? node, string? skipKey, System.Security.Cryptography.IncrementalHash? hash = null)
+    private static ArrayBufferWriter<byte> Written(JsonNode? node, string? skipKey, Drain? drain = null)
     {
         var buffer = SpareBuffer ?? new ArrayBufferWriter<byte>(256);
         var writer = SpareWriter ?? new Utf8JsonWriter(buffer, WriterOptions);
@@ -63,7 +63,8 @@ public static class CanonicalJson
         SpareWriter = null;
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
-        Write(writer, node, skipKey, hash is null ? null : new Drain(writer, buffer, hash));
+        drain?.Start(writer, buffer);
+        Write(writer, node, skipKey, drain);
         writer.Flush();
         if (buffer.Capacity <= KeptBufferBytes)
             SpareWriter = writer;
@@ -78,17 +79,37 @@ public static class CanonicalJson
             SpareWriter = null;
     }
 
-    private sealed class Drain(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, System.Security.Cryptography.IncrementalHash hash)
+    // Hashes what was written whenever a chunk is waiting. A config's text never fills one, so its hash is
+    // taken in one call at the end; an incremental hash is made only for text longer than a chunk.
+    private sealed class Drain
     {
         private const int Chunk = 16 * 1024;
 
+        private Utf8JsonWriter? _writer;
+        private ArrayBufferWriter<byte>? _buffer;
+        private System.Security.Cryptography.IncrementalHash? _hash;
+
+        public void Start(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer) => (_writer, _buffer) = (writer, buffer);
+
         public void IfFull()
         {
-            if (writer.BytesPending + buffer.WrittenCount < Chunk)
+            if (_writer!.BytesPending + _buffer!.WrittenCount < Chunk)
                 return;
-            writer.Flush();
-            hash.AppendData(buffer.WrittenSpan);
-            buffer.ResetWrittenCount();
+            _writer.Flush();
+            _hash ??= System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            _hash.AppendData(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
+
+        public byte[] Finish(ArrayBufferWriter<byte> buffer)
+        {
+            if (_hash is null)
+                return System.Security.Cryptography.SHA256.HashData(buffer.WrittenSpan);
+            using (_hash)
+            {
+                _hash.AppendData(buffer.WrittenSpan);
+                return _hash.GetHashAndReset();
+            }
         }
     }
 
