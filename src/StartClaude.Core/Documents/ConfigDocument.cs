@@ -326,13 +326,10 @@ public sealed class ConfigDocument
     /// <exception cref="DocumentFormatException">Even compact, it is more than <see cref="MaxBytes"/>; nothing is written.</exception>
     public byte[] ToUtf8Bytes()
     {
-        var indented = Utf8Text(WriteOptions);
-        if (indented.Length <= MaxBytes)
+        if (Utf8Text(WriteOptions, out _) is { } indented)
             return indented;
-        var compact = Utf8Text(CompactOptions);
-        return compact.Length <= MaxBytes
-            ? compact
-            : throw new DocumentFormatException($"the document would be {compact.Length:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was written");
+        return Utf8Text(CompactOptions, out var compactLength)
+            ?? throw new DocumentFormatException($"the document would be {compactLength:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was written");
     }
 
     /// <summary>
@@ -341,27 +338,35 @@ public sealed class ConfigDocument
     /// </summary>
     internal bool KeepsInvariants { get; set; }
 
-    // Written as UTF-8 straight away: a 4 MB document as a string first cost 8 MB more and a copy.
-    private byte[] Utf8Text(JsonSerializerOptions options)
+    // Written as UTF-8 straight away, twice: once to learn the length, once into an array of exactly that
+    // length. A 4 MB document as a string first cost 8 MB more, and a growing buffer 5 MB and a copy.
+    // Null when the text, final newline included, is more than MaxBytes (its length is still given).
+    private byte[]? Utf8Text(JsonSerializerOptions options, out long length)
     {
-        var buffer = new ArrayBufferWriter<byte>(EstimatedTextBytes(Configs.Count));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        var writerOptions = new JsonWriterOptions
         {
             Indented = options.WriteIndented,
             IndentSize = options.IndentSize,
             Encoder = options.Encoder,
             MaxDepth = MaxDepth + 1,
-        }))
-            _root.WriteTo(writer, options);
-        buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        };
+        using (var counter = new Utf8JsonWriter(Stream.Null, writerOptions))
+        {
+            ChunkedJson.WriteObject(counter, _root, options);
+            counter.Flush();
+            length = counter.BytesCommitted + 1;
+        }
+        if (length > MaxBytes)
+            return null;
+        var text = new byte[length];
+        using (var target = new MemoryStream(text))
+        {
+            using (var writer = new Utf8JsonWriter(target, writerOptions))
+                ChunkedJson.WriteObject(writer, _root, options);
+            target.WriteByte((byte)'\n');
+        }
+        return text;
     }
-
-    /// <summary>
-    /// About the size of a document's text with <paramref name="configs"/> configs (indented, a config takes
-    /// 300–500 bytes): a buffer that size at once, not one doubled up to it through copies of 1, 2 and 4 MB.
-    /// </summary>
-    internal static int EstimatedTextBytes(int configs) => Math.Min(MaxBytes + 4096, 4096 + configs * 512);
 
     /// <summary>Compact JSON with object keys sorted at every level: equal content, equal text.</summary>
     public string CanonicalJson() => _canonical ??= Documents.CanonicalJson.Of(_root);

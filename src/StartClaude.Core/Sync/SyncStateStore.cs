@@ -194,7 +194,7 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
         all["version"] = 1;
         try
         {
-            AtomicFile.Write(StatePath, SyncStateText.Of(all, id, baseRoot, MaxDepth).WrittenSpan);
+            AtomicFile.Write(StatePath, file => SyncStateText.Write(file, all, id, baseRoot, MaxDepth));
             // The written tree is the file now, unless its base was written from elsewhere.
             if (baseRoot is null && FileStamp.Of(StatePath) is { } written)
                 _parsed = (written, all);

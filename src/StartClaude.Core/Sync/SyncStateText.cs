@@ -1,20 +1,18 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace StartClaude.Core.Sync;
 
 /// <summary>
-/// The bytes of sync-state.json: compact JSON (what older versions wrote indented reads the same), with one
-/// remote entry's base written straight from the agreed document's tree rather than from a copy in the state.
+/// The text of sync-state.json: compact JSON (what older versions wrote indented reads the same), with one
+/// remote entry's base written straight from the agreed document's tree rather than from a copy in the state,
+/// and to the file as it is made, a few KiB at a time (a 3 MB text is never held).
 /// </summary>
 internal static class SyncStateText
 {
-    /// <returns>The text, in a buffer (its written part is the file; no copy of 3 MB is made to hand it over).</returns>
-    public static ArrayBufferWriter<byte> Of(JsonObject state, string remoteId, JsonObject? baseRoot, int maxDepth)
+    public static void Write(Stream file, JsonObject state, string remoteId, JsonObject? baseRoot, int maxDepth)
     {
-        var buffer = new ArrayBufferWriter<byte>(baseRoot?["configs"] is JsonArray configs ? Documents.ConfigDocument.EstimatedTextBytes(configs.Count) : 4096);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = maxDepth }))
+        using (var writer = new Utf8JsonWriter(file, new JsonWriterOptions { MaxDepth = maxDepth }))
         {
             writer.WriteStartObject();
             foreach (var (key, value) in state)
@@ -27,8 +25,7 @@ internal static class SyncStateText
             }
             writer.WriteEndObject();
         }
-        buffer.Write("\n"u8);
-        return buffer;
+        file.Write("\n"u8);
     }
 
     private static void WriteRemotes(Utf8JsonWriter writer, JsonObject remotes, string remoteId, JsonObject baseRoot)
@@ -49,7 +46,7 @@ internal static class SyncStateText
                 WriteNode(writer, value);
             }
             writer.WritePropertyName("base");
-            baseRoot.WriteTo(writer);
+            Documents.ChunkedJson.WriteObject(writer, baseRoot);
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
