@@ -199,7 +199,8 @@ public class JoiningTests : DeviceTestBase
         await SetUpSyncAsync(DeviceA);
         (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
         var statePath = Path.Combine(DeviceA.Folder, "sync-state.json");
-        File.WriteAllText(statePath, File.ReadAllText(statePath).Replace("\"hash\": \"", "\"hash\": 1, \"was\": \"", StringComparison.Ordinal));
+        // Whatever the file's whitespace (compact since issue 22, indented before).
+        File.WriteAllText(statePath, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(statePath), "\"hash\":\\s*\"", "\"hash\": 1, \"was\": \""));
 
         var status = await Run(DeviceA, "s3-status");
         var sync = await Run(DeviceA, "s3-sync");

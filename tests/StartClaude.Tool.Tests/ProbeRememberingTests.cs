@@ -43,7 +43,7 @@ public class ProbeRememberingTests : DeviceTestBase
         var next = await Run(DeviceA, "s3-upload");
 
         next.ExitCode.Should().Be(0, next.ToString());
-        State.Should().Contain("\"conditionalWrites\": true");
+        State.Should().MatchRegex("\"conditionalWrites\":\\s*true");
     }
 
     [Test]

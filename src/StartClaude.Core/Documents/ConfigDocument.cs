@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -41,7 +42,8 @@ public sealed class ConfigDocument
     private IReadOnlyList<ConfigEntry>? _configs;
     private IReadOnlyList<ConfigEntry>? _liveConfigs;
     private string? _canonical;
-    private string? _sharedCanonical;
+    private string? _sharedHash;
+    private ConfigDocument? _forRemote;
 
     // Names the source in messages about fields read lazily (settings.s3Sync).
     private readonly string _origin;
@@ -164,7 +166,9 @@ public sealed class ConfigDocument
     /// configs. When the default was a local-only config, the first shared config (by order) is the
     /// shared document's default, so it keeps exactly one.
     /// </summary>
-    internal ConfigDocument ForRemote()
+    internal ConfigDocument ForRemote() => _forRemote ??= SharedCopy();
+
+    private ConfigDocument SharedCopy()
     {
         // Nothing to leave out: the document itself (no copy).
         if (SyncNode(_root) is null && (_root["settings"] is not JsonObject settings || !settings.ContainsKey("s3Sync")) && !Configs.Any(c => c.IsLocalOnly))
@@ -300,14 +304,20 @@ public sealed class ConfigDocument
     public bool SharesContentWith(ConfigDocument other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return SharedCanonicalJson() == other.SharedCanonicalJson();
+        // Equal hashes of the canonical forms: the text of a 10,000-config document (3 MB) is never kept.
+        return ReferenceEquals(this, other) || SharedContentHash() == other.SharedContentHash();
     }
 
-    private string SharedCanonicalJson() => _sharedCanonical ??= ForRemote().CanonicalJson();
-
     /// <summary>SHA-256 of the canonical form of what this document shares (no s3Sync), in hex.</summary>
-    public string SharedContentHash() =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SharedCanonicalJson())));
+    public string SharedContentHash()
+    {
+        if (_sharedHash is null)
+        {
+            var shared = ForRemote();
+            _sharedHash = shared._sharedHash ??= Convert.ToHexStringLower(Documents.CanonicalJson.Sha256Of(shared._root));
+        }
+        return _sharedHash;
+    }
 
     /// <summary>
     /// The document as written to a file: indented UTF-8 with a final newline, or compact where indenting
@@ -316,13 +326,46 @@ public sealed class ConfigDocument
     /// <exception cref="DocumentFormatException">Even compact, it is more than <see cref="MaxBytes"/>; nothing is written.</exception>
     public byte[] ToUtf8Bytes()
     {
-        var indented = Encoding.UTF8.GetBytes(_root.ToJsonString(WriteOptions) + "\n");
-        if (indented.Length <= MaxBytes)
+        if (Utf8Text(WriteOptions, out _) is { } indented)
             return indented;
-        var compact = Encoding.UTF8.GetBytes(_root.ToJsonString(CompactOptions) + "\n");
-        return compact.Length <= MaxBytes
-            ? compact
-            : throw new DocumentFormatException($"the document would be {compact.Length:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was written");
+        return Utf8Text(CompactOptions, out var compactLength)
+            ?? throw new DocumentFormatException($"the document would be {compactLength:N0} bytes, more than the {MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was written");
+    }
+
+    /// <summary>
+    /// Whether <see cref="DocumentInvariants.Repair"/> found nothing to repair in this document: a sync holds the
+    /// same documents to the rules several times, and the answer cannot change.
+    /// </summary>
+    internal bool KeepsInvariants { get; set; }
+
+    // Written as UTF-8 straight away, twice: once to learn the length, once into an array of exactly that
+    // length. A 4 MB document as a string first cost 8 MB more, and a growing buffer 5 MB and a copy.
+    // Null when the text, final newline included, is more than MaxBytes (its length is still given).
+    private byte[]? Utf8Text(JsonSerializerOptions options, out long length)
+    {
+        var writerOptions = new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            IndentSize = options.IndentSize,
+            Encoder = options.Encoder,
+            MaxDepth = MaxDepth + 1,
+        };
+        using (var counter = new Utf8JsonWriter(Stream.Null, writerOptions))
+        {
+            ChunkedJson.WriteObject(counter, _root, options);
+            counter.Flush();
+            length = counter.BytesCommitted + 1;
+        }
+        if (length > MaxBytes)
+            return null;
+        var text = new byte[length];
+        using (var target = new MemoryStream(text))
+        {
+            using (var writer = new Utf8JsonWriter(target, writerOptions))
+                ChunkedJson.WriteObject(writer, _root, options);
+            target.WriteByte((byte)'\n');
+        }
+        return text;
     }
 
     /// <summary>Compact JSON with object keys sorted at every level: equal content, equal text.</summary>

@@ -34,6 +34,8 @@ public static class DocumentInvariants
     public static DocumentRepair Repair(ConfigDocument document, string origin)
     {
         ArgumentNullException.ThrowIfNull(document);
+        if (document.KeepsInvariants)
+            return new DocumentRepair(document, null);
         var notes = new List<string>();
         document = WithValidFields(document, notes);
         var configs = document.Configs;
@@ -87,7 +89,10 @@ public static class DocumentInvariants
         }
 
         if (notes.Count == 0)
+        {
+            document.KeepsInvariants = true;
             return new DocumentRepair(document, null);
+        }
         if (nodes is null && dropped.Count == 0)
             return new DocumentRepair(document, Warning(origin, notes));
         var kept = Nodes().Where((_, i) => !dropped.Contains(i));

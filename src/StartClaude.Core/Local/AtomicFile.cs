@@ -26,29 +26,64 @@ public static class AtomicFile
 
     private static void Write(string path, ReadOnlySpan<byte> content, UnixFileMode mode)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        EnsurePrivateFolder(folder);
-
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var temp = TempBeside(path);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = mode & OwnerReadWrite;
-            using (var stream = new FileStream(temp, options))
+            using (var stream = CreateTemp(temp, mode))
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temp, mode);
-            File.Move(temp, path, overwrite: true);
+            Replace(temp, path, mode);
         }
         finally
         {
             if (File.Exists(temp))
                 File.Delete(temp);
         }
+    }
+
+    /// <summary>As <see cref="Write(string, ReadOnlySpan{byte})"/>, with the content written by <paramref name="write"/> as it is made (a large file is never held whole).</summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var temp = TempBeside(path);
+        try
+        {
+            using (var stream = CreateTemp(temp, OwnerReadWrite))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            Replace(temp, path, OwnerReadWrite);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+                File.Delete(temp);
+        }
+    }
+
+    private static string TempBeside(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        EnsurePrivateFolder(folder);
+        return Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    private static FileStream CreateTemp(string temp, UnixFileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = mode & OwnerReadWrite;
+        return new FileStream(temp, options);
+    }
+
+    private static void Replace(string temp, string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(temp, mode);
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>Proves that <paramref name="folder"/> takes a new file (created and removed at once).</summary>

@@ -40,7 +40,7 @@ public sealed record DocumentDifference(
                 onlyLocal.Add(l!);
             else if (l is null)
                 onlyRemote.Add(r);
-            else if (l.Canonical != r.Canonical)
+            else if (!l.SameContentAs(r))
                 changed.Add((l, r));
         }
 

@@ -462,7 +462,7 @@ public static class SyncPlanner
     }
 
     private static bool WritesLocal(ConfigDocument result, SyncInputs inputs) =>
-        !result.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal);
+        !ReferenceEquals(result, inputs.Local) && !result.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal);
 
     private static SyncDecision.Done Done(SyncPlan plan) => new(plan);
 
