@@ -121,6 +121,28 @@ public class TextMergeTests
     }
 
     [Test]
+    public void A_blank_line_added_under_an_edited_heading_slides_away_from_an_edit_below()
+    {
+        // The diff first finds the added blank line right under the heading, touching the heading's edit;
+        // git slides an added run down as far as equal lines allow, so it sits apart from "- tabs".
+        TextMerge.Merge("# Notes\n\n- tabs\n", "# My notes\n\n\n- tabs\n", "# Notes\n\n- spaces\n")
+            .Should().Be(new TextMergeResult("# My notes\n\n\n- spaces\n", 0));
+    }
+
+    [Test]
+    public void Among_equally_short_diffs_the_one_git_picks_decides_the_conflicts()
+    {
+        // Found comparing with git on random texts: "b" and "c" only the base has are set aside before the
+        // search, as git does, so local is seen as inserting "a\r", "a" in the middle and the conflicts join.
+        TextMerge.Merge("b\na\r\na\r\na\na\nc\n", "a\r\na\r\na\r\na\na\na\n", "a\r\na\r\na\r\n\na\na\n")
+            .Should().Be(new TextMergeResult(null, 1));
+        // Remote's added "d" sits right before its added "a\r", not before the first "d": git slides a run
+        // back to line up with a change on the other side. Then local's deleted "a" touches it.
+        TextMerge.Merge("\nd\na\na\n\n", "\nd\na\n\n", "\nd\nd\na\r\na\n\n")
+            .Should().Be(new TextMergeResult(null, 1));
+    }
+
+    [Test]
     public void A_file_of_50000_lines_with_edits_at_both_ends_merges()
     {
         var lines = Enumerable.Range(0, 50_000).Select(i => $"line {i:D6} of a file\n").ToArray();
