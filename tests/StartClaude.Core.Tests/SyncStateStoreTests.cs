@@ -49,6 +49,24 @@ public class SyncStateStoreTests
     }
 
     [Test]
+    public void A_base_kept_under_the_name_earlier_versions_gave_the_remote_is_found_and_moves_to_the_new_name()
+    {
+        using var home = new TempHome();
+        var store = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        var withPassword = Settings with { EndpointUrl = "https://user:p4ssw0rd@s3.example.com" };
+        var hash = ConfigDocument.CreateEmpty().SharedContentHash();
+        var legacy = $"{withPassword.ProviderId}|{withPassword.EndpointUrl}|{withPassword.Bucket}|{withPassword.Key}";
+        File.WriteAllText(store.StatePath, "{\"remotes\":{\"" + legacy + "\":{\"hash\":\"" + hash + "\",\"etag\":\"e\",\"base\":{\"configs\":[],\"settings\":{}}}}}");
+
+        store.ReadBaseChecked(withPassword).Base.Should().NotBeNull();
+        store.SaveConditionalWrites(withPassword, true);
+
+        var text = File.ReadAllText(store.StatePath);
+        text.Should().NotContain("p4ssw0rd", "the entry moved to the name without the password");
+        new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder })).ReadBaseChecked(withPassword).Base.Should().NotBeNull();
+    }
+
+    [Test]
     public void A_saved_base_reads_back_without_a_warning()
     {
         using var home = new TempHome();

@@ -60,11 +60,13 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
 
     public string StatePath => Path.Combine(environment.StartClaudeHome, FileName);
 
-    public static string RemoteId(S3SyncSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return $"{settings.ProviderId}|{settings.EndpointUrl ?? settings.Region}|{settings.Bucket}|{settings.Key}";
-    }
+    /// <summary>This remote's entry's name (<see cref="RemoteIdentity"/>).</summary>
+    public static string RemoteId(S3SyncSettings settings) => RemoteIdentity.Of(settings);
+
+    // The entry under this remote's name, or under the name earlier versions gave it (an endpoint with user
+    // info or a query was named with them): found either way, so no base is lost to the new name.
+    private static JsonNode? EntryIn(JsonObject remotes, S3SyncSettings settings) =>
+        remotes[RemoteId(settings)] ?? remotes[RemoteIdentity.Legacy(settings)];
 
     public SyncBase? ReadBase(S3SyncSettings settings) => ReadBaseChecked(settings).Base;
 
@@ -79,9 +81,9 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
             return (null, damaged);
         if (all["remotes"] is not { } remotesNode)
             return (null, null);
-        if (remotesNode is not JsonObject remotes || (remotes[RemoteId(settings)] is { } entryNode && entryNode is not JsonObject))
+        if (remotesNode is not JsonObject remotes || (EntryIn(remotes, settings) is { } entryNode && entryNode is not JsonObject))
             return (null, damaged);
-        if (remotes[RemoteId(settings)] is not JsonObject entry || !entry.ContainsKey("base"))
+        if (EntryIn(remotes, settings) is not JsonObject entry || !entry.ContainsKey("base"))
             return (null, null);
         if (entry["base"] is not JsonObject baseNode || Text(entry["hash"]) is not { } hash
             || (entry["etag"] is not null && Text(entry["etag"]) is null))
@@ -174,7 +176,7 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
             ? at : null;
 
     private JsonObject? Entry(S3SyncSettings settings) =>
-        ReadAll()["remotes"] is JsonObject remotes ? remotes[RemoteId(settings)] as JsonObject : null;
+        ReadAll()["remotes"] is JsonObject remotes ? EntryIn(remotes, settings) as JsonObject : null;
 
     /// <param name="baseRoot">
     /// The entry's new base, written from the agreed document's own tree (a copy of a 10,000-config tree
@@ -188,7 +190,11 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
         var remotes = all["remotes"] as JsonObject ?? new JsonObject();
         all["remotes"] = remotes;
         var id = RemoteId(settings);
-        var entry = remotes[id] as JsonObject ?? new JsonObject();
+        var legacy = RemoteIdentity.Legacy(settings);
+        var entry = EntryIn(remotes, settings) as JsonObject ?? new JsonObject();
+        // An entry found under its old name moves to the new one.
+        if (legacy != id)
+            remotes.Remove(legacy);
         remotes[id] = entry;
         change(entry);
         all["version"] = 1;
