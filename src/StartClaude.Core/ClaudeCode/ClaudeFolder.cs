@@ -17,8 +17,8 @@ namespace StartClaude.Core.ClaudeCode;
 /// </summary>
 public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
 {
-    /// <summary>The most a <c>.claude.json</c> or <c>settings.json</c> may be for the tool to read it.</summary>
-    public const long MaxJsonFileBytes = 64L * 1024 * 1024;
+    /// <summary>The most a <c>.claude.json</c> or <c>settings.json</c> may be for the tool to read (and patch) it.</summary>
+    public const long MaxJsonFileBytes = JsonTextPatch.MaxBytes;
 
     public ClaudeCodePaths Paths => paths;
 
@@ -41,8 +41,11 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
                 ReadFile(relative, section, warnings);
             }
         }
-        if (choice.ChoosesMcpServers && ReadJson(paths.GlobalConfigFile)?.Root is { } global && global["mcpServers"] is JsonObject servers)
+        if (choice.ChoosesMcpServers && ReadJson(paths.GlobalConfigFile)?.Root is { } global && global.TryGetPropertyValue("mcpServers", out var serversNode))
         {
+            // A patch goes through mcpServers: anything but an object there is refused now, before anything is written.
+            if (serversNode is not JsonObject servers)
+                throw new LocalConfigException($"\"mcpServers\" in {Shown(paths.GlobalConfigFile)} is not an object, so MCP servers cannot be kept in step; fix it (or remove the key), then sync again; nothing was changed");
             foreach (var (name, server) in servers)
             {
                 if (server is JsonObject)
@@ -105,6 +108,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
         }
         if (changes.Count == 0)
             return ([], changedMeanwhile);
+        CheckWritable(changes.Where(id => wanted.ContainsKey(id)));
         var stamp = backups.NewClaudeStamp();
         var done = new List<string>();
         var mcp = new List<JsonTextEdit>();
@@ -190,6 +194,11 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
             warnings.Add($"skipped {Shown(full)}: {problem}");
             return;
         }
+        if (LinkProblem(full) is { } linkProblem)
+        {
+            warnings.Add($"skipped {Shown(full)}: {linkProblem}");
+            return;
+        }
         var status = FileStatus.Of(full).Kind;
         if (status == FileKind.Missing)
             return;
@@ -219,6 +228,54 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
             return;
         }
         ClaudeSection.Put(section, ClaudeItemIds.File(relative), ClaudeSection.FileItem(Encoding.UTF8.GetString(bytes)));
+    }
+
+    /// <summary>
+    /// Why the file at <paramref name="full"/>, a symbolic link, is neither read nor written through: it points
+    /// at nothing, or out of this machine's home (a document must not reach /etc through a link). Null when it
+    /// is no link, or a link to a file inside the home (a dotfile manager's).
+    /// </summary>
+    private string? LinkProblem(string full)
+    {
+        FileSystemInfo? target;
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.LinkTarget is null)
+                return null;
+            target = info.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"its symbolic link cannot be followed ({LocalFile.Reason(ex)})";
+        }
+        if (target is null || !target.Exists)
+            return "it is a symbolic link to nothing; links are followed only to a file that exists";
+        var home = Path.GetFullPath(paths.Home).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return target.FullName.StartsWith(home, StringComparison.Ordinal) ? null
+            : $"it is a symbolic link out of your home folder ({Shown(target.FullName)}); only links to files inside it are followed";
+    }
+
+    // Everything that could stop a write is checked before the first one, so a result is applied whole or not at all.
+    private void CheckWritable(IEnumerable<string> fileIds)
+    {
+        var root = Path.GetFullPath(paths.Folder);
+        foreach (var id in fileIds)
+        {
+            var (map, relative) = ClaudeSection.Split(id);
+            if (map != ClaudeSection.Files)
+                continue;
+            var full = ClaudePath.Under(paths.Folder, relative);
+            if (LinkProblem(full) is { } linkProblem)
+                throw new LocalConfigException($"cannot write {Shown(full)}: {linkProblem}; move it away, then sync again; nothing here was changed");
+            if (Directory.Exists(full))
+                throw new LocalConfigException($"cannot write {Shown(full)}: a folder is in its place; rename or move that folder, then sync again; nothing here was changed");
+            for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+            {
+                if (File.Exists(folder))
+                    throw new LocalConfigException($"cannot write {Shown(full)}: {Shown(folder)} is a file, not a folder; rename or move that file, then sync again; nothing here was changed");
+            }
+        }
     }
 
     private void WriteFile(string relative, string? text, string stamp)
@@ -268,7 +325,15 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
         if (read is { } before)
             backups.KeepClaudeFile(stamp, Path.GetFileName(file), before.Bytes);
         var text = read is { } r ? Encoding.UTF8.GetString(r.Bytes) : "";
-        var patched = JsonTextPatch.Apply(text, edits);
+        string patched;
+        try
+        {
+            patched = JsonTextPatch.Apply(text, edits);
+        }
+        catch (DocumentFormatException ex)
+        {
+            throw new LocalConfigException($"cannot patch {Shown(file)}: {ex.Message}", ex);
+        }
         try
         {
             AtomicFile.WriteKeepingMode(target, Encoding.UTF8.GetBytes(patched));
@@ -299,17 +364,43 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
         var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             span = span[3..];
+        // Empty is no "no keys": Claude Code may be half-way through writing it, and taking it for empty would
+        // send the deletion of every chosen key to every machine.
         if (span.Trim(" \t\r\n"u8).IsEmpty)
-            return (new JsonObject(), bytes);
+            throw new LocalConfigException($"{Shown(file)} is empty (is Claude Code writing it?), so its keys cannot be kept in step; sync again in a moment, or delete the file if it should not be there; nothing was changed");
         try
         {
             if (JsonNode.Parse(span, documentOptions: new JsonDocumentOptions { MaxDepth = 256 }) is JsonObject root)
+            {
+                Materialize(root);
                 return (root, bytes);
+            }
         }
         catch (JsonException)
         {
         }
+        catch (ArgumentException)
+        {
+            throw new LocalConfigException($"{Shown(file)} holds the same key twice in one object, so its keys cannot be kept in step; fix it (Claude Code reads it too), then sync again; nothing was changed");
+        }
         throw new LocalConfigException($"{Shown(file)} is not a JSON object, so its keys cannot be kept in step; fix it (Claude Code reads it too), then sync again; nothing was changed");
+    }
+
+    // A JsonObject builds its dictionary when first looked into, and only then finds a key given twice: look
+    // into every object now, while a duplicate can still be refused as the file's fault.
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                    Materialize(value);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    Materialize(item);
+                break;
+        }
     }
 
     private static string Shown(string path) => TerminalText.Escape(path);

@@ -14,7 +14,10 @@ public static class ClaudeItemText
 {
     private static readonly string[] SecretFields = ["env", "headers"];
 
-    /// <summary>A text by its size and, beside <paramref name="other"/> (the other side's version), the first line where they differ.</summary>
+    /// <summary>
+    /// A text by its size and, beside <paramref name="other"/> (the other side's version), the first line where
+    /// they differ: by number, never by content (a memory file may hold anything, and this line reaches --json).
+    /// </summary>
     public static string Describe(string text, string? other = null)
     {
         var lines = text.Split('\n');
@@ -23,12 +26,7 @@ public static class ClaudeItemText
         var at = 0;
         while (other is not null && at < lines.Length && at < otherLines.Length && lines[at] == otherLines[at])
             at++;
-        var shown = at < count ? lines[at].TrimEnd('\r') : null;
-        if (shown is { Length: > 60 })
-            shown = shown[..57] + "...";
-        var where = other is null ? (shown is null ? "" : $", first: \"{TerminalText.Escape(shown)}\"")
-            : shown is null ? $", ends after line {count}"
-            : $", line {at + 1}: \"{TerminalText.Escape(shown)}\"";
+        var where = other is null ? "" : at < count ? $", differs from line {at + 1}" : $", ends after line {count}";
         return string.Create(CultureInfo.InvariantCulture, $"{count} line{(count == 1 ? "" : "s")}, {System.Text.Encoding.UTF8.GetByteCount(text):N0} bytes{where}");
     }
 

@@ -134,6 +134,22 @@ public static class ClaudeSection
                 else if (map == McpServers && fields["value"] is not JsonObject)
                     throw new DocumentFormatException($"{origin}: {label} must be an object");
             }
+            if (map == Files)
+                CheckFileTree(items, origin);
+        }
+    }
+
+    // A live file whose path is the folder of another live file cannot be written: one of them would fail half-way.
+    private static void CheckFileTree(JsonObject files, string origin)
+    {
+        var live = files.Where(f => !IsTombstone(f.Value)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in live)
+        {
+            for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+            {
+                if (live.Contains(path[..slash]))
+                    throw new DocumentFormatException($"{origin}: refused file {TerminalText.Escape(path)}: {TerminalText.Escape(path[..slash])} is a file in the same document; nothing was written");
+            }
         }
     }
 

@@ -344,7 +344,7 @@ public static class SyncPlanner
     // With no base, each side's changes are what it holds that the other does not (or holds otherwise).
     private static (DocumentDifference Here, DocumentDifference There) Sides(DocumentDifference d) => d.Sides();
 
-    private const string WentBackWhy = "the remote document is back at a state agreed before the last sync, as the same object: this machine's last write did not stay (a cache or proxy that answered for the service?)";
+    private const string WentBackWhy = "the remote document is back at a state agreed before the last sync, as the same object: this machine's last write did not stay (a cache or proxy that answered for the service?), or another device wrote that earlier state back";
 
     // A remote change the rules must not apply unanswered: asked; answered 'local', this machine's document
     // is written again (the remote taken as still holding the base); answered 'remote', the rules go on (null).

@@ -43,8 +43,8 @@ internal sealed class ClaudeFilesCommand(LocalConfigStore localStore, HomeLock h
                 localStore.Write(document.WithClaudeChoice(choice));
             }
             console.Plain("Saved. The next start-claude s3-sync sends and applies what is chosen; nothing else is touched.");
-            if (Setup.ClaudeFilesQuestion.HoldsSecrets(choice) && localStore.Read()?.S3Sync is { Encrypt: false })
-                console.Warn("MCP servers and the settings key env often hold API keys: keep the remote document encrypted (s3-setup --encrypt) so the bucket never holds them in plain text");
+            if (Setup.ClaudeFilesQuestion.SecretsWarning(choice) is { } warning && localStore.Read()?.S3Sync is { Encrypt: false })
+                console.Warn(warning);
         }
         Describe(choice);
         return 0;

@@ -153,6 +153,59 @@ public class ClaudeFolderTests
         root["enabledPlugins"]!.ToJsonString().Should().Be("{\"x\":true}");
     }
 
+    [TestCase("", "is empty")]
+    [TestCase("  \n", "is empty")]
+    [TestCase("{\"mcpServers\":{\"a\":{},\"a\":{}}}", "same key twice")]
+    [TestCase("{\"mcpServers\":null}", "is not an object")]
+    [TestCase("{\"mcpServers\":[]}", "is not an object")]
+    public void A_claude_json_that_cannot_be_patched_safely_is_refused_when_read(string content, string said)
+    {
+        File.WriteAllText(Path.Combine(_home, ".claude.json"), content);
+
+        var act = () => _folder.Read(Choice("mcp-servers"));
+
+        act.Should().Throw<Errors.LocalConfigException>().WithMessage($"*{said}*nothing was changed*");
+    }
+
+    [Test]
+    public void A_link_out_of_the_home_or_to_nothing_is_neither_read_nor_written_through()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "sc-outside-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(outside, "outside\n");
+        try
+        {
+            File.CreateSymbolicLink(Claude("agents/out.md"), outside);
+            File.CreateSymbolicLink(Claude("agents/dangling.md"), Path.Combine(_home, "missing.md"));
+            var (before, warnings) = _folder.Read(Choice("agents"));
+
+            ClaudeSection.Items(before).Should().BeEmpty();
+            warnings.Should().HaveCount(2).And.Contain(w => w.Contains("out of your home folder")).And.Contain(w => w.Contains("link to nothing"));
+            var write = () => _folder.Apply(Section(("file:agents/out.md", ClaudeSection.FileItem("from the bucket\n")), ("file:agents/new.md", ClaudeSection.FileItem("n\n"))),
+                Choice("agents"), before);
+            write.Should().Throw<Errors.LocalConfigException>().WithMessage("*out of your home folder*nothing here was changed*");
+            File.ReadAllText(outside).Should().Be("outside\n");
+            File.Exists(Claude("agents/new.md")).Should().BeFalse("a result is applied whole or not at all");
+            File.Exists(Path.Combine(_home, "missing.md")).Should().BeFalse();
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Test]
+    public void A_file_in_the_way_of_a_folder_stops_the_write_before_anything_is_written()
+    {
+        File.WriteAllText(Claude("agents/foo"), "a file\n");
+        var (before, _) = _folder.Read(Choice("agents", "CLAUDE.md"));
+
+        var write = () => _folder.Apply(Section(("file:CLAUDE.md", ClaudeSection.FileItem("m\n")), ("file:agents/foo", ClaudeSection.FileItem("a file\n")),
+            ("file:agents/foo/bar.md", ClaudeSection.FileItem("b\n"))), Choice("agents", "CLAUDE.md"), before);
+
+        write.Should().Throw<Errors.LocalConfigException>().WithMessage("*is a file, not a folder*");
+        File.Exists(Claude("CLAUDE.md")).Should().BeFalse();
+    }
+
     [Test]
     public void A_path_that_would_leave_the_folder_is_refused_before_anything_is_written()
     {

@@ -128,8 +128,8 @@ public class ClaudeItemsPlanningTests
 
         var question = Planning.Decide(inputs).Should().BeOfType<SyncDecision.Ask>().Subject.Question.Should().BeOfType<SyncQuestion.Conflicts>().Subject;
         question.Items.Should().ContainSingle().Which.Label.Should().Be("file CLAUDE.md");
-        question.Items[0].Describe(ConflictSide.Local).Should().Contain("line 2: \"B here\"");
-        question.Items[0].Describe(ConflictSide.Remote).Should().Contain("line 2: \"B remote\"");
+        question.Items[0].Describe(ConflictSide.Local).Should().Contain("differs from line 2").And.NotContain("B here", "a file's content never reaches a message");
+        question.Items[0].Describe(ConflictSide.Remote).Should().Contain("differs from line 2").And.NotContain("B remote");
 
         Text(Planning.Resolve(inputs, ConflictSide.Remote).Result, "CLAUDE.md").Should().Be("a\nB remote\nc\n");
         Text(Planning.Resolve(inputs, ConflictSide.Local).Upload, "CLAUDE.md").Should().Be("a\nB here\nc\n");
@@ -227,11 +227,25 @@ public class ClaudeItemsPlanningTests
     [TestCase("{\"files\":{\"agents\\\\x.md\":{\"text\":\"x\"}}}", "file agents\\x.md")]
     [TestCase("{\"files\":{\"agents/x.md\":{\"text\":5}}}", "file agents/x.md")]
     [TestCase("{\"mcpServers\":{\"gh\":{\"value\":\"not an object\"}}}", "MCP server gh")]
+    [TestCase("{\"files\":{\"agents/zz\":{\"text\":\"x\"},\"agents/zz/x.md\":{\"text\":\"y\"}}}", "file agents/zz/x.md")]
     public void A_hostile_section_is_refused_when_read_naming_the_item(string section, string named)
     {
         var act = () => Doc("{\"configs\":[],\"claudeCode\":" + section + "}");
 
         act.Should().Throw<DocumentFormatException>().Which.Message.Should().Contain(named).And.NotContain("\u001b");
+    }
+
+    [Test]
+    public void A_conflict_on_the_settings_key_env_masks_every_value()
+    {
+        var agreed = Shared("{\"settings\":{\"env\":{\"value\":{\"ANTHROPIC_API_KEY\":\"sk-ant-api03-base-0000000000\"}}}}");
+        var remote = Shared("{\"settings\":{\"env\":{\"value\":{\"ANTHROPIC_API_KEY\":\"sk-ant-api03-remote-SECRET-1111\"}}}}");
+        var local = Machine("\"settings:env\"", "{\"settings\":{\"env\":{\"value\":{\"ANTHROPIC_API_KEY\":\"sk-ant-api03-local-SECRET-2222\"}}}}");
+
+        var conflict = Planning.Decide(Inputs(local, remote, agreed)).Should().BeOfType<SyncDecision.Ask>().Subject.Question
+            .Should().BeOfType<SyncQuestion.Conflicts>().Subject.Items.Should().ContainSingle().Subject;
+
+        (conflict.Describe(ConflictSide.Local) + conflict.Describe(ConflictSide.Remote)).Should().NotContain("SECRET").And.Contain("ANTHROPIC_API_KEY");
     }
 
     [Test]

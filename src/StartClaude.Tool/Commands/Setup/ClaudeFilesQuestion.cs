@@ -27,13 +27,23 @@ internal sealed class ClaudeFilesQuestion(Prompts prompts, ToolConsole console, 
         ArgumentNullException.ThrowIfNull(stored);
         var kinds = given ?? (prompts.CanAsk ? AskKinds(stored) : stored.Kinds);
         var choice = stored.WithKinds(kinds);
-        if (!encrypted && HoldsSecrets(choice))
-            console.Warn("MCP servers and the settings key env often hold API keys: keep the remote document encrypted (s3-setup --encrypt) so the bucket never holds them in plain text");
+        if (!encrypted && SecretsWarning(choice) is { } warning)
+            console.Warn(warning);
         return choice;
     }
 
-    public static bool HoldsSecrets(ClaudeChoice choice) =>
-        choice.Kinds.Contains(ClaudeKinds.McpServers) || choice.Kinds.Contains(ClaudeKinds.SettingPrefix + "env");
+    /// <summary>The recommendation to encrypt when a chosen kind often holds API keys, naming those chosen; null when none is.</summary>
+    public static string? SecretsWarning(ClaudeChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        var named = new List<string>();
+        if (choice.Kinds.Contains(ClaudeKinds.McpServers))
+            named.Add("MCP servers");
+        if (choice.Kinds.Contains(ClaudeKinds.SettingPrefix + "env"))
+            named.Add("the settings key env");
+        return named.Count == 0 ? null
+            : $"{string.Join(" and ", named)} often hold{(named.Count == 1 && named[0] == "the settings key env" ? "s" : "")} API keys: keep the remote document encrypted (s3-setup --encrypt) so the bucket never holds them in plain text";
+    }
 
     private IReadOnlySet<string> AskKinds(ClaudeChoice stored)
     {
