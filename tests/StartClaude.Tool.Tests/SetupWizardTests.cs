@@ -133,6 +133,26 @@ public class SetupWizardTests : DeviceTestBase
     }
 
     [Test]
+    public async Task Re_running_with_the_secret_in_AWS_SECRET_ACCESS_KEY_still_asks_every_question()
+    {
+        await SetUpSyncAsync(DeviceA);
+        var before = Document(DeviceA.ReadConfigBytes()).S3Sync;
+        var generic = Providers.Single(p => p.Id == "s3-compatible");
+        var console = Terminal();
+        console.Input.PushKey(ConsoleKey.Enter);                        // the current provider comes first
+        Type(console, generic, _ => "", new HashSet<SettingField>());  // Enter keeps each value, the secret the environment's
+        console.Input.PushTextWithEnter("");                             // encryption: Enter keeps the stored choice (off)
+        console.Input.PushKey(ConsoleKey.Enter);                         // Claude Code files: none
+
+        var result = await ToolRun.RunAsync(DeviceA, new Dictionary<string, string> { ["AWS_SECRET_ACCESS_KEY"] = Server.SecretAccessKey }, console, interactive: true, "s3-setup");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("Bucket name").And.Contain("Custom endpoint URL", "the README's exported secret must not make the wizard a scripted run");
+        result.Output.Should().NotContain(Server.SecretAccessKey);
+        Document(DeviceA.ReadConfigBytes()).S3Sync.Should().Be(before);
+    }
+
+    [Test]
     public async Task When_both_sides_differ_the_wizard_offers_merge_and_merges()
     {
         DeviceA.WriteConfig(SampleDocuments.WithConfigs("work"));

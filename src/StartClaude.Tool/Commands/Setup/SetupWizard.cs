@@ -44,7 +44,10 @@ internal sealed class SetupWizard(
         var provider = ChooseProvider(options.Provider, stored);
         var previousForProvider = stored?.ProviderId == provider.Id ? stored : null;
         var givenId = options.Flags.AccessKeyId ?? previousForProvider?.AccessKeyId;
-        var flags = options.Flags with { SecretAccessKey = options.Flags.SecretAccessKey ?? (givenId is not null ? options.EnvironmentSecret : null) };
+        // AWS_SECRET_ACCESS_KEY answers the secret's question as a flag would when setup is scripted (or given other
+        // flags); in the wizard it is only the value Enter keeps, so it does not turn the wizard into a scripted run.
+        var environmentAsFlag = !prompts.CanAsk || options.Flags != new SettingsInput();
+        var flags = options.Flags with { SecretAccessKey = options.Flags.SecretAccessKey ?? (givenId is not null && environmentAsFlag ? options.EnvironmentSecret : null) };
         // With no credentials given at all, scripted setup uses the standard AWS sources instead and saves none of what it took from them.
         var fromAws = new HashSet<SettingField>();
         string? sessionToken = null;
@@ -61,6 +64,8 @@ internal sealed class SetupWizard(
         }
         var questions = new SetupQuestions(prompts, console);
         var previous = previousForProvider is null ? null : SettingsInput.From(previousForProvider);
+        if (!environmentAsFlag && givenId is not null && options.EnvironmentSecret is { } environmentSecret)
+            previous = (previous ?? new SettingsInput()) with { SecretAccessKey = environmentSecret };
         var settings = questions.Gather(provider, flags, previous, askEverything: false, options.AcceptNewRegion) with { SessionToken = sessionToken };
         ConfirmReplacement(stored, settings, options.Yes);
         var (store, remote) = await ConnectAsync(provider, settings, flags, questions, options.AcceptNewRegion).ConfigureAwait(false);
