@@ -39,6 +39,8 @@ public class TerminalPromptTests
         terminal.TypeLine("");
         await terminal.WaitForAsync("Encrypt the document");
         terminal.TypeLine("n");
+        await terminal.WaitForAsync("Numbers, comma-separated");    // which Claude Code items: Enter keeps none
+        terminal.TypeLine("");
         var screen = await terminal.WaitForAsync("[exit ");
 
         screen.Should().Contain("Sync is set up").And.Contain("[exit 0]").And.NotContain("internal error");
@@ -115,6 +117,8 @@ public class TerminalPromptTests
         }
         await terminal.WaitForAsync("Encrypt the document");
         terminal.TypeLine("n");
+        await terminal.WaitForAsync("(Space to choose, Enter to accept)");
+        terminal.SendKeys("Enter");                                 // no Claude Code items
         var screen = await terminal.WaitForAsync("[exit ");
 
         screen.Should().Contain("Enter keeps the stored secret").And.Contain("[exit 0]");

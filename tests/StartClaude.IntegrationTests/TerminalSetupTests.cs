@@ -16,8 +16,11 @@ public class TerminalSetupTests
         var bucket = await server.CreateBucketAsync();
         using var home = new TempHome();
         home.WriteConfig(SampleDocuments.WithConfigs("work", "home"));
+        var user = Path.Combine(home.Folder, "user");
+        Directory.CreateDirectory(Path.Combine(user, ".claude", "agents"));
+        File.WriteAllText(Path.Combine(user, ".claude", "agents", "reviewer.md"), "Review.\n");
         using var terminal = new TmuxSession($"'{ToolProcess.Executable}' s3-setup",
-            new Dictionary<string, string> { ["START_CLAUDE_HOME"] = home.Folder, ["TERM"] = "xterm-256color" });
+            new Dictionary<string, string> { ["START_CLAUDE_HOME"] = home.Folder, ["HOME"] = user, ["TERM"] = "xterm-256color" });
 
         await terminal.WaitForAsync("Which storage service holds your configs?");
         terminal.SendKeys("Down", "Down", "Down");
@@ -45,14 +48,20 @@ public class TerminalSetupTests
         terminal.TypeLine(Passphrase);
         await terminal.WaitForAsync("Remember the passphrase");
         terminal.TypeLine("n");
+        await terminal.WaitForAsync("(Space to choose, Enter to accept)");
+        terminal.SendKeys("Down");                                  // agents/
+        terminal.SendKeys("Space");
+        terminal.SendKeys("Enter");
         await terminal.WaitForAsync("Sync is set up");
         var screen = await terminal.WaitForAsync("[exit ");
 
         screen.Should().Contain("Connection OK").And.Contain("Encryption:  on").And.Contain("[exit 0]");
+        screen.Should().Contain("Claude Code: agents", "the item chosen with Space is kept in step");
         screen.Should().NotContain(server.SecretAccessKey, "the secret is typed masked and never echoed");
         screen.Should().NotContain(Passphrase, "the passphrase is typed masked and never echoed");
-        var upload = await ToolProcess.RunAsync(home, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = Passphrase }, TimeSpan.FromSeconds(60), "s3-sync");
+        var upload = await ToolProcess.RunAsync(home, new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = Passphrase, ["HOME"] = user }, TimeSpan.FromSeconds(60), "s3-sync");
         upload.ExitCode.Should().Be(0, upload.ToString());
+        upload.Output.Should().Contain("added:   file agents/reviewer.md");
         var stored = await server.ReadObjectAsync(bucket, "start-claude-config.json");
         System.Text.Encoding.ASCII.GetString(stored!, 0, 22).Should().Be("age-encryption.org/v1\n", "the bucket holds an age file");
         var saved = ConfigDocument.Parse(home.ReadConfigBytes(), "saved").S3Sync!;
