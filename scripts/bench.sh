@@ -158,7 +158,8 @@ if not scale_only:
     if shutil.which("strace"):
         trace = subprocess.run(["strace", "-f", "-e", "trace=openat,stat,statx,newfstatat", "-o", "/dev/stdout", tool, "work"],
                                env=files_env, capture_output=True, text=True).stdout
-        print(f"`start-claude work` with those files chosen touched {sum(1 for l in trace.splitlines() if '/.claude' in l)} paths under ~/.claude (strace)")
+        # The user's Claude Code files only: a start also looks for a project's .claude/ up from its folder.
+        print(f"`start-claude work` with those files chosen touched {sum(1 for l in trace.splitlines() if files_user in l)} paths of the user's Claude Code files (strace)")
     if original:
         header("No-op sync against the original Node tool")
         res = interleaved([([tool, "s3-sync"], None), ([original, "s3", "sync"], None)], runs)
