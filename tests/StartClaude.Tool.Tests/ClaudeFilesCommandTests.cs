@@ -38,6 +38,8 @@ public class ClaudeFilesCommandTests : DeviceTestBase
             .And.Contain("file agents/shared.md").And.NotContain("file agents/private.md");
         Document(DeviceA.ReadConfigBytes()).ClaudeChoice.LocalOnly.Should().BeEmpty("--share took it back");
         shared.Output.Should().Contain("file agents/private.md");
+        var status = await RunWith(DeviceA, User, "s3-status");
+        status.Output.Should().Contain("Claude Code:").And.Contain("2 items here (agents, settings:model)");
     }
 
     [TestCase("--set", "agents,notes", "'notes' is not a Claude Code kind")]

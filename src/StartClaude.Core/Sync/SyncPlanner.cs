@@ -76,7 +76,7 @@ public static class SyncPlanner
         var remoteDocument = Held(remote.Document, RemoteOrigin, warnings);
         var baseDocument = inputs.Base is { } known ? DocumentInvariants.Repair(known.Document, "the base").Document : null;
         if (shared.SharesContentWith(remoteDocument))
-            return Done(Finish(c, SyncState.InSync, "local and remote are the same", local));
+            return Done(InSync(c));
         // A remote that is applied here must not clash with a local-only config (one that is only replaced may).
         var applied = baseDocument is null || remoteDocument.SharedContentHash() != baseDocument.SharedContentHash();
         if (applied && SharedDocument.Clash(remoteDocument, local) is { } clash)
@@ -122,7 +122,7 @@ public static class SyncPlanner
                 RemoteChanges = remoteChanges, Difference = difference,
             }),
             (true, true) => Merge(c, SyncState.BothChanged, "both sides changed", baseDocument, remoteDocument, localChanges, remoteChanges, difference),
-            _ => Done(Finish(c, SyncState.InSync, "local and remote are the same", local)),
+            _ => Done(InSync(c)),
         };
     }
 
@@ -306,6 +306,20 @@ public static class SyncPlanner
             Condition = Condition(inputs),
             WritesLocal = true,
         });
+    }
+
+    // In step; but a Claude Code kind newly chosen here takes the document's items of that kind onto this machine: said, item by item.
+    private static SyncPlan InSync(Context c)
+    {
+        var plan = Finish(c, SyncState.InSync, "local and remote are the same", c.Local);
+        if (!c.ClaudeRead || !plan.WritesLocal)
+            return plan;
+        var arriving = DocumentDifference.Between(plan.Result, c.AsRead).Items.Where(i => i.Local is not null && c.Claude.Carries(i.Id)).ToList();
+        return arriving.Count == 0 ? plan : plan with
+        {
+            Reason = "local and remote are the same; the Claude Code items of the kinds newly chosen here were taken from the document",
+            RemoteChanges = new DocumentDifference([], [], [], false) { Items = arriving },
+        };
     }
 
     /// <summary>The result with every Claude Code kind this machine carries marked joined: from now on a file it lacks is one it deleted.</summary>

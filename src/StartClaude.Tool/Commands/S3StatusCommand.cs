@@ -33,6 +33,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         if (PlainHttpWarning.For(target.Store.Endpoint, target.Codec.Encrypts) is { } plainHttp)
             console.Warn(plainHttp);
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
+        if (target.Local.ClaudeChoice is { IsEmpty: false } claude)
+            Row("Claude Code", $"{target.Local.ClaudeItemCount.ToString(CultureInfo.InvariantCulture)} items here ({string.Join(", ", claude.Kinds.Select(k => TerminalText.Escape(k)))})");
         // Built only for --json: the null-conditional assignments below then evaluate nothing.
         var json = Json ? JsonOutput.Result("s3-status") : null;
         json?["provider"] = provider.Id;

@@ -92,6 +92,20 @@ public class ClaudeItemsPlanningTests
     }
 
     [Test]
+    public void A_kind_newly_chosen_where_nothing_else_changed_names_what_it_brings_here()
+    {
+        var agreed = Shared("{\"files\":{\"agents/a.md\":" + File("a\n") + "}}");
+        var local = Machine("\"agents\"", "{}", joined: false);
+
+        var plan = Planning.Plan(Inputs(local, agreed, agreed));
+
+        plan.State.Should().Be(SyncState.InSync);
+        plan.WritesLocal.Should().BeTrue();
+        plan.RemoteChanges!.DescribeChanges().Should().Equal("added:   file agents/a.md");
+        plan.Reason.Should().Contain("newly chosen");
+    }
+
+    [Test]
     public void Without_files_read_a_chosen_kind_is_never_taken_for_deleted()
     {
         // The same machine, but its document read without the Claude Code section (a path that does not read the files).
