@@ -20,6 +20,9 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
     /// <summary>The most a <c>.claude.json</c> or <c>settings.json</c> may be for the tool to read (and patch) it.</summary>
     public const long MaxJsonFileBytes = JsonTextPatch.MaxBytes;
 
+    // Where the home and the Claude Code folder really are (links resolved): worked out once.
+    private string?[]? _roots;
+
     public ClaudeCodePaths Paths => paths;
 
     /// <summary>The items of the chosen kinds as they are on disk, and one warning per file skipped.</summary>
@@ -48,8 +51,10 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
                 throw new LocalConfigException($"\"mcpServers\" in {Shown(paths.GlobalConfigFile)} is not an object, so MCP servers cannot be kept in step; fix it (or remove the key), then sync again; nothing was changed");
             foreach (var (name, server) in servers)
             {
-                if (server is JsonObject)
-                    ClaudeSection.Put(section, ClaudeItemIds.Mcp(name), ClaudeSection.ValueItem(HomeRelative.StoreServer(server, paths.Home)));
+                // Skipping it would send its deletion to every machine.
+                if (server is not JsonObject)
+                    throw new LocalConfigException($"the MCP server \"{Shown(name)}\" in {Shown(paths.GlobalConfigFile)} is not an object, so MCP servers cannot be kept in step; fix it (or remove it), then sync again; nothing was changed");
+                ClaudeSection.Put(section, ClaudeItemIds.Mcp(name), ClaudeSection.ValueItem(HomeRelative.StoreServer(server, paths.Home)));
             }
         }
         var keys = choice.SettingKeys.ToList();
@@ -237,23 +242,52 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
     /// </summary>
     private string? LinkProblem(string full)
     {
-        FileSystemInfo? target;
+        string? real;
         try
         {
             var info = new FileInfo(full);
-            if (info.LinkTarget is null)
-                return null;
-            target = info.ResolveLinkTarget(returnFinalTarget: true);
+            if (info.LinkTarget is not null && (info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true }))
+                return "it is a symbolic link to nothing; links are followed only to a file that exists";
+            real = RealPath(full, 0);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return $"its symbolic link cannot be followed ({LocalFile.Reason(ex)})";
         }
-        if (target is null || !target.Exists)
-            return "it is a symbolic link to nothing; links are followed only to a file that exists";
-        var home = Path.GetFullPath(paths.Home).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        return target.FullName.StartsWith(home, StringComparison.Ordinal) ? null
-            : $"it is a symbolic link out of your home folder ({Shown(target.FullName)}); only links to files inside it are followed";
+        if (real is null)
+            return "its symbolic links cannot be followed (a loop?)";
+        // Every link on the way counts (a linked folder too): where the file really is must be in the home or in the Claude Code folder.
+        _roots ??= [RealPath(paths.Home, 0), RealPath(paths.Folder, 0)];
+        foreach (var root in _roots)
+        {
+            if (root is not null && (real + Path.DirectorySeparatorChar).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return null;
+        }
+        return $"it is out of your home folder through a symbolic link ({Shown(real)}); only links that stay inside it are followed";
+    }
+
+    // Where a path really is, every symbolic link on the way resolved (a path that does not exist yet: its folder's, plus its name).
+    private static string? RealPath(string path, int depth)
+    {
+        if (depth > 32)
+            return null;
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "/";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.LinkTarget is { } target)
+            {
+                var resolved = Path.IsPathRooted(target) ? target : Path.Combine(current, target);
+                if (RealPath(resolved, depth + 1) is not { } real)
+                    return null;
+                next = real;
+            }
+            current = next;
+        }
+        return current;
     }
 
     // Everything that could stop a write is checked before the first one, so a result is applied whole or not at all.
@@ -270,6 +304,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
                 throw new LocalConfigException($"cannot write {Shown(full)}: {linkProblem}; move it away, then sync again; nothing here was changed");
             if (Directory.Exists(full))
                 throw new LocalConfigException($"cannot write {Shown(full)}: a folder is in its place; rename or move that folder, then sync again; nothing here was changed");
+            RefuseLinkedFolders(full);
             for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
             {
                 if (File.Exists(folder))
@@ -292,7 +327,6 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
                 File.Delete(full);
                 return;
             }
-            RefuseLinkedFolders(full);
             AtomicFile.WriteKeepingMode(target, Encoding.UTF8.GetBytes(text));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -311,7 +345,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
             {
                 var kindFolder = Path.GetDirectoryName(folder) == root;
                 if (!kindFolder)
-                    throw new LocalConfigException($"refused to write under {Shown(folder)}: it is a linked folder inside a Claude Code folder; nothing more was written");
+                    throw new LocalConfigException($"refused to write under {Shown(folder)}: it is a linked folder inside a Claude Code folder; nothing here was changed");
             }
         }
     }

@@ -66,7 +66,8 @@ public static class ClaudeItemText
     private static string Short(JsonNode? node, bool secret) => node switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String => secret ? SecretMask.Mask(v.GetValue<string>()) : Quote(v.GetValue<string>()),
-        JsonValue v => v.ToJsonString(),
+        // A number can be a secret too (a PIN, a numeric token).
+        JsonValue v => secret ? SecretMask.Mask(v.ToJsonString()) : v.ToJsonString(),
         JsonObject o when secret => $"{{{string.Join(", ", o.Select(f => $"{TerminalText.Escape(f.Key)}: {Short(f.Value, secret: true)}"))}}}",
         JsonObject o => $"an object of {o.Count} field{(o.Count == 1 ? "" : "s")}",
         JsonArray a => $"a list of {a.Count}",

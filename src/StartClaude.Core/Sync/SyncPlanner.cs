@@ -102,6 +102,8 @@ public static class SyncPlanner
         var localChanges = localChanged ? DocumentDifference.Between(shared, baseDocument) : null;
         var remoteChanges = remoteChanged ? DocumentDifference.Between(remoteDocument, baseDocument) : null;
 
+        if (localChanged && LocalClaudeItemsGone(c, baseDocument, shared) is { } gone)
+            return new SyncDecision.Refuse(gone, ExitCodes.Conflict, Preview(c, SyncState.LocalChanges, "this machine's Claude Code items are all gone", localChanges, remoteChanges, difference));
         if (remoteChanged && inputs.Base!.WentBackTo(remoteHash, remote.Info) is not null
             && Guard(c, new SyncQuestion.RemoteWentBack(WentBackWhy), WentBackWhy, answers.RemoteWentBack, SyncState.LocalChanges,
                 "the remote document had gone back to an earlier state; this machine's configs were written again", localChanges, remoteChanges, difference) is { } wentBack)
@@ -374,6 +376,33 @@ public static class SyncPlanner
     private static string? Emptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument rawRemote, ConfigDocument remote, ClaudeChoice choice) =>
         ConfigsEmptied(baseDocument, local, rawRemote, remote) ?? ClaudeItemsEmptied(baseDocument, local, remote, choice);
 
+    // The mirror of an emptied remote: every item of one kind of source (the files, the MCP servers, the settings keys) that
+    // the base held live and this machine carries is gone here — a moved .claude.json, another CLAUDE_CONFIG_DIR — so
+    // sending that as deletions is refused; s3-upload says it on purpose, s3-download -f takes them back.
+    private static string? LocalClaudeItemsGone(Context c, ConfigDocument baseDocument, ConfigDocument shared)
+    {
+        var choice = c.Claude;
+        if (choice.IsEmpty || baseDocument.ClaudeSection is null)
+            return null;
+        var here = ClaudeSection.LiveIds(shared.ClaudeSection).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in ClaudeSection.LiveIds(baseDocument.ClaudeSection).Where(id => choice.Carries(id) && choice.HasJoined(id))
+                     .GroupBy(id => ClaudeSection.Split(id).Map))
+        {
+            // One item gone is an ordinary deletion (the only agent, removed); all of two or more at once is the sign.
+            var agreed = group.ToList();
+            if (agreed.Count < 2 || agreed.Any(here.Contains))
+                continue;
+            var what = group.Key switch
+            {
+                ClaudeSection.Files => "Claude Code files",
+                ClaudeSection.McpServers => "MCP servers",
+                _ => "chosen settings.json keys",
+            };
+            return $"none of the {agreed.Count} {what} the last sync agreed on {(agreed.Count == 1 ? "is" : "are")} here any more (was {(group.Key == ClaudeSection.Files ? "the Claude Code folder" : group.Key == ClaudeSection.McpServers ? ".claude.json" : "settings.json")} moved, or CLAUDE_CONFIG_DIR changed?), and sending that would delete {(agreed.Count == 1 ? "it" : "them")} on every machine; nothing was changed. To take {(agreed.Count == 1 ? "it" : "them")} back: start-claude s3-download -f; to delete {(agreed.Count == 1 ? "it" : "them")} everywhere on purpose: start-claude s3-upload";
+        }
+        return null;
+    }
+
     // Every Claude Code item this machine carries that the base held live is gone from the remote, while this machine still has some.
     private static string? ClaudeItemsEmptied(ConfigDocument baseDocument, ConfigDocument local, ConfigDocument remote, ClaudeChoice choice)
     {
@@ -478,7 +507,24 @@ public static class SyncPlanner
     private static bool WritesLocal(ConfigDocument result, SyncInputs inputs) =>
         !ReferenceEquals(result, inputs.Local) && !result.CanonicalJson().Equals(inputs.Local.CanonicalJson(), StringComparison.Ordinal);
 
-    private static SyncDecision.Done Done(SyncPlan plan) => new(plan);
+    // A merged document must be one this tool accepts when it reads it back: a file here and a folder of the
+    // same path on the remote would make every later sync refuse it.
+    private static SyncDecision Done(SyncPlan plan)
+    {
+        if (plan.Upload is { } upload && upload.HasClaudeSection)
+        {
+            try
+            {
+                ClaudeSection.Check(upload.Root, "the merged document");
+            }
+            catch (DocumentFormatException ex)
+            {
+                return new SyncDecision.Refuse($"{ex.Message}: rename one of them on this machine, then sync again", ExitCodes.Conflict,
+                    plan with { Condition = null, Upload = null, Agreed = null, WritesLocal = false });
+            }
+        }
+        return new SyncDecision.Done(plan);
+    }
 
     /// <summary>The one rule for the condition of a remote write: the remote as read (its ETag), or that there is none.</summary>
     private static WriteCondition Condition(SyncInputs inputs) => inputs.Remote switch

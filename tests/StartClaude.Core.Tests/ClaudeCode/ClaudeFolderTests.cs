@@ -158,6 +158,7 @@ public class ClaudeFolderTests
     [TestCase("{\"mcpServers\":{\"a\":{},\"a\":{}}}", "same key twice")]
     [TestCase("{\"mcpServers\":null}", "is not an object")]
     [TestCase("{\"mcpServers\":[]}", "is not an object")]
+    [TestCase("{\"mcpServers\":{\"ok\":{},\"db\":null}}", "\"db\"")]
     public void A_claude_json_that_cannot_be_patched_safely_is_refused_when_read(string content, string said)
     {
         File.WriteAllText(Path.Combine(_home, ".claude.json"), content);
@@ -190,6 +191,33 @@ public class ClaudeFolderTests
         finally
         {
             File.Delete(outside);
+        }
+    }
+
+    [Test]
+    public void A_link_through_a_linked_folder_or_a_kind_folder_linked_out_of_the_home_is_never_written_through()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "sc-outside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outside);
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "t.md"), "outside\n");
+            Directory.CreateSymbolicLink(Path.Combine(_home, "dl"), outside);
+            File.CreateSymbolicLink(Claude("agents/dl.md"), Path.Combine(_home, "dl", "t.md"));
+            Directory.CreateSymbolicLink(Claude("commands"), outside);
+            var (before, warnings) = _folder.Read(Choice("agents", "commands"));
+
+            ClaudeSection.Items(before).Should().BeEmpty("both lead out of the home");
+            warnings.Should().OnlyContain(w => w.Contains("out of your home folder"));
+            var write = () => _folder.Apply(Section(("file:CLAUDE.md", ClaudeSection.FileItem("m\n")), ("file:commands/new.md", ClaudeSection.FileItem("n\n"))),
+                Choice("commands", "CLAUDE.md"), before);
+            write.Should().Throw<Errors.LocalConfigException>().WithMessage("*out of your home folder*");
+            File.Exists(Path.Combine(outside, "new.md")).Should().BeFalse();
+            File.Exists(Claude("CLAUDE.md")).Should().BeFalse("nothing is written when one write is refused");
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
         }
     }
 

@@ -106,6 +106,34 @@ public class ClaudeItemsPlanningTests
     }
 
     [Test]
+    public void Every_MCP_server_gone_here_at_once_is_refused_not_sent_and_s3_upload_sends_it_on_purpose()
+    {
+        var agreed = Shared("{\"mcpServers\":{\"a\":{\"value\":{\"command\":\"a\"}},\"b\":{\"value\":{\"command\":\"b\"}}},\"files\":{\"CLAUDE.md\":" + File("m\n") + "}}");
+        var local = Machine("\"mcp-servers\",\"CLAUDE.md\"", "{\"files\":{\"CLAUDE.md\":" + File("m\n") + "}}");
+
+        var refused = Planning.Decide(Inputs(local, agreed, agreed)).Should().BeOfType<SyncDecision.Refuse>().Subject;
+        var upload = Planning.Decide(Inputs(local, agreed, agreed), new SyncRequest.Upload(Force: false));
+
+        refused.Reason.Should().Contain("none of the 2 MCP servers").And.Contain(".claude.json").And.Contain("s3-download -f").And.Contain("s3-upload");
+        refused.ExitCode.Should().Be(Errors.ExitCodes.Conflict);
+        var sent = upload.Should().BeOfType<SyncDecision.Done>().Subject.Plan.Upload;
+        ClaudeSection.IsTombstone(ClaudeSection.Get(Section(sent), ClaudeItemIds.Mcp("a"))).Should().BeTrue();
+    }
+
+    [Test]
+    public void A_file_here_where_the_remote_has_a_folder_is_refused_before_the_merge_is_sent()
+    {
+        var agreed = Shared("{\"files\":{\"agents/a.md\":" + File("a\n") + "}}");
+        var remote = Shared("{\"files\":{\"agents/a.md\":" + File("a\n") + ",\"agents/zz/x.md\":" + File("x\n") + "}}");
+        var local = Machine("\"agents\"", "{\"files\":{\"agents/a.md\":" + File("a\n") + ",\"agents/zz\":" + File("z\n") + "}}");
+
+        var refused = Planning.Decide(Inputs(local, remote, agreed)).Should().BeOfType<SyncDecision.Refuse>().Subject;
+
+        refused.Reason.Should().Contain("agents/zz").And.Contain("rename one");
+        refused.Preview.WritesRemote.Should().BeFalse();
+    }
+
+    [Test]
     public void Without_files_read_a_chosen_kind_is_never_taken_for_deleted()
     {
         // The same machine, but its document read without the Claude Code section (a path that does not read the files).
