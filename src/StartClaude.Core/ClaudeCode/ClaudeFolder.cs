@@ -316,7 +316,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
     private void WriteFile(string relative, string? text, string stamp)
     {
         var full = ClaudePath.Under(paths.Folder, relative);
-        var target = Resolved(full);
+        var target = LocalFile.FinalTarget(full);
         try
         {
             if (File.Exists(target))
@@ -354,7 +354,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
     {
         if (edits.Count == 0)
             return;
-        var target = Resolved(file);
+        var target = LocalFile.FinalTarget(file);
         var read = ReadJson(file);
         if (read is { } before)
             backups.KeepClaudeFile(stamp, Path.GetFileName(file), before.Bytes);
@@ -375,19 +375,6 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new LocalConfigException($"cannot write {Shown(file)}: {LocalFile.Reason(ex)}", ex);
-        }
-    }
-
-    private static string Resolved(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LocalConfigException($"cannot follow the symbolic link {Shown(path)}: {LocalFile.Reason(ex)}", ex);
         }
     }
 

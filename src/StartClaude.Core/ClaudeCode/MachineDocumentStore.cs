@@ -19,9 +19,6 @@ public sealed class MachineDocumentStore(LocalConfigStore configs, ClaudeFolder 
     /// <summary>config.json, where messages point.</summary>
     public string ConfigPath => configs.ConfigPath;
 
-    /// <summary>What the last write did to Claude Code files, one line each.</summary>
-    public IReadOnlyList<string> LastApplied { get; private set; } = [];
-
     /// <exception cref="DocumentFormatException">config.json is not a config document.</exception>
     /// <exception cref="Errors.LocalConfigException">A file cannot be read, or the choice is stored in a shape this version does not read.</exception>
     public ConfigDocument? Read()
@@ -62,14 +59,10 @@ public sealed class MachineDocumentStore(LocalConfigStore configs, ClaudeFolder 
     {
         ArgumentNullException.ThrowIfNull(document);
         var choice = document.ClaudeChoice;
-        IReadOnlyList<string> changedMeanwhile = [];
-        if (!choice.IsEmpty && document.HasClaudeSection)
-        {
-            (LastApplied, changedMeanwhile) = claude.Apply(document.ClaudeSection, choice, _lastRead);
-            _lastRead = claude.Read(choice).Section;
-        }
-        else
-            LastApplied = [];
+        // No read afterwards: a next round (after a 412 or an edit made meanwhile) reads through Read() first.
+        var changedMeanwhile = !choice.IsEmpty && document.HasClaudeSection
+            ? claude.Apply(document.ClaudeSection, choice, _lastRead).ChangedMeanwhile
+            : [];
         configs.Write(document.HasClaudeSection ? document.WithClaudeSection(null) : document);
         if (changedMeanwhile.Count > 0)
             throw new ClaudeFilesChangedException($"{string.Join(", ", changedMeanwhile.Select(ClaudeSection.Label))} changed on this machine while syncing: kept as changed here; run start-claude s3-sync to send {(changedMeanwhile.Count == 1 ? "it" : "them")}");

@@ -19,21 +19,7 @@ public sealed class LocalConfigStore(AppEnvironment environment, BackupStore bac
 
     /// <summary>The file a write replaces: config.json, or the final target of the link it is.</summary>
     /// <exception cref="LocalConfigException">The links loop or cannot be followed.</exception>
-    public string TargetPath
-    {
-        get
-        {
-            try
-            {
-                var info = new FileInfo(ConfigPath);
-                return info.LinkTarget is null ? ConfigPath : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? ConfigPath;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new LocalConfigException($"cannot follow the symbolic link {ConfigPath}: {LocalFile.Reason(ex)}", ex);
-            }
-        }
-    }
+    public string TargetPath => LocalFile.FinalTarget(ConfigPath);
 
     /// <summary>The local document, or null when config.json does not exist yet.</summary>
     /// <exception cref="DocumentFormatException">config.json exists but is not a config document.</exception>

@@ -43,6 +43,21 @@ public static class LocalFile
         }
     }
 
+    /// <summary>The file a write to <paramref name="path"/> replaces: the path, or the final target of the link it is (so the link stays a link).</summary>
+    /// <exception cref="LocalConfigException">The links loop or cannot be followed.</exception>
+    public static string FinalTarget(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LocalConfigException($"cannot follow the symbolic link {Documents.TerminalText.Escape(path)}: {Reason(ex)}", ex);
+        }
+    }
+
     public static LocalConfigException NotRegular(string path, FileKind kind) =>
         new($"{path} is {FileStatus.Describe(kind)}, not a regular file; start-claude reads and writes only regular files (a symbolic link to one is fine). Move it away; nothing was read or changed");
 

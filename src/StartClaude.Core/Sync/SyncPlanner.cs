@@ -52,8 +52,10 @@ public static class SyncPlanner
         /// <summary>This machine's document as read: its Claude Code items only as they are on disk, none filled in from the base or remote.</summary>
         public required ConfigDocument AsRead { get; init; }
 
-        /// <summary>What this machine carries of its Claude Code setup: nothing unless its files were read.</summary>
-        public ClaudeChoice Claude => ClaudeRead ? Local.ClaudeChoice : ClaudeChoice.None;
+        /// <summary>What this machine carries of its Claude Code setup: nothing unless its files were read (parsed once a decision).</summary>
+        public ClaudeChoice Claude => _claude ??= ClaudeRead ? Local.ClaudeChoice : ClaudeChoice.None;
+
+        private ClaudeChoice? _claude;
 
         public ConfigDocument Shared { get; } = SharedDocument.FromLocal(Local);
     }

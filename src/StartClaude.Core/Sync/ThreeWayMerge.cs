@@ -154,16 +154,7 @@ public static class ThreeWayMerge
     private static Slots MergeKeys(JsonObject? b, JsonObject? l, JsonObject? r, string[] exclude, string kind, List<MergeConflict> conflicts)
     {
         var slots = new Slots();
-        var keys = new List<string>();
-        var seen = new HashSet<string>(exclude, StringComparer.Ordinal);
-        foreach (var source in new[] { r, l, b })
-        {
-            foreach (var (key, _) in source ?? [])
-            {
-                if (seen.Add(key))
-                    keys.Add(key);
-            }
-        }
+        var keys = KeysOf(r, l, b, exclude);
         foreach (var key in keys)
         {
             var (bv, lv, rv) = (Value(b, key), Value(l, key), Value(r, key));
@@ -183,16 +174,7 @@ public static class ThreeWayMerge
         var itemSlots = new Slots();
         if (b is null && l is null && r is null)
             return (slots, itemSlots);
-        var keys = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in new[] { r, l, b })
-        {
-            foreach (var (key, _) in source ?? [])
-            {
-                if (seen.Add(key))
-                    keys.Add(key);
-            }
-        }
+        var keys = KeysOf(r, l, b, []);
         foreach (var key in keys)
         {
             var (bm, lm, rm) = (b?[key], l?[key], r?[key]);
@@ -203,16 +185,7 @@ public static class ThreeWayMerge
                 Decide(bv, lv, rv, bv.Text, lv.Text, rv.Text, slots.Add(key), $"Claude Code field {key}", conflicts);
                 continue;
             }
-            var names = new List<string>();
-            var seenNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var source in new[] { rm as JsonObject, lm as JsonObject, bm as JsonObject })
-            {
-                foreach (var (name, _) in source ?? [])
-                {
-                    if (seenNames.Add(name))
-                        names.Add(name);
-                }
-            }
+            var names = KeysOf(rm as JsonObject, lm as JsonObject, bm as JsonObject, []);
             foreach (var name in names)
             {
                 var (bv, lv, rv) = (Value(bm as JsonObject, name), Value(lm as JsonObject, name), Value(rm as JsonObject, name));
@@ -230,6 +203,22 @@ public static class ThreeWayMerge
             }
         }
         return (slots, itemSlots);
+    }
+
+    // Every key of the three objects once, the remote's order first so devices converge on one order.
+    private static List<string> KeysOf(JsonObject? r, JsonObject? l, JsonObject? b, string[] exclude)
+    {
+        var keys = new List<string>();
+        var seen = new HashSet<string>(exclude, StringComparer.Ordinal);
+        foreach (var source in new[] { r, l, b })
+        {
+            foreach (var (key, _) in source ?? [])
+            {
+                if (seen.Add(key))
+                    keys.Add(key);
+            }
+        }
+        return keys;
     }
 
     private static Version Value(JsonObject? obj, string key) =>
