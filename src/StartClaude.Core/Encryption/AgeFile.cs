@@ -12,6 +12,12 @@ public static class AgeFile
     /// <summary>age's own default work factor for passphrases (2^18, about a second).</summary>
     public const int DefaultWorkFactor = 18;
 
+    /// <summary>
+    /// The most recipients a file is written to, and the most stanzas of any type a header may hold
+    /// when read: work on a hostile header stays bounded (docs/encryption.md).
+    /// </summary>
+    public const int MaxRecipients = 1000;
+
     public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, string passphrase, int workFactor = DefaultWorkFactor)
     {
         ArgumentException.ThrowIfNullOrEmpty(passphrase);
@@ -19,6 +25,35 @@ public static class AgeFile
         var header = AgeHeader.Write([AgeScrypt.Wrap(fileKey, passphrase, workFactor)], input => HeaderMac(fileKey, input));
         var nonce = RandomNumberGenerator.GetBytes(16);
         return [.. header, .. nonce, .. AgeStream.Encrypt(PayloadKey(fileKey, nonce), plaintext)];
+    }
+
+    /// <summary>Encrypts to every recipient; any one of their identities opens the file (stock <c>age -d -i</c> too).</summary>
+    public static byte[] Encrypt(ReadOnlySpan<byte> plaintext, IReadOnlyCollection<AgeRecipient> recipients)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (recipients.Count == 0)
+            throw new ArgumentException("an age file needs at least one recipient", nameof(recipients));
+        if (recipients.Count > MaxRecipients)
+            throw new ArgumentException($"an age file is written to at most {MaxRecipients} recipients, not {recipients.Count}", nameof(recipients));
+        if (recipients.Any(r => r is null))
+            throw new ArgumentException("a recipient is null", nameof(recipients));
+        var fileKey = RandomNumberGenerator.GetBytes(16);
+        var stanzas = new List<AgeStanza>();
+        foreach (var recipient in recipients.Distinct())
+            stanzas.Add(recipient.Wrap(fileKey));
+        var header = AgeHeader.Write(stanzas, input => HeaderMac(fileKey, input));
+        var nonce = RandomNumberGenerator.GetBytes(16);
+        return [.. header, .. nonce, .. AgeStream.Encrypt(PayloadKey(fileKey, nonce), plaintext)];
+    }
+
+    /// <exception cref="AgeException">
+    /// <see cref="AgeFailure.NoMatch"/> when no stanza opens with <paramref name="identity"/> (or the file is
+    /// passphrase-encrypted); otherwise the file is malformed or was changed.
+    /// </exception>
+    public static byte[] Decrypt(ReadOnlySpan<byte> file, AgeIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return Decrypt(file, identity.Unwrap);
     }
 
     /// <exception cref="AgeException">The file is malformed, the passphrase is wrong, or the file was changed.</exception>
