@@ -41,7 +41,7 @@ public class SyncEngineTests
 
     private static ConfigDocument Configs(params string[] configs) => Doc("{\"configs\":[" + string.Join(",", configs) + "],\"settings\":{}}");
 
-    private static byte[] Bytes(ConfigDocument document) => DocumentCodec.Plain.Encode(document.ForRemote()).ToArray();
+    private static byte[] Bytes(ConfigDocument document) => DocumentCodec.Plain.Encode(document.ForRemote()).Body;
 
     private static IEnumerable<string> Names(ConfigDocument? document) => document?.LiveConfigs.Select(c => $"{c.Name}:{c.Model}") ?? [];
 

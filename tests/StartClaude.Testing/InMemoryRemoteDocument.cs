@@ -37,11 +37,11 @@ public sealed class InMemoryRemoteDocument(Action<string>? log = null) : IRemote
     public IReadOnlyList<RemoteObject> Versions => _versions;
 
     /// <summary>Stores <paramref name="content"/> as a new version (another device's write, or the test's setup).</summary>
-    public RemoteObject Put(byte[] content)
+    public RemoteObject Put(byte[] content, IReadOnlyDictionary<string, string>? metadata = null)
     {
         _clock = _clock.AddMinutes(1);
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "-" + _versions.Count + "\"";
-        var stored = new RemoteObject(content, new RemoteObjectInfo(content.Length, _clock, etag));
+        var stored = new RemoteObject(content, new RemoteObjectInfo(content.Length, _clock, etag)) { Metadata = metadata ?? new Dictionary<string, string>() };
         _versions.Add(stored);
         return stored;
     }
@@ -88,7 +88,7 @@ public sealed class InMemoryRemoteDocument(Action<string>? log = null) : IRemote
             log?.Invoke("write remote (lost)");
             return Task.FromResult<string?>("\"lost-" + Writes + "\"");
         }
-        var stored = Put(content.ToArray());
+        var stored = Put(content.ToArray(), writer?.Headers());
         log?.Invoke("write remote");
         if (FailNextWriteAfterLanding)
         {

@@ -12,7 +12,7 @@ public class WorkFactorSeamTests
         int.Parse(Regex.Match(Encoding.ASCII.GetString(file), @"-> scrypt \S+ (\d+)\n").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Encode() =>
-        DocumentCodec.Encrypted(() => "correct horse").Encode(ConfigDocument.Parse("{\"configs\":[]}"u8, "test"));
+        DocumentCodec.Encrypted(() => "correct horse").Encode(ConfigDocument.Parse("{\"configs\":[]}"u8, "test")).Body;
 
     [Test]
     public void These_tests_encrypt_with_the_lowered_work_factor() =>

@@ -19,8 +19,11 @@ public sealed class DocumentCodec
     private readonly Lock _gate = new();
     private string? _passphrase;
 
-    private DocumentCodec(Func<string>? ask, Func<int, string?>? askAgain, Func<Func<byte[]>, byte[]>? whileDeriving)
+    private readonly IDocumentSeal? _seal;
+
+    private DocumentCodec(Func<string>? ask, Func<int, string?>? askAgain, Func<Func<byte[]>, byte[]>? whileDeriving, IDocumentSeal? seal = null)
     {
+        _seal = seal;
         _ask = ask;
         _askAgain = askAgain;
         _whileDeriving = whileDeriving ?? (derive => derive());
@@ -40,7 +43,17 @@ public sealed class DocumentCodec
         return new DocumentCodec(passphrase, askAgain, whileDeriving);
     }
 
-    public bool Encrypts => _ask is not null;
+    /// <summary>Encrypted to keys and signed by <paramref name="seal"/> (a team document, a personal remote on machine keys).</summary>
+    public static DocumentCodec Sealed(IDocumentSeal seal)
+    {
+        ArgumentNullException.ThrowIfNull(seal);
+        return new DocumentCodec(null, null, null, seal);
+    }
+
+    public bool Encrypts => _ask is not null || _seal is not null;
+
+    /// <summary>Whether documents are encrypted to keys rather than with a passphrase.</summary>
+    public bool IsSealed => _seal is not null;
 
     private string Passphrase
     {
@@ -54,19 +67,34 @@ public sealed class DocumentCodec
     public static bool IsEncrypted(ReadOnlySpan<byte> body) => AgeHeader.LooksLikeAge(body) || AgeArmor.LooksArmored(body);
 
     /// <summary>The bytes to upload: the document without s3Sync, encrypted when encryption is on.</summary>
-    public byte[] Encode(ConfigDocument document)
+    public EncodedDocument Encode(ConfigDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var json = Sync.SharedDocument.FromLocal(document).ToUtf8Bytes();
+        if (_seal is not null)
+            return _seal.Seal(json);
         if (!Encrypts)
-            return json;
+            return new EncodedDocument(json);
         var passphrase = Passphrase;
-        return _whileDeriving(() => AgeFile.Encrypt(json, passphrase, AgeWorkFactor.ForNewFiles));
+        return new EncodedDocument(_whileDeriving(() => AgeFile.Encrypt(json, passphrase, AgeWorkFactor.ForNewFiles)));
+    }
+
+    /// <summary>Tells a sealed form that what <see cref="Encode"/> gave is now the remote document.</summary>
+    public void Written(EncodedDocument written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        _seal?.Written(written);
     }
 
     public ConfigDocument Decode(RemoteObject remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
+        if (_seal is not null)
+        {
+            if (!IsEncrypted(remote.Content))
+                throw new RemoteEncryptionException("the remote document is not encrypted (it is not an age file), but it must be encrypted to the members' keys and signed by one of them; nothing was changed");
+            return ConfigDocument.Parse(_seal.Open(remote), RemoteOrigin);
+        }
         return Decode(remote.Content);
     }
 
@@ -74,6 +102,8 @@ public sealed class DocumentCodec
     /// <exception cref="DocumentFormatException">The document is not a config document (or its encryption is damaged).</exception>
     public ConfigDocument Decode(ReadOnlySpan<byte> body)
     {
+        if (_seal is not null)
+            return Decode(new RemoteObject(body.ToArray(), new RemoteObjectInfo(body.Length, null, null)));
         var encrypted = IsEncrypted(body);
         if (!encrypted && UnreadableAge(body) is { } why)
             throw new DocumentFormatException($"{RemoteOrigin} is an age file that this version cannot read ({why}); nothing was changed");

@@ -51,6 +51,14 @@ public sealed class RemoteVersionStore(RemoteDocumentStore store)
         }
     }
 
+    /// <summary>Deletes one version of the document for good (s3:DeleteObjectVersion); the current one is never asked for here.</summary>
+    public Task DeleteAsync(string versionId, CancellationToken cancellationToken = default) =>
+        store.RunAsync("delete an older version", async token =>
+        {
+            var answer = await store.Wire.DeleteVersionAsync(Key, versionId, token).ConfigureAwait(false);
+            return answer.Status is >= 200 and < 300 ? true : throw new S3AnswerException(answer.Exchange);
+        }, cancellationToken);
+
     /// <summary>Turns versioning on for the bucket (needs s3:PutBucketVersioning).</summary>
     public Task EnableVersioningAsync(CancellationToken cancellationToken = default) =>
         store.RunAsync("turn on the bucket's versioning", async token =>

@@ -202,7 +202,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
         if (get.ContentSha256 is { Length: > 0 } expected && !string.Equals(expected, Sha256(content), StringComparison.OrdinalIgnoreCase))
             throw new RemoteStoreException(RemoteFailureKind.Corrupted,
                 $"{what} downloaded from {_runner.Context.Where} does not match the checksum it was stored with; {outcome}");
-        return new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, ETagOf(get)));
+        return new RemoteObject(content, new RemoteObjectInfo(content.Length, get.LastModified, ETagOf(get))) { Metadata = answer.Metadata };
     }
 
     /// <summary>

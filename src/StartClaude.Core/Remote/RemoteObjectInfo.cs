@@ -4,7 +4,11 @@ namespace StartClaude.Core.Remote;
 public sealed record RemoteObjectInfo(long Size, DateTimeOffset? LastModified, string? ETag);
 
 /// <summary>The remote document's bytes and what the service said about them.</summary>
-public sealed record RemoteObject(byte[] Content, RemoteObjectInfo Info);
+public sealed record RemoteObject(byte[] Content, RemoteObjectInfo Info)
+{
+    /// <summary>The object's x-amz-meta-* headers as read (bounded by the wire); empty when none were read.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>What an upload may assume about the remote object.</summary>
 public abstract record WriteCondition

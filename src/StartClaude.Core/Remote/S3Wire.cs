@@ -83,6 +83,10 @@ public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket)
     public Task<S3Answer> HeadVersionAsync(string key, string versionId, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Head, VersionUri(key, versionId)), readBody: null, cancellationToken);
 
+    /// <summary>A DELETE of one version of the object: gone for good (not a delete marker).</summary>
+    public Task<S3Answer> DeleteVersionAsync(string key, string versionId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, VersionUri(key, versionId)), readBody: null, cancellationToken);
+
     private Uri VersionUri(string key, string versionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(versionId);

@@ -26,12 +26,21 @@ public sealed record WriterLabel(string Device, int Configs)
     /// <summary>The host name, which names this machine when setup was given no device name.</summary>
     public static string DefaultDeviceName() => Environment.MachineName is { Length: > 0 } host ? host : "unknown";
 
+    /// <summary>More x-amz-meta-* headers that belong with the body (a signed document's signature), sent on the same PUT.</summary>
+    public IReadOnlyDictionary<string, string>? Seal { get; init; }
+
     /// <summary>The metadata headers: the device name percent-encoded, so any name travels as ASCII.</summary>
-    public IReadOnlyDictionary<string, string> Headers() => new Dictionary<string, string>(StringComparer.Ordinal)
+    public IReadOnlyDictionary<string, string> Headers()
     {
-        [DeviceHeader] = Uri.EscapeDataString(Device.Length > MaxDeviceLength ? Device[..MaxDeviceLength] : Device),
-        [ConfigsHeader] = Configs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [DeviceHeader] = Uri.EscapeDataString(Device.Length > MaxDeviceLength ? Device[..MaxDeviceLength] : Device),
+            [ConfigsHeader] = Configs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in Seal ?? new Dictionary<string, string>())
+            headers[name] = value;
+        return headers;
+    }
 
     /// <summary>
     /// The label read back from metadata (names as the service reports them, any case, with or without

@@ -37,10 +37,13 @@ public sealed class SyncWriter(ILocalDocumentStore localStore, ISyncStateStore s
             var upload = plan.Upload ?? throw new InvalidOperationException("a plan that writes the remote names what it writes");
             var honours = condition is WriteCondition.Unconditional || await ConditionalWritesAsync(target, cancellationToken).ConfigureAwait(false);
             plan = plan with { ConditionalWrites = honours };
-            var body = target.Codec.Encode(upload);
+            var encoded = target.Codec.Encode(upload);
             // Who wrote it rides on the same PUT as metadata (s3-history shows it); the device name is this machine's.
-            var etag = await target.Remote.WriteAsync(body, condition, honours, cancellationToken, WriterLabel.For(upload, target.Local)).ConfigureAwait(false);
-            agreedObject = new RemoteObjectInfo(body.Length, DateTimeOffset.UtcNow, etag);
+            // A signed document's signature rides there too, beside the ciphertext.
+            var etag = await target.Remote.WriteAsync(encoded.Body, condition, honours, cancellationToken,
+                WriterLabel.For(upload, target.Local) with { Seal = encoded.Metadata }).ConfigureAwait(false);
+            target.Codec.Written(encoded);
+            agreedObject = new RemoteObjectInfo(encoded.Body.Length, DateTimeOffset.UtcNow, etag);
         }
         try
         {

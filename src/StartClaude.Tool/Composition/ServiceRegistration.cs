@@ -60,6 +60,13 @@ public static class ServiceRegistration
             provider.GetRequiredService<LocalConfigStore>(), provider.GetRequiredService<Core.ClaudeCode.ClaudeFolder>(), console.Warn));
         services.AddSingleton<ILocalDocumentStore>(provider => provider.GetRequiredService<Core.ClaudeCode.MachineDocumentStore>());
         services.AddSingleton<SyncWriter>();
+        services.AddSingleton(_ => new Core.Teams.TeamStateStore(environment));
+        services.AddSingleton(_ => new Core.Teams.MachineIdentityStore(environment));
+        services.AddSingleton(provider => new Core.Teams.TeamTargets(provider.GetRequiredService<LocalConfigStore>(), provider.GetRequiredService<ProviderCatalog>(),
+            provider.GetRequiredService<RemoteStoreFactory>(), provider.GetRequiredService<ISyncStateStore>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
+            provider.GetRequiredService<Core.Teams.MachineIdentityStore>()));
+        services.AddSingleton(provider => new Core.Teams.TeamMembership(provider.GetRequiredService<Core.Teams.TeamTargets>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
+            provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), provider.GetRequiredService<ISyncStateStore>()));
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Core.Diagnostics.LocalChecks>();
         services.AddSingleton<Core.Diagnostics.ServiceChecks>();

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Sync;
+
+namespace StartClaude.Core.Teams;
+
+/// <summary>
+/// A team's configs as they live in this machine's config.json: named <c>TEAM/NAME</c>, marked with the
+/// team (<c>"team"</c>) and local-only (so the personal remote never carries them), the team's default kept
+/// apart (<c>"teamDefault"</c>) from this machine's. Seen through this view they are the team document's
+/// configs as the team holds them; everything else in config.json is neither shown nor changed.
+/// </summary>
+public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILocalDocumentStore
+{
+    public const string TeamField = "team";
+    public const string TeamDefaultField = "teamDefault";
+
+    private string Prefix => team + "/";
+
+    /// <summary>Whether <paramref name="config"/> is one of this team's, here.</summary>
+    public bool IsOurs(ConfigEntry config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.Node[TeamField] is JsonValue v && v.TryGetValue<string>(out var name) && name == team;
+    }
+
+    public ConfigDocument? Read()
+    {
+        var local = inner.Read();
+        return local is null ? null : ConfigDocument.CreateEmpty().WithConfigs(local.Configs.Where(IsOurs).Select(ToTeam));
+    }
+
+    public void Write(ConfigDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var local = inner.Read() ?? ConfigDocument.CreateEmpty();
+        var others = local.Configs.Where(c => !IsOurs(c)).Select(c => c.Node);
+        inner.Write(local.WithConfigs([.. others, .. document.Configs.Select(ToLocal)]));
+    }
+
+    /// <summary>A config of this machine's made a new config of the team (<c>team share</c>): a new id, the team's marks.</summary>
+    public JsonObject Shared(ConfigEntry personal, bool teamDefault)
+    {
+        ArgumentNullException.ThrowIfNull(personal);
+        var copy = (JsonObject)personal.Node.DeepClone();
+        copy.Remove(ConfigEntry.LocalOnlyField);
+        copy["id"] = Guid.NewGuid().ToString();
+        copy["isDefault"] = teamDefault;
+        return ToLocal(new ConfigEntry(copy));
+    }
+
+    private JsonObject ToTeam(ConfigEntry local)
+    {
+        var copy = (JsonObject)local.Node.DeepClone();
+        if (local.Name is { } name && name.StartsWith(Prefix, StringComparison.Ordinal))
+            copy["name"] = name[Prefix.Length..];
+        copy["isDefault"] = copy[TeamDefaultField] is JsonValue d && d.TryGetValue<bool>(out var isDefault) && isDefault;
+        copy.Remove(TeamField);
+        copy.Remove(TeamDefaultField);
+        copy.Remove(ConfigEntry.LocalOnlyField);
+        return copy;
+    }
+
+    private JsonObject ToLocal(ConfigEntry shared)
+    {
+        var copy = (JsonObject)shared.Node.DeepClone();
+        if (shared.Name is { } name)
+            copy["name"] = Prefix + name;
+        copy[TeamDefaultField] = shared.IsDefault;
+        copy["isDefault"] = false;
+        copy[TeamField] = team;
+        copy[ConfigEntry.LocalOnlyField] = true;
+        return copy;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
+using StartClaude.Core.Remote;
+
+namespace StartClaude.Core.Teams;
+
+/// <summary>
+/// A team document's form in the bucket: the shared document plus a <c>team</c> section (member list chain,
+/// serial, last writes), age-encrypted to every current member, signed by the writing member beside the
+/// ciphertext (<see cref="TeamDocumentSignature"/>). Opening checks everything before a byte is used and
+/// records what it verified, so an older signed document put back is seen for what it is.
+/// </summary>
+public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamState> save, TimeProvider? time = null) : IDocumentSeal
+{
+    /// <summary>The section of the encrypted JSON that holds the member list; never seen by the planner.</summary>
+    public const string Section = "team";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public TeamState State { get; private set; } = state;
+
+    private string Where => $"team {State.Name}'s document";
+
+    /// <summary>The list the next <see cref="Seal"/> writes under and encrypts to: the one last seen, unless a change is being written.</summary>
+    public MemberList? NewMembers { get; set; }
+
+    public EncodedDocument Seal(byte[] json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var members = NewMembers ?? State.KnownMembers;
+        var me = identity.Recipient.Fingerprint;
+        if (State.KnownMembers.Head.Find(me) is null && NewMembers is null)
+            throw new TeamException($"this machine's key ({me}) is not on team {State.Name}'s member list as this machine last saw it (an admin may have removed it); nothing was written");
+        var serial = State.Serial + 1;
+        var writes = new Dictionary<string, DateTimeOffset>(State.Writes, StringComparer.Ordinal)
+        {
+            [me] = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds()),
+        };
+        var root = JsonNode.Parse(json) as JsonObject ?? throw new InvalidOperationException("the shared document is a JSON object");
+        var writesNode = new JsonObject();
+        foreach (var (fingerprint, at) in writes.Where(w => members.Head.Find(w.Key) is not null).OrderBy(w => w.Key, StringComparer.Ordinal))
+            writesNode[fingerprint] = MemberListEntry.Timestamp(at);
+        root[Section] = new JsonObject
+        {
+            ["name"] = State.Name,
+            ["serial"] = serial,
+            ["writes"] = writesNode,
+            ["members"] = members.ToJson(),
+        };
+        var body = AgeFile.Encrypt(JsonSerializer.SerializeToUtf8Bytes(root), [.. members.Head.Members.Select(m => m.Key)]);
+        var statement = TeamDocumentSignature.Statement(State.Name, State.TeamId, State.Key, members.HeadId, serial, body);
+        var signature = new TeamDocumentSignature(me, members.HeadId, serial, identity.Sign(statement));
+        return new EncodedDocument(body, signature.Headers()) { State = new WrittenState(members, serial, writes) };
+    }
+
+    public void Written(EncodedDocument written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (written.State is not WrittenState done)
+            return;
+        State = State with { Members = done.Members, Serial = Math.Max(done.Serial, State.Serial), Writes = done.Writes };
+        NewMembers = null;
+        save(State);
+    }
+
+    public byte[] Open(RemoteObject remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        // Refused before any decryption: a file without a member's signature beside it is not the team's.
+        var signature = TeamDocumentSignature.Parse(remote.Metadata)
+            ?? throw new TeamException($"{Where} carries no start-claude signature (it was written with stock age -r or by something without a member's key): it was not applied; nothing was changed. An admin can write it again with start-claude team sync {State.Name} --force");
+        byte[] plaintext;
+        try
+        {
+            plaintext = AgeFile.Decrypt(remote.Content, identity);
+        }
+        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
+        {
+            throw new TeamException($"{Where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): this machine is not, or no longer, a member. An admin can add it: start-claude team invite {State.Name} --name NAME --key {identity.Recipient.Text}");
+        }
+        catch (AgeException ex)
+        {
+            throw new TeamException($"{Where} cannot be decrypted ({ex.Message}); nothing was changed");
+        }
+
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(plaintext, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
+                ?? throw new TeamException($"{Where} is not a JSON object; nothing was changed");
+        }
+        catch (JsonException)
+        {
+            throw new TeamException($"{Where} is not valid JSON once decrypted; nothing was changed");
+        }
+        if (root[Section] is not JsonObject team
+            || team["name"] is not JsonValue n || !n.TryGetValue<string>(out var name)
+            || team["serial"] is not JsonValue s || !s.TryGetValue<long>(out var serial))
+            throw new TeamException($"{Where} has no team section (name, serial, members); nothing was changed");
+        if (name != State.Name)
+            throw new TeamException($"{Where} names another team ('{TerminalText.Bounded(name)}'): it was copied from elsewhere; nothing was changed");
+
+        (int, string)? known = State.Members is { } seen ? (seen.Head.Seq, seen.HeadId) : null;
+        var members = MemberList.FromJson(State.Name, team["members"], State.TeamId, known, Where);
+        if (signature.MembersId != members.HeadId || signature.Serial != serial)
+            throw new TeamException($"{Where}: the signature beside it states another member list or serial than the document holds; nothing was changed");
+        if (members.Head.Find(signature.SignedBy) is not { } signer)
+            throw new TeamException($"{Where} is signed by {TerminalText.Bounded(signature.SignedBy)}, who is not on the current member list: it was not applied; nothing was changed");
+        var statement = TeamDocumentSignature.Statement(State.Name, State.TeamId, State.Key, members.HeadId, serial, remote.Content);
+        if (!signer.Key.Verify(statement, signature.Signature))
+            throw new TeamException($"{Where} does not carry a valid signature of {signer.Name} (it was changed after it was signed, or signed for another place): it was not applied; nothing was changed");
+        if (serial < State.Serial)
+            throw new TeamException($"{Where} is an older version (serial {serial}) than this machine has seen (serial {State.Serial}): someone put an older signed version back. It was not applied; nothing was changed. To make it current on purpose: start-claude s3-restore in that team is not offered; an admin can write the current one again with start-claude team sync {State.Name}");
+
+        State = State.Saw(members, serial, TeamState.ReadWrites(team["writes"] as JsonObject, members));
+        save(State);
+        root.Remove(Section);
+        return JsonSerializer.SerializeToUtf8Bytes(root);
+    }
+
+    private sealed record WrittenState(MemberList Members, long Serial, IReadOnlyDictionary<string, DateTimeOffset> Writes);
+}

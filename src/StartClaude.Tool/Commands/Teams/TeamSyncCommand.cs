@@ -1,0 +1,48 @@
+using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Local;
+using StartClaude.Core.Sync;
+using StartClaude.Core.Teams;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands.Teams;
+
+[Command("sync", Description = "Two-way sync of each team's document (or one team's) with this machine's copies of its configs, as s3-sync does for yours.")]
+internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams, HomeLock homeLock, Prompts prompts, ToolConsole console) : CommandBase
+{
+    [Argument(0, "team", Description = "One team (default: every team this machine is in).")]
+    public string? Team { get; set; }
+
+    [Option("--prefer <SIDE>", Description = "Decide conflicts without asking: 'local' keeps this machine's version, 'remote' the team's.")]
+    [AllowedValues("local", "remote", IgnoreCase = true, ErrorMessage = "--prefer must be local or remote")]
+    public string? Prefer { get; set; }
+
+    [Option("--dry-run", Description = "Print what would happen and change nothing.")]
+    public bool DryRun { get; set; }
+
+    [Option("--replace", Description = "Write this machine's copy of the team's configs over whatever the bucket holds (after a refused, unsigned or older document).")]
+    public bool Replace { get; set; }
+
+    public async Task<int> OnExecuteAsync()
+    {
+        using var _ = homeLock.Acquire();
+        var names = Team is null ? teams.Names() : [TeamNames.CheckTeam(Team)];
+        if (names.Count == 0)
+        {
+            console.Plain("This machine is in no team; nothing to sync.");
+            return 0;
+        }
+        ConflictSide? prefer = Prefer is null ? null
+            : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
+        foreach (var name in names)
+        {
+            var target = targets.Open(name);
+            var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
+            var report = Replace
+                ? await target.Engine.RunOnceAsync(target.Target, new SyncRequest.Upload(Force: true), answerer).ConfigureAwait(false)
+                : await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), answerer, DryRun).ConfigureAwait(false);
+            console.Plain($"Team {name}:");
+            SyncReportWriter.Write(console, report, target.RemoteName);
+        }
+        return 0;
+    }
+}
