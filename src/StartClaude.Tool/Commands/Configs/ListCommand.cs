@@ -8,7 +8,7 @@ using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands.Configs;
 
-[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled, and scope (shared or local-only, shown when any config is local-only).")]
+[Command("list", Description = "List the configurations: name, profile type, base URL, model, key (masked), default, enabled, and scope (shared, local-only or team NAME, shown when any config is not shared).")]
 internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole console) : JsonCommandBase
 {
     public int OnExecute()
@@ -34,6 +34,7 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
                 ["isDefault"] = ReferenceEquals(c.Node, preferred?.Node),
                 ["enabled"] = c.IsEnabled,
                 ["localOnly"] = c.IsLocalOnly,
+                ["team"] = TeamOf(c),
             })]);
             console.WriteJson(json);
             return 0;
@@ -64,7 +65,7 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
                 new Text(ReferenceEquals(config.Node, preferred?.Node) ? "yes" : ""),
                 new Text(config.IsEnabled ? "yes" : "no"),
             ];
-            table.AddRow(scoped ? [.. row, new Text(config.IsLocalOnly ? "local-only" : "shared")] : row);
+            table.AddRow(scoped ? [.. row, new Text(TeamOf(config) is { } team ? $"team {team}" : config.IsLocalOnly ? "local-only" : "shared")] : row);
         }
         // Spectre.Console 0.57 never finishes measuring a table whose columns cannot each hold one wide
         // character (with an emoji or CJK name, 8 columns spun forever on a terminal 26 to 33 wide): such a
@@ -91,4 +92,8 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
 
     // Values come from the document, which may have come from the bucket: never raw escape codes.
     private Text Cell(string? value) => new(console.Printable(TerminalText.Escape(value)));
+
+    // A team's config is kept out of the personal remote as a local-only one; its scope is the team's.
+    private static string? TeamOf(ConfigEntry config) =>
+        config.Node[Core.Teams.TeamLocalView.TeamField] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var team) ? team : null;
 }
