@@ -29,8 +29,43 @@ public static class AwsCli
         }
     }
 
+    /// <summary><c>aws s3api put-object</c> of <paramref name="file"/> at exactly <paramref name="key"/>, with user metadata (names without x-amz-meta-).</summary>
+    public static Task PutObjectAsync(LoopbackS3Server server, string bucket, string key, string file, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        string[] arguments = ["s3api", "put-object", "--bucket", bucket, "--key", key, "--body", file];
+        if (metadata is { Count: > 0 })
+            arguments = [.. arguments, "--metadata", string.Join(',', metadata.Select(m => $"{m.Key}={m.Value}"))];
+        return RunAsync(server, $"s3api put-object {key}", arguments);
+    }
+
+    /// <summary><c>aws s3api list-object-versions</c> under <paramref name="prefix"/>: (key, version id, latest) newest first as the service lists them.</summary>
+    public static async Task<IReadOnlyList<(string Key, string VersionId, bool IsLatest)>> ListVersionsAsync(LoopbackS3Server server, string bucket, string prefix)
+    {
+        var json = await RunAsync(server, "s3api list-object-versions", "s3api", "list-object-versions", "--bucket", bucket, "--prefix", prefix, "--output", "json").ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(json) || System.Text.Json.Nodes.JsonNode.Parse(json)?["Versions"] is not System.Text.Json.Nodes.JsonArray versions)
+            return [];
+        return [.. versions.Select(v => ((string)v!["Key"]!, (string)v["VersionId"]!, (bool)v["IsLatest"]!))];
+    }
+
+    /// <summary><c>aws s3api get-object --version-id</c>: one version's bytes and its user metadata.</summary>
+    public static async Task<(byte[] Body, IReadOnlyDictionary<string, string> Metadata)> GetObjectVersionAsync(LoopbackS3Server server, string bucket, string key, string versionId)
+    {
+        var target = Path.Combine(Path.GetTempPath(), $"aws-get-{Guid.NewGuid():N}");
+        try
+        {
+            var json = await RunAsync(server, $"s3api get-object {key}", "s3api", "get-object", "--bucket", bucket, "--key", key, "--version-id", versionId, "--output", "json", target).ConfigureAwait(false);
+            var metadata = (System.Text.Json.Nodes.JsonNode.Parse(json)?["Metadata"] as System.Text.Json.Nodes.JsonObject ?? [])
+                .ToDictionary(m => m.Key, m => (string)m.Value!, StringComparer.Ordinal);
+            return (await File.ReadAllBytesAsync(target).ConfigureAwait(false), metadata);
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+
     // With the server's credentials only: the developer's AWS settings and proxies stay out of it.
-    private static async Task RunAsync(LoopbackS3Server server, string what, params string[] arguments)
+    private static async Task<string> RunAsync(LoopbackS3Server server, string what, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(server);
         var start = new ProcessStartInfo("aws")
@@ -55,5 +90,6 @@ public static class AwsCli
         await process.WaitForExitAsync().ConfigureAwait(false);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"aws {what} failed ({process.ExitCode}): {error}{await output.ConfigureAwait(false)}");
+        return await output.ConfigureAwait(false);
     }
 }

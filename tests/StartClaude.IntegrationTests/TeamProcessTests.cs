@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using StartClaude.Testing;
+
+namespace StartClaude.IntegrationTests;
+
+/// <summary>
+/// Teams (issue 25) with the real tool, three homes (each its own HOME, start-claude home and key), on moto
+/// checking every signature with versioning on; the stock age binary and the AWS CLI play a bucket writer
+/// without a member key.
+/// </summary>
+public partial class TeamProcessTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    private sealed class Member : IDisposable
+    {
+        public Member(string name)
+        {
+            Name = name;
+            Home.WriteConfig("{\"configs\":[],\"settings\":{}}");
+        }
+
+        public string Name { get; }
+
+        public TempHome Home { get; } = new();
+
+        public string User => Path.Combine(Home.Folder, "user");
+
+        public string IdentityFile => Path.Combine(Home.Folder, "identity.txt");
+
+        public Task<ToolResult> RunAsync(params string[] args) =>
+            ToolProcess.RunAsync(Home, new Dictionary<string, string> { ["HOME"] = User }, Limit, args);
+
+        public async Task<ToolResult> OkAsync(params string[] args)
+        {
+            var run = await RunAsync(args);
+            run.ExitCode.Should().Be(0, $"{Name}: start-claude {string.Join(' ', args)}\n{run}");
+            return run;
+        }
+
+        public async Task<string> KeyAsync() => (await OkAsync("team", "key")).Output.Trim();
+
+        public void Dispose() => Home.Dispose();
+    }
+
+    private const string Key = "teams/acme/team.age";
+
+    [GeneratedRegex("--id ([0-9a-f]{64})")]
+    private static partial Regex TeamIdPattern();
+
+    /// <summary>Alice creates acme and invites Bob and Carol, who join: three members on one bucket, each with their own personal key.</summary>
+    private static async Task<(MotoServer Server, string Bucket, Member Alice, Member Bob, Member Carol)> TeamOfThreeAsync(MotoServer? server = null)
+    {
+        server ??= await SharedServers.SigningMotoAsync();
+        var bucket = await server.CreateBucketAsync();
+        var alice = new Member("alice");
+        var bob = new Member("bob");
+        var carol = new Member("carol");
+        foreach (var member in new[] { alice, bob, carol })
+            await member.OkAsync(SetupArgs.For(server, bucket, key: member.Name + ".json", extra: ["--no-encrypt"]));
+        await alice.OkAsync("s3-history", "--enable-versioning");
+        await alice.OkAsync("team", "create", "acme", "--name", "alice");
+        string? id = null;
+        foreach (var member in new[] { bob, carol })
+        {
+            var invite = await alice.OkAsync("team", "invite", "acme", "--name", member.Name, "--key", await member.KeyAsync());
+            id = TeamIdPattern().Match(invite.Output).Groups[1].Value;
+        }
+        foreach (var member in new[] { bob, carol })
+            await member.OkAsync("team", "join", "acme", "--id", id!);
+        return (server, bucket, alice, bob, carol);
+    }
+
+    private static async Task<(int ExitCode, string Error)> AgeAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("age") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, error);
+    }
+
+    private static async Task<string> DownloadAsync(MotoServer server, string bucket)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"team-{Guid.NewGuid():N}.age");
+        await File.WriteAllBytesAsync(file, await AwsCli.GetObjectAsync(server, bucket, Key));
+        return file;
+    }
+
+    [Test]
+    public async Task A_config_shared_by_one_member_reaches_the_others_and_a_removed_member_is_cut_off()
+    {
+        AgeCli.Available.Should().BeTrue("age is installed by scripts/test.sh");
+        var (server, bucket, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        await bob.OkAsync("add", "gateway", "--api-key", "sk-ant-api03-teamsecretvalue0123456789abcdef", "--base-url", "https://gateway.example.com");
+        await bob.OkAsync("add", "private", "--api-key", "sk-ant-api03-bobsownkeynevershared0123456789");
+        await bob.OkAsync("team", "share", "acme", "gateway");
+        foreach (var member in new[] { alice, carol })
+        {
+            await member.OkAsync("team", "sync");
+            var list = await member.OkAsync("list");
+            list.Output.Should().Contain("acme/gateway").And.Contain("team acme").And.NotContain("private");
+        }
+        var members = await carol.OkAsync("team", "members", "acme");
+        members.Output.Should().Contain("alice").And.Contain("admin").And.Contain("bob").And.Contain("(this machine)");
+        Regex.Count(members.Output, "SHA256:").Should().Be(3);
+
+        // The bucket holds the team's document in the age format: stock age opens it with any member's identity file.
+        var before = await DownloadAsync(server, bucket);
+        (await AgeAsync("-d", "-i", carol.IdentityFile, "-o", before + ".json", before)).ExitCode.Should().Be(0);
+        File.ReadAllText(before + ".json").Should().Contain("gateway");
+
+        var removal = await alice.OkAsync("team", "remove", "acme", "bob", "--delete-old-versions");
+        removal.Output.Should().Contain("sk-ant-…cdef", "the removal lists each key bob could read, masked")
+            .And.NotContain("teamsecretvalue").And.Contain("Deleted");
+        (await AwsCli.ListVersionsAsync(server, bucket, Key)).Where(v => v.Key == Key).Should().ContainSingle("the older versions bob could read were deleted");
+
+        var cutOff = await bob.RunAsync("team", "sync");
+        cutOff.ExitCode.Should().Be(1);
+        cutOff.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: team acme's document is not encrypted to this machine's key");
+        var after = await DownloadAsync(server, bucket);
+        (await AgeAsync("-d", "-i", bob.IdentityFile, "-o", after + ".json", after)).ExitCode.Should().NotBe(0, "stock age cannot open the current document with bob's key");
+        (await AgeAsync("-d", "-i", carol.IdentityFile, "-o", after + ".json", after)).ExitCode.Should().Be(0);
+        await carol.OkAsync("team", "sync");
+        (await carol.OkAsync("team", "members", "acme")).Output.Should().NotContain("bob");
+    }
+
+    [Test]
+    public async Task A_document_from_a_bucket_writer_without_a_member_key_is_refused_on_every_machine()
+    {
+        AgeCli.Available.Should().BeTrue("age is installed by scripts/test.sh");
+        AwsCli.Available.Should().BeTrue("the AWS CLI is installed by scripts/test.sh");
+        var (server, bucket, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        await alice.OkAsync("add", "gateway", "--api-key", "sk-ant-api03-teamsecretvalue0123456789abcdef", "--base-url", "https://gateway.example.com");
+        await alice.OkAsync("team", "share", "acme", "gateway");
+        await bob.OkAsync("team", "sync");
+        await carol.OkAsync("team", "sync");
+        var older = (await AwsCli.ListVersionsAsync(server, bucket, Key)).First(v => v.Key == Key && v.IsLatest);
+        await alice.OkAsync("add", "second", "--api-key", "sk-ant-api03-anothervalue0123456789abcdefgh");
+        await alice.OkAsync("team", "share", "acme", "second");
+        foreach (var member in new[] { bob, carol })
+            await member.OkAsync("team", "sync");
+
+        // 1. A new file encrypted with stock age to every member's key, injecting an attacker's gateway.
+        var injected = Path.Combine(Path.GetTempPath(), $"inject-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(injected + ".json", "{\"configs\":[{\"id\":\"x\",\"name\":\"gateway\",\"baseUrl\":\"https://attacker.example\",\"isDefault\":true}],\"settings\":{}}");
+        var recipients = new List<string>();
+        foreach (var member in new[] { alice, bob, carol })
+            recipients.AddRange(["-r", await member.KeyAsync()]);
+        (await AgeAsync([.. recipients, "-o", injected, injected + ".json"])).ExitCode.Should().Be(0);
+        await AwsCli.PutObjectAsync(server, bucket, Key, injected);
+        foreach (var member in new[] { alice, bob, carol })
+        {
+            var sync = await member.RunAsync("team", "sync");
+            sync.ExitCode.Should().Be(1, sync.ToString());
+            sync.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("carries no start-claude signature");
+            (await member.OkAsync("show", "acme/gateway")).Output.Should().Contain("gateway.example.com").And.NotContain("attacker");
+        }
+
+        // 2. An older signed version put back, with the metadata it was signed with.
+        var (body, metadata) = await AwsCli.GetObjectVersionAsync(server, bucket, Key, older.VersionId);
+        await File.WriteAllBytesAsync(injected, body);
+        await AwsCli.PutObjectAsync(server, bucket, Key, injected, metadata);
+        foreach (var member in new[] { alice, bob, carol })
+        {
+            var sync = await member.RunAsync("team", "sync");
+            sync.ExitCode.Should().Be(1, sync.ToString());
+            sync.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("is an older version");
+            (await member.OkAsync("list")).Output.Should().Contain("acme/second");
+        }
+
+        // An admin puts the team's current state back by writing over it.
+        await alice.OkAsync("team", "sync", "acme", "--replace");
+        foreach (var member in new[] { bob, carol })
+            (await member.OkAsync("team", "sync")).ExitCode.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Two_members_writing_at_once_lose_nothing()
+    {
+        await using var server = await MotoServer.StartAsync(verifySignatures: false, atomicPuts: true);
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync(server);
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        const int Rounds = 4;
+        await Task.WhenAll(new[] { alice, bob, carol }.Select(member => Task.Run(async () =>
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                await member.OkAsync("add", $"{member.Name}-{round}", "--api-key", $"sk-ant-api03-{member.Name}{round}0123456789abcdefghij");
+                await member.OkAsync("team", "share", "acme", $"{member.Name}-{round}");
+            }
+        })));
+        foreach (var member in new[] { alice, bob, carol, alice, bob })
+            await member.OkAsync("team", "sync");
+
+        var expected = new[] { "alice", "bob", "carol" }.SelectMany(name => Enumerable.Range(0, Rounds).Select(r => $"acme/{name}-{r}")).ToList();
+        foreach (var member in new[] { alice, bob, carol })
+        {
+            var list = (await member.OkAsync("list", "--json")).Output;
+            foreach (var name in expected)
+                list.Should().Contain($"\"{name}\"", $"{member.Name} has every member's shared configs");
+        }
+    }
+}
