@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StartClaude.Testing;
 
@@ -213,5 +214,33 @@ public partial class TeamProcessTests
             foreach (var name in expected)
                 list.Should().Contain($"\"{name}\"", $"{member.Name} has every member's shared configs");
         }
+    }
+
+    [Test]
+    public async Task History_and_restore_work_on_a_team_document_as_on_ones_own()
+    {
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        await alice.OkAsync("add", "gateway", "--api-key", "sk-ant-api03-teamsecretvalue0123456789abcdef", "--model", "opus-old");
+        await alice.OkAsync("team", "share", "acme", "gateway");
+        await alice.OkAsync("edit", "acme/gateway", "--model", "opus-new");
+        await alice.OkAsync("team", "sync");
+        await bob.OkAsync("team", "sync");
+        (await bob.OkAsync("show", "acme/gateway")).Output.Should().Contain("opus-new");
+
+        var history = JsonNode.Parse((await bob.OkAsync("s3-history", "--team", "acme", "--changes", "--json")).Output)!;
+        history["remote"]!.GetValue<string>().Should().EndWith("/teams/acme/team.age");
+        var versions = history["versions"]!.AsArray();
+        var withOld = versions.First(v => v!["changes"]!.ToJsonString().Contains("gateway", StringComparison.Ordinal) && !v["isLatest"]!.GetValue<bool>());
+        await bob.OkAsync("s3-restore", withOld!["versionId"]!.GetValue<string>(), "--team", "acme", "--yes");
+        (await bob.OkAsync("show", "acme/gateway")).Output.Should().Contain("opus-old");
+
+        await alice.OkAsync("team", "sync");
+        (await alice.OkAsync("show", "acme/gateway")).Output.Should().Contain("opus-old", "a restore is a signed write like any other");
+        var members = JsonNode.Parse((await alice.OkAsync("team", "members", "acme", "--json")).Output)!;
+        members["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).Should().Equal("alice", "bob", "carol");
+        members["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "bob")!["lastWrite"].Should().NotBeNull("bob wrote the restore");
     }
 }

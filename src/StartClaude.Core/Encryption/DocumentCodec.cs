@@ -86,6 +86,13 @@ public sealed class DocumentCodec
         _seal?.Written(written);
     }
 
+    /// <summary>An older version of the document (history, restore): a sealed one is checked against the lists it went through.</summary>
+    public ConfigDocument DecodeVersion(RemoteObject version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return _seal is null ? Decode(version) : ConfigDocument.Parse(_seal.OpenVersion(version), RemoteOrigin);
+    }
+
     public ConfigDocument Decode(RemoteObject remote)
     {
         ArgumentNullException.ThrowIfNull(remote);

@@ -16,6 +16,12 @@ public interface IDocumentSeal
     /// <exception cref="Documents.DocumentFormatException">It is not a sealed document at all.</exception>
     byte[] Open(RemoteObject remote);
 
+    /// <summary>
+    /// The verified JSON of an older version (history, restore): signed under a member list this machine's own
+    /// list went through; nothing about it is recorded as newest.
+    /// </summary>
+    byte[] OpenVersion(RemoteObject version);
+
     /// <summary>What <see cref="Seal"/> gave has been written: what it states is now the newest this machine knows.</summary>
     void Written(EncodedDocument written);
 }

@@ -17,6 +17,8 @@ public sealed class VersionDecoder(DocumentCodec current, Func<string> passphras
     public ConfigDocument Decode(RemoteObject version)
     {
         ArgumentNullException.ThrowIfNull(version);
+        if (current.IsSealed)
+            return current.DecodeVersion(version);
         return (DocumentCodec.IsEncrypted(version.Content) ? _encrypted.Value : DocumentCodec.Plain).Decode(version.Content);
     }
 }

@@ -19,7 +19,7 @@ public static class VersionDocuments
             {
                 read.Add((decoder.Decode(await versions.ReadAsync(version.VersionId, cancellationToken).ConfigureAwait(false)), null));
             }
-            catch (Exception ex) when (ex is DocumentFormatException or RemoteEncryptionException)
+            catch (Exception ex) when (ex is DocumentFormatException or RemoteEncryptionException or Teams.TeamException)
             {
                 read.Add((null, ex.Message));
             }

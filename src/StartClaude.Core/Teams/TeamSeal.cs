@@ -68,56 +68,80 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
     public byte[] Open(RemoteObject remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
+        (int, string)? known = State.Members is { } seen ? (seen.Head.Seq, seen.HeadId) : null;
+        var (root, members, serial, writes) = Verify(remote, Where, known);
+        if (serial < State.Serial)
+            throw new TeamException($"{Where} is an older version (serial {serial}) than this machine has seen (serial {State.Serial}): someone put an older signed version back. It was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
+        State = State.Saw(members, serial, writes);
+        save(State);
+        root.Remove(Section);
+        return JsonSerializer.SerializeToUtf8Bytes(root);
+    }
+
+    public byte[] OpenVersion(RemoteObject version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        const string where = "that version of the team's document";
+        var (root, members, _, _) = Verify(version, where, known: null, history: true);
+        // Only a list this machine's own chain went through: an older version is history, never another path.
+        var mine = State.KnownMembers;
+        if (members.Entries.Count > mine.Entries.Count || mine.Entries[members.Entries.Count - 1].Id(State.Name) != members.HeadId)
+            throw new TeamException($"{where} was written under a member list this machine has not seen (run start-claude team sync {State.Name} first); nothing was changed");
+        root.Remove(Section);
+        return JsonSerializer.SerializeToUtf8Bytes(root);
+    }
+
+    // Everything but "is it the newest": the signature beside it, the decryption, the team section, the chain from the
+    // team's first list, and that a member of the list it states signed these exact bytes.
+    private (JsonObject Root, MemberList Members, long Serial, IReadOnlyDictionary<string, DateTimeOffset> Writes) Verify(RemoteObject remote, string where, (int, string)? known, bool history = false)
+    {
         // Refused before any decryption: a file without a member's signature beside it is not the team's.
         var signature = TeamDocumentSignature.Parse(remote.Metadata)
-            ?? throw new TeamException($"{Where} carries no start-claude signature (it was written with stock age -r or by something without a member's key): it was not applied; nothing was changed. An admin can write it again with start-claude team sync {State.Name} --force");
+            ?? throw new TeamException($"{where} carries no start-claude signature (written with stock age -r, or by something without a member's key): it was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
         byte[] plaintext;
         try
         {
             plaintext = AgeFile.Decrypt(remote.Content, identity);
         }
+        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch && history)
+        {
+            throw new TeamException($"{where} is not encrypted to this machine's key: it was written while this machine was not a member");
+        }
         catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
         {
-            throw new TeamException($"{Where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): this machine is not, or no longer, a member. An admin can add it: start-claude team invite {State.Name} --name NAME --key {identity.Recipient.Text}");
+            throw new TeamException($"{where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): this machine is not, or no longer, a member. An admin can add it: start-claude team invite {State.Name} --name NAME --key {identity.Recipient.Text}");
         }
         catch (AgeException ex)
         {
-            throw new TeamException($"{Where} cannot be decrypted ({ex.Message}); nothing was changed");
+            throw new TeamException($"{where} cannot be decrypted ({ex.Message}); nothing was changed");
         }
 
         JsonObject root;
         try
         {
             root = JsonNode.Parse(plaintext, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
-                ?? throw new TeamException($"{Where} is not a JSON object; nothing was changed");
+                ?? throw new TeamException($"{where} is not a JSON object; nothing was changed");
         }
         catch (JsonException)
         {
-            throw new TeamException($"{Where} is not valid JSON once decrypted; nothing was changed");
+            throw new TeamException($"{where} is not valid JSON once decrypted; nothing was changed");
         }
         if (root[Section] is not JsonObject team
             || team["name"] is not JsonValue n || !n.TryGetValue<string>(out var name)
             || team["serial"] is not JsonValue s || !s.TryGetValue<long>(out var serial))
-            throw new TeamException($"{Where} has no team section (name, serial, members); nothing was changed");
+            throw new TeamException($"{where} has no team section (name, serial, members); nothing was changed");
         if (name != State.Name)
-            throw new TeamException($"{Where} names another team ('{TerminalText.Bounded(name)}'): it was copied from elsewhere; nothing was changed");
+            throw new TeamException($"{where} names another team ('{TerminalText.Bounded(name)}'): it was copied from elsewhere; nothing was changed");
 
-        (int, string)? known = State.Members is { } seen ? (seen.Head.Seq, seen.HeadId) : null;
-        var members = MemberList.FromJson(State.Name, team["members"], State.TeamId, known, Where);
+        var members = MemberList.FromJson(State.Name, team["members"], State.TeamId, known, where);
         if (signature.MembersId != members.HeadId || signature.Serial != serial)
-            throw new TeamException($"{Where}: the signature beside it states another member list or serial than the document holds; nothing was changed");
+            throw new TeamException($"{where}: the signature beside it states another member list or serial than the document holds; nothing was changed");
         if (members.Head.Find(signature.SignedBy) is not { } signer)
-            throw new TeamException($"{Where} is signed by {TerminalText.Bounded(signature.SignedBy)}, who is not on the current member list: it was not applied; nothing was changed");
+            throw new TeamException($"{where} is signed by {TerminalText.Bounded(signature.SignedBy)}, who is not on its member list: it was not applied; nothing was changed");
         var statement = TeamDocumentSignature.Statement(State.Name, State.TeamId, State.Key, members.HeadId, serial, remote.Content);
         if (!signer.Key.Verify(statement, signature.Signature))
-            throw new TeamException($"{Where} does not carry a valid signature of {signer.Name} (it was changed after it was signed, or signed for another place): it was not applied; nothing was changed");
-        if (serial < State.Serial)
-            throw new TeamException($"{Where} is an older version (serial {serial}) than this machine has seen (serial {State.Serial}): someone put an older signed version back. It was not applied; nothing was changed. To make it current on purpose: start-claude s3-restore in that team is not offered; an admin can write the current one again with start-claude team sync {State.Name}");
-
-        State = State.Saw(members, serial, TeamState.ReadWrites(team["writes"] as JsonObject, members));
-        save(State);
-        root.Remove(Section);
-        return JsonSerializer.SerializeToUtf8Bytes(root);
+            throw new TeamException($"{where} does not carry a valid signature of {signer.Name} (it was changed after it was signed, or signed for another place): it was not applied; nothing was changed");
+        return (root, members, serial, TeamState.ReadWrites(team["writes"] as JsonObject, members));
     }
 
     private sealed record WrittenState(MemberList Members, long Serial, IReadOnlyDictionary<string, DateTimeOffset> Writes);

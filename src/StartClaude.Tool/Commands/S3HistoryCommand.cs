@@ -12,8 +12,11 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-history", Description = "List the remote document's versions kept by the bucket, newest first: when, which device, how many configs; with --changes, what each changed.")]
-internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog providers, IPassphraseSource passphrases, ToolConsole console) : JsonCommandBase
+internal sealed class S3HistoryCommand(SyncTargetLoader loader, Core.Teams.TeamTargets teams, ProviderCatalog providers, IPassphraseSource passphrases, ToolConsole console) : JsonCommandBase
 {
+    [Option("--team <NAME>", Description = "The history of a team's document instead of yours (each version checked for a member's signature when shown with --changes).")]
+    public string? Team { get; set; }
+
     public const int DefaultLimit = 20;
 
     [Option("--limit <N>", Description = "Show at most N versions (default 20).")]
@@ -28,7 +31,7 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
 
     public async Task<int> OnExecuteAsync()
     {
-        var target = loader.Open();
+        var target = Team is null ? loader.Open() : teams.Open(Team).Target;
         var versions = new RemoteVersionStore(target.Store);
         var provider = providers.Get(target.Settings.ProviderId);
         var state = await versions.ReadVersioningAsync().ConfigureAwait(false);
@@ -76,7 +79,7 @@ internal sealed class S3HistoryCommand(SyncTargetLoader loader, ProviderCatalog 
             list.Add(entry);
         }
         if (shown.Any(v => v.IsLatest))
-            console.Plain("* the current document. Restore an older one with: start-claude s3-restore VERSION");
+            console.Plain($"* the current document. Restore an older one with: start-claude s3-restore VERSION{(Team is null ? "" : " --team " + Team)}");
         return Finish(json);
     }
 

@@ -20,7 +20,8 @@ namespace StartClaude.Tool.Commands;
 internal sealed class S3RestoreCommand(
     HomeLock homeLock,
     SyncTargetLoader loader,
-    SyncEngine engine,
+    SyncEngine personalEngine,
+    Core.Teams.TeamTargets teams,
     IPassphraseSource passphrases,
     Prompts prompts,
     ToolConsole console) : JsonCommandBase
@@ -31,6 +32,9 @@ internal sealed class S3RestoreCommand(
     [Argument(0, "version", Description = "The version id, as s3-history lists it.")]
     [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "name the version to restore (start-claude s3-history lists them)")]
     public string Version { get; set; } = "";
+
+    [Option("--team <NAME>", Description = "Restore a version of a team's document (written again under its current members, signed by this machine).")]
+    public string? Team { get; set; }
 
     [Option("--dry-run", Description = "Show what restoring would change and change nothing.")]
     public bool DryRun { get; set; }
@@ -51,7 +55,9 @@ internal sealed class S3RestoreCommand(
             throw new UsageException("restoring replaces the remote document and the configs here, and there is no terminal to ask: pass --yes (or --dry-run to see what it would change)");
 
         using var homeLockHeld = homeLock.Acquire();
-        var target = loader.Open();
+        var team = Team is null ? null : teams.Open(Team);
+        var target = team?.Target ?? loader.Open();
+        var engine = team?.Engine ?? personalEngine;
         var remembered = target.Local.S3Sync?.RememberedPassphrase;
         var decoder = new VersionDecoder(target.Codec, () => passphrases.Get(target.RemoteName, remembered, isNew: false));
         var version = await new RemoteVersionStore(target.Store).ReadAsync(versionId).ConfigureAwait(false);
