@@ -55,6 +55,19 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         return new EncodedDocument(body, signature.Headers()) { State = new WrittenState(members, serial, writes) };
     }
 
+    /// <summary>
+    /// Why this machine must not write over a document with <paramref name="metadata"/>: it states a member list this
+    /// machine's chain does not hold (a newer one: this machine's list is stale). Null when it may (one it knows, or unsigned).
+    /// </summary>
+    public string? StaleAgainst(IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (TeamDocumentSignature.Parse(metadata) is not { } signature || State.Members is not { } mine)
+            return null;
+        return mine.Entries.Any(e => e.Id(State.Name) == signature.MembersId)
+            ? null
+            : $"the bucket's team {State.Name} document was written under a member list this machine has not seen ({signature.MembersId[..12]}…): this machine's list is stale. Catch up with start-claude team sync {State.Name} (if that says this machine is no longer a member, ask an admin); nothing was written";
+    }
+
     public void Written(EncodedDocument written)
     {
         ArgumentNullException.ThrowIfNull(written);

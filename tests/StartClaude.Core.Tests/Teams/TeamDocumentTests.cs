@@ -171,6 +171,23 @@ public class TeamDocumentTests
     }
 
     [Test]
+    public async Task A_machine_whose_member_list_is_stale_may_not_write_over_the_newer_one()
+    {
+        var bobBefore = _bob.Saved!;
+        var list = _alice.Saved!.KnownMembers;
+        _alice.Seal.NewMembers = list.Append([.. list.Head.Members, new TeamMember("carol", AgeIdentity.Generate().Recipient, false)], _alice.Identity, Now);
+        _alice.AddTeamConfig("later", "l");
+        await _alice.SyncAsync();
+        var stale = new TeamSeal(bobBefore, _bob.Identity, _ => { });
+
+        stale.StaleAgainst(_remote.Current!.Metadata).Should().Contain("this machine's list is stale").And.Contain("team sync acme");
+        _bob.Seal.StaleAgainst(_remote.Versions[^2].Metadata).Should().BeNull("a list this machine went through is not newer than its own");
+        stale.StaleAgainst(new Dictionary<string, string>()).Should().BeNull("an unsigned document may be written over");
+        await _bob.SyncAsync();
+        _bob.Seal.StaleAgainst(_remote.Current.Metadata).Should().BeNull("after a sync it knows the list");
+    }
+
+    [Test]
     public void The_signature_beside_the_document_states_its_list_and_serial_and_covers_its_bytes()
     {
         var current = _remote.Current!;

@@ -37,6 +37,9 @@ internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams,
         {
             var target = targets.Open(name);
             var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
+            // Written over only what this machine's list knows: the metadata names the list the bucket's copy was written under.
+            if (Replace && target.Seal.StaleAgainst(await target.Store.ReadMetadataAsync().ConfigureAwait(false)) is { } stale)
+                throw new TeamException(stale);
             var report = Replace
                 ? await target.Engine.RunOnceAsync(target.Target, new SyncRequest.Upload(Force: true), answerer).ConfigureAwait(false)
                 : await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), answerer, DryRun).ConfigureAwait(false);
