@@ -73,7 +73,7 @@ public sealed class AgeRecipient : IEquatable<AgeRecipient>
         recipient = null;
         if (text.Length == 0)
             return "it is empty";
-        if (text.Any(char.IsAsciiLetterUpper) && text.StartsWith("AGE1", StringComparison.Ordinal))
+        if (text.StartsWith("AGE1", StringComparison.Ordinal) && !text.Any(char.IsAsciiLetterLower))
             return "an age recipient is written in lower case";
         var key = AgeBech32.Decode(text, Hrp, out var error);
         if (error is not null)
