@@ -121,6 +121,28 @@ public class AgeKeyTests
     }
 
     [Test]
+    public void A_recipient_u_at_or_above_p_does_not_verify_even_as_an_alias_of_a_good_key()
+    {
+        var identity = AgeIdentity.Generate();
+        var signature = identity.Sign(VectorMessage);
+        var u = AgeBech32.Decode(identity.Recipient.Text, "age", out _);
+        var alias = Edwards25519.ToLittleEndian(Edwards25519.FromLittleEndian(u) + Edwards25519.P);
+
+        XEdDsa.Verify(u, VectorMessage, signature).Should().BeTrue();
+        XEdDsa.Verify(alias, VectorMessage, signature).Should().BeFalse("u + p names the same point but is not canonical");
+    }
+
+    [Test]
+    public void A_recipient_u_of_p_minus_1_has_no_Edwards_key()
+    {
+        // y = (u − 1)/(u + 1) has no value at u = −1; BouncyCastle would also refuse the y = 0 point a
+        // careless division gives, but the map itself must not produce one.
+        Edwards25519.EdwardsFromMontgomery(Edwards25519.ToLittleEndian(Edwards25519.P - 1)).Should().BeNull();
+        Edwards25519.EdwardsFromMontgomery(Edwards25519.ToLittleEndian(Edwards25519.P - 2)).Should().NotBeNull();
+        XEdDsa.Verify(Edwards25519.ToLittleEndian(Edwards25519.P - 1), VectorMessage, new byte[64]).Should().BeFalse();
+    }
+
+    [Test]
     public void Both_signs_of_the_Edwards_key_sign_and_verify()
     {
         // About half of all keys have an Edwards public key with sign bit 1, whose scalar XEdDSA negates.
