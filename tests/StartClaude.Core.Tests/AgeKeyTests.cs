@@ -143,6 +143,34 @@ public class AgeKeyTests
     }
 
     [Test]
+    public void The_Edwards_arithmetic_agrees_with_BouncyCastles_Ed25519_and_X25519()
+    {
+        var random = new Random(2025);
+        for (var i = 0; i < 8; i++)
+        {
+            var seed = new byte[32];
+            random.NextBytes(seed);
+            // Ed25519's secret scalar: the clamped first half of SHA-512(seed) (RFC 8032).
+            var scalar = System.Security.Cryptography.SHA512.HashData(seed)[..32];
+            scalar[0] &= 248;
+            scalar[31] &= 127;
+            scalar[31] |= 64;
+            var bouncyEdwards = new byte[32];
+            Ed25519.GeneratePublicKey(seed, 0, bouncyEdwards, 0);
+            var bouncyMontgomery = new byte[32];
+            Org.BouncyCastle.Math.EC.Rfc7748.X25519.ScalarMultBase(scalar, 0, bouncyMontgomery, 0);
+
+            var ours = Edwards25519.MultiplyBase(Edwards25519.FromLittleEndian(scalar));
+
+            ours.Should().Equal(bouncyEdwards);
+            Edwards25519.MontgomeryFromEdwards(ours).Should().Equal(bouncyMontgomery);
+            var signBitZero = (byte[])ours.Clone();
+            signBitZero[31] &= 0x7f;
+            Edwards25519.EdwardsFromMontgomery(bouncyMontgomery).Should().Equal(signBitZero);
+        }
+    }
+
+    [Test]
     public void Both_signs_of_the_Edwards_key_sign_and_verify()
     {
         // About half of all keys have an Edwards public key with sign bit 1, whose scalar XEdDSA negates.
