@@ -7,7 +7,7 @@ namespace StartClaude.Core.Tests;
 /// <summary>Hostile headers and keys against the recipient layer: each one clear error, in bounded time.</summary>
 public class AgeHostileKeyInputTests
 {
-    private static readonly string Share = AgeBase64.Encode(AgeIdentity.Generate().Recipient is { } r ? AgeBech32.Decode(r.Text, "age", out _) : []);
+    private static readonly string Share = AgeBase64.Encode(AgeBech32.Decode(AgeIdentity.Generate().Recipient.Text, "age", out _));
     private static readonly string Body = AgeBase64.Encode(new byte[32]);
 
     // A header with these stanza lines and a MAC no key will match, then a payload nonce and a chunk.

@@ -11,8 +11,8 @@ namespace StartClaude.Core.Encryption;
 /// </summary>
 public sealed class AgeRecipient : IEquatable<AgeRecipient>
 {
-    public const string X25519Kind = "X25519";
-    public const string SshEd25519Kind = "ssh-ed25519";
+    internal const string X25519Kind = "X25519";
+    internal const string SshEd25519Kind = "ssh-ed25519";
     internal const string Hrp = "age";
 
     private readonly byte[] _key;          // X25519: u; ssh-ed25519: the Montgomery u of the Edwards key
