@@ -61,6 +61,8 @@ public class AgeKeyTests
         identity.ToString().Should().Be("age identity " + KeygenRecipient);
         FluentActions.Invoking(() => AgeRecipient.Parse(KeygenSecret)).Should().Throw<FormatException>()
             .Which.Message.Should().NotContain(KeygenSecret[15..30]).And.Contain("secret key");
+        FluentActions.Invoking(() => AgeRecipient.Parse("key: " + KeygenSecret)).Should().Throw<FormatException>()
+            .Which.Message.Should().NotContain(KeygenSecret[15..25]).And.Contain("secret key");
         var mangled = KeygenSecret[..^1] + "Q";
         FluentActions.Invoking(() => AgeIdentity.Parse(mangled)).Should().Throw<FormatException>()
             .Which.Message.Should().NotContain(mangled[15..30]).And.Contain("checksum");

@@ -55,10 +55,10 @@ public sealed class AgeRecipient : IEquatable<AgeRecipient>
     {
         recipient = null;
         var trimmed = (text ?? "").Trim();
-        if (trimmed.StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.Contains("SECRET-KEY-", StringComparison.OrdinalIgnoreCase))
         {
             // Never echo a secret key back, even in an error.
-            error = "that is an age secret key, not a recipient: give its public key (age-keygen -y prints it)";
+            error = "that holds an age secret key, not a recipient: give its public key (age-keygen -y prints it)";
             return false;
         }
         var why = trimmed.StartsWith(SshEd25519Kind + " ", StringComparison.Ordinal)
