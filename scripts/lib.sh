@@ -89,7 +89,7 @@ ensure_prerequisites() {
   local wanted=(python3=python3 curl=curl)
   # Some Node.js builds bring npm with them, Debian's does not.
   if command -v node >/dev/null 2>&1; then wanted+=(npm=npm); else wanted+=(npm=nodejs,npm); fi
-  if [ "${1:-}" = all ]; then wanted+=(tmux=tmux age=age aws=awscli); fi
+  if [ "${1:-}" = all ]; then wanted+=(tmux=tmux age=age aws=awscli ssh-keygen=openssh-client); fi
   if [ "$(id -u)" = 0 ] && ! command -v node >/dev/null 2>&1 && ! command -v npm >/dev/null 2>&1; then
     # As root: nodejs first, since a NodeSource nodejs brings npm and conflicts with Debian's npm.
     install_packages node nodejs || return 1

@@ -61,6 +61,8 @@ public class AgeKeyTests
         identity.ToString().Should().Be("age identity " + KeygenRecipient);
         FluentActions.Invoking(() => AgeRecipient.Parse(KeygenSecret)).Should().Throw<FormatException>()
             .Which.Message.Should().NotContain(KeygenSecret[15..30]).And.Contain("secret key");
+        FluentActions.Invoking(() => AgeRecipient.Parse("key: " + KeygenSecret)).Should().Throw<FormatException>()
+            .Which.Message.Should().NotContain(KeygenSecret[15..25]).And.Contain("secret key");
         var mangled = KeygenSecret[..^1] + "Q";
         FluentActions.Invoking(() => AgeIdentity.Parse(mangled)).Should().Throw<FormatException>()
             .Which.Message.Should().NotContain(mangled[15..30]).And.Contain("checksum");
@@ -118,6 +120,56 @@ public class AgeKeyTests
         AgeIdentity.Generate().Recipient.Verify(VectorMessage, signature).Should().BeFalse();
         identity.Recipient.Verify(VectorMessage, signature.AsSpan(0, 63)).Should().BeFalse();
         identity.Recipient.Verify(VectorMessage, []).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_recipient_u_at_or_above_p_does_not_verify_even_as_an_alias_of_a_good_key()
+    {
+        var identity = AgeIdentity.Generate();
+        var signature = identity.Sign(VectorMessage);
+        var u = AgeBech32.Decode(identity.Recipient.Text, "age", out _);
+        var alias = Edwards25519.ToLittleEndian(Edwards25519.FromLittleEndian(u) + Edwards25519.P);
+
+        XEdDsa.Verify(u, VectorMessage, signature).Should().BeTrue();
+        XEdDsa.Verify(alias, VectorMessage, signature).Should().BeFalse("u + p names the same point but is not canonical");
+    }
+
+    [Test]
+    public void A_recipient_u_of_p_minus_1_has_no_Edwards_key()
+    {
+        // y = (u − 1)/(u + 1) has no value at u = −1; BouncyCastle would also refuse the y = 0 point a
+        // careless division gives, but the map itself must not produce one.
+        Edwards25519.EdwardsFromMontgomery(Edwards25519.ToLittleEndian(Edwards25519.P - 1)).Should().BeNull();
+        Edwards25519.EdwardsFromMontgomery(Edwards25519.ToLittleEndian(Edwards25519.P - 2)).Should().NotBeNull();
+        XEdDsa.Verify(Edwards25519.ToLittleEndian(Edwards25519.P - 1), VectorMessage, new byte[64]).Should().BeFalse();
+    }
+
+    [Test]
+    public void The_Edwards_arithmetic_agrees_with_BouncyCastles_Ed25519_and_X25519()
+    {
+        var random = new Random(2025);
+        for (var i = 0; i < 8; i++)
+        {
+            var seed = new byte[32];
+            random.NextBytes(seed);
+            // Ed25519's secret scalar: the clamped first half of SHA-512(seed) (RFC 8032).
+            var scalar = System.Security.Cryptography.SHA512.HashData(seed)[..32];
+            scalar[0] &= 248;
+            scalar[31] &= 127;
+            scalar[31] |= 64;
+            var bouncyEdwards = new byte[32];
+            Ed25519.GeneratePublicKey(seed, 0, bouncyEdwards, 0);
+            var bouncyMontgomery = new byte[32];
+            Org.BouncyCastle.Math.EC.Rfc7748.X25519.ScalarMultBase(scalar, 0, bouncyMontgomery, 0);
+
+            var ours = Edwards25519.MultiplyBase(Edwards25519.FromLittleEndian(scalar));
+
+            ours.Should().Equal(bouncyEdwards);
+            Edwards25519.MontgomeryFromEdwards(ours).Should().Equal(bouncyMontgomery);
+            var signBitZero = (byte[])ours.Clone();
+            signBitZero[31] &= 0x7f;
+            Edwards25519.EdwardsFromMontgomery(bouncyMontgomery).Should().Equal(signBitZero);
+        }
     }
 
     [Test]

@@ -15,6 +15,9 @@ public sealed class AgeHeader
     public const string VersionLine = "age-encryption.org/v1";
     private const int ColumnsPerLine = 64;
 
+    /// <summary>The longest header read: 1,000 stanzas of any real recipient type fit many times over.</summary>
+    public const int MaxLength = 1024 * 1024;
+
     private AgeHeader(IReadOnlyList<AgeStanza> stanzas, byte[] mac, int macInputLength, int length)
     {
         Stanzas = stanzas;
@@ -40,6 +43,9 @@ public sealed class AgeHeader
         var position = 0;
         if (ReadLine(file, ref position) != VersionLine)
             throw Malformed("it is not an age v1 file (the first line is not " + VersionLine + ")");
+        // Stanza lines never start with "---", so the first "\n---" ends a well-formed header.
+        if (file.Length > MaxLength && file[..MaxLength].IndexOf("\n---"u8) < 0)
+            throw new AgeException(AgeFailure.Header, $"the age header is longer than {MaxLength / (1024 * 1024)} MiB; nothing was decrypted");
 
         var stanzas = new List<AgeStanza>();
         while (true)
@@ -53,6 +59,8 @@ public sealed class AgeHeader
                     throw Malformed("the header's MAC line is malformed");
                 return new AgeHeader(stanzas, mac, lineStart + 3, position);
             }
+            if (stanzas.Count == AgeFile.MaxRecipients)
+                throw new AgeException(AgeFailure.Header, $"the age header holds more than {AgeFile.MaxRecipients} stanzas; nothing was decrypted");
             if (!line.StartsWith("-> ", StringComparison.Ordinal))
                 throw Malformed("a header line is neither a stanza nor the MAC");
             var words = line[3..].Split(' ');

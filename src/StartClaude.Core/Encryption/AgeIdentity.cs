@@ -28,7 +28,7 @@ public sealed class AgeIdentity
     public static AgeIdentity Parse(string secretKey)
     {
         ArgumentNullException.ThrowIfNull(secretKey);
-        if (secretKey.Length > 0 && secretKey.Any(char.IsAsciiLetterLower) && secretKey.StartsWith("age-secret-key-", StringComparison.OrdinalIgnoreCase))
+        if (secretKey.StartsWith("age-secret-key-", StringComparison.Ordinal) && !secretKey.Any(char.IsAsciiLetterUpper))
             throw Invalid("an age secret key is written in upper case");
         var secret = AgeBech32.Decode(secretKey, Hrp, out var error);
         if (error is not null)

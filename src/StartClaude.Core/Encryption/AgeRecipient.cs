@@ -11,8 +11,8 @@ namespace StartClaude.Core.Encryption;
 /// </summary>
 public sealed class AgeRecipient : IEquatable<AgeRecipient>
 {
-    public const string X25519Kind = "X25519";
-    public const string SshEd25519Kind = "ssh-ed25519";
+    internal const string X25519Kind = "X25519";
+    internal const string SshEd25519Kind = "ssh-ed25519";
     internal const string Hrp = "age";
 
     private readonly byte[] _key;          // X25519: u; ssh-ed25519: the Montgomery u of the Edwards key
@@ -55,10 +55,10 @@ public sealed class AgeRecipient : IEquatable<AgeRecipient>
     {
         recipient = null;
         var trimmed = (text ?? "").Trim();
-        if (trimmed.StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.Contains("SECRET-KEY-", StringComparison.OrdinalIgnoreCase))
         {
             // Never echo a secret key back, even in an error.
-            error = "that is an age secret key, not a recipient: give its public key (age-keygen -y prints it)";
+            error = "that holds an age secret key, not a recipient: give its public key (age-keygen -y prints it)";
             return false;
         }
         var why = trimmed.StartsWith(SshEd25519Kind + " ", StringComparison.Ordinal)
@@ -73,7 +73,7 @@ public sealed class AgeRecipient : IEquatable<AgeRecipient>
         recipient = null;
         if (text.Length == 0)
             return "it is empty";
-        if (text.Any(char.IsAsciiLetterUpper) && text.StartsWith("AGE1", StringComparison.Ordinal))
+        if (text.StartsWith("AGE1", StringComparison.Ordinal) && !text.Any(char.IsAsciiLetterLower))
             return "an age recipient is written in lower case";
         var key = AgeBech32.Decode(text, Hrp, out var error);
         if (error is not null)
