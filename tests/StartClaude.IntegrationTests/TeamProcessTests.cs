@@ -132,6 +132,15 @@ public partial class TeamProcessTests
         (await AgeAsync("-d", "-i", carol.IdentityFile, "-o", after + ".json", after)).ExitCode.Should().Be(0);
         await carol.OkAsync("team", "sync");
         (await carol.OkAsync("team", "members", "acme")).Output.Should().NotContain("bob");
+
+        // s3-sync keeps one's own document and then each team; the team bob was removed from is named, with why.
+        var everything = await bob.RunAsync("s3-sync");
+        everything.ExitCode.Should().Be(1);
+        everything.Output.Should().Contain("Nothing to do", "his own document still syncs");
+        everything.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: team acme: team acme's document is not encrypted");
+        (await bob.OkAsync("team", "leave", "acme")).Output.Should().Contain("Left team acme");
+        (await bob.OkAsync("list")).Output.Should().NotContain("acme/").And.Contain("private");
+        await bob.OkAsync("s3-sync");
     }
 
     [Test]

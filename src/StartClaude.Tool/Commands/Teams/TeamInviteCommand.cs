@@ -45,6 +45,8 @@ internal sealed class TeamInviteCommand(TeamMembership membership, HomeLock home
             change = await membership.InviteAsync(Team, new TeamMember(name, key, Admin)).ConfigureAwait(false);
         console.Plain($"Invited {name} ({key.Fingerprint}{(Admin ? ", admin" : "")}) to team {Team}: its document is now encrypted to {change.After.Members.Count} members.");
         console.Plain($"{name} joins with: start-claude team join {Team} --id {change.Target.Seal.State.TeamId}");
+        if (key.Text.StartsWith("ssh-ed25519 ", StringComparison.Ordinal))
+            console.Plain($"{name} was added by an SSH key: stock age opens the team document with it (age -d -i ~/.ssh/id_ed25519). start-claude signs with its own machine key, so for {name} to write through start-claude, invite the key 'start-claude team key' prints on their machine.");
         return 0;
     }
 

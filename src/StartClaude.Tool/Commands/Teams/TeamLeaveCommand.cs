@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using McMaster.Extensions.CommandLineUtils;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
+using StartClaude.Core.Teams;
+using StartClaude.Tool.Console;
+
+namespace StartClaude.Tool.Commands.Teams;
+
+[Command("leave", Description = "Forget a team on this machine: its configs here and what this machine knew of it. The team's document and member list are not changed (an admin removes members).")]
+internal sealed class TeamLeaveCommand(TeamStateStore teams, LocalConfigStore localStore, HomeLock homeLock, ToolConsole console) : CommandBase
+{
+    [Argument(0, "team", Description = "The team's name.")]
+    [Required(ErrorMessage = "name the team to leave: start-claude team leave TEAM")]
+    public string Team { get; set; } = "";
+
+    public int OnExecute()
+    {
+        TeamNames.CheckTeam(Team);
+        using var _ = homeLock.Acquire();
+        if (!File.Exists(teams.PathOf(Team)))
+            throw new UsageException($"this machine is not in a team named {Team}; 'start-claude team' lists its teams");
+        var view = new TeamLocalView(Team, localStore);
+        var local = localStore.Read();
+        var dropped = 0;
+        if (local is not null)
+        {
+            dropped = local.Configs.Count(view.IsOurs);
+            if (dropped > 0)
+                localStore.Write(local.WithConfigs(local.Configs.Where(c => !view.IsOurs(c)).Select(c => c.Node)));
+        }
+        teams.Remove(Team);
+        console.Plain($"Left team {Team} on this machine: {Counts.Configs(dropped)} of it removed here (the previous config.json is in the backups). The team's document is unchanged; an admin removes you from its member list with start-claude team remove {Team} NAME.");
+        return 0;
+    }
+}
