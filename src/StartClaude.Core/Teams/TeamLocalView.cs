@@ -27,7 +27,11 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
     public ConfigDocument? Read()
     {
         var local = inner.Read();
-        return local is null ? null : ConfigDocument.CreateEmpty().WithConfigs(local.Configs.Where(IsOurs).Select(ToTeam));
+        if (local is null)
+            return null;
+        // Only this machine's device name comes along (it labels the team's history); s3Sync never leaves the machine.
+        var settings = local.DeviceName is { } device ? new JsonObject { ["s3Sync"] = new JsonObject { ["deviceName"] = device } } : new JsonObject();
+        return ConfigDocument.CreateEmpty().With(local.Configs.Where(IsOurs).Select(ToTeam), settings);
     }
 
     public void Write(ConfigDocument document)
