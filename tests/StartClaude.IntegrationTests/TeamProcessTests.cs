@@ -137,7 +137,7 @@ public partial class TeamProcessTests
         var everything = await bob.RunAsync("s3-sync");
         everything.ExitCode.Should().Be(1);
         everything.Output.Should().Contain("Nothing to do", "his own document still syncs");
-        everything.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: team acme: team acme's document is not encrypted");
+        everything.Error.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: team acme's document is not encrypted");
         (await bob.OkAsync("team", "leave", "acme")).Output.Should().Contain("Left team acme");
         (await bob.OkAsync("list")).Output.Should().NotContain("acme/").And.Contain("private");
         await bob.OkAsync("s3-sync");

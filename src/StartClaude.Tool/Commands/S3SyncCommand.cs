@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using McMaster.Extensions.CommandLineUtils;
-using StartClaude.Core.Documents;
-using StartClaude.Core.Errors;
 using StartClaude.Core.Local;
 using StartClaude.Core.Sync;
 using StartClaude.Core.Teams;
+using StartClaude.Tool.Commands.Teams;
 using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands;
@@ -28,51 +27,16 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
         var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
         var report = await engine.RunAsync(target, new SyncRequest.TwoWay(), answerer, DryRun).ConfigureAwait(false);
         SyncReportWriter.Write(console, report, target.RemoteName);
-        var json = Json ? JsonOutput.Result("s3-sync") : null;
-        if (json is not null)
-        {
-            json["remote"] = target.RemoteName;
-            Describe(json, report);
-        }
-        var exitCode = await SyncTeamsAsync(answerer, json).ConfigureAwait(false);
-        if (json is not null)
-            console.WriteJson(json);
-        return exitCode;
-    }
+        var json = JsonOutput.Result("s3-sync");
+        json["remote"] = target.RemoteName;
+        SyncReportJson.Describe(json, report);
 
-    // Each team after one's own document: a team that cannot be synced is named with why, and the others still are.
-    private async Task<int> SyncTeamsAsync(PromptedSyncAnswerer answerer, JsonObject? json)
-    {
-        var names = teams.Names();
-        if (names.Count == 0)
-            return 0;
-        var results = new JsonArray();
+        // Then each team this machine is in.
         var exitCode = 0;
-        foreach (var name in names)
+        if (teams.Names() is { Count: > 0 } names)
         {
-            var entry = new JsonObject { ["team"] = name };
-            try
-            {
-                var team = teamTargets.Open(name);
-                entry["remote"] = team.RemoteName;
-                var report = await team.Engine.RunAsync(team.Target, new SyncRequest.TwoWay(), answerer, DryRun).ConfigureAwait(false);
-                console.Plain($"Team {name}:");
-                SyncReportWriter.Write(console, report, team.RemoteName);
-                entry["ok"] = true;
-                Describe(entry, report);
-            }
-            catch (StartClaudeException ex)
-            {
-                console.Error.WriteLine($"error: team {name}: {TerminalText.Escape(ex.Message)}");
-                entry["ok"] = false;
-                entry["error"] = ex.Message;
-                entry["exitCode"] = ex.ExitCode;
-                exitCode = Math.Max(exitCode, ex.ExitCode);
-            }
-            results.Add(entry);
-        }
-        if (json is not null)
-        {
+            var results = new JsonArray();
+            exitCode = await new TeamSyncRun(teamTargets, console).RunAsync(names, answerer, DryRun, replace: false, results).ConfigureAwait(false);
             json["teams"] = results;
             if (exitCode != 0)
             {
@@ -80,19 +44,8 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
                 json["exitCode"] = exitCode;
             }
         }
+        if (Json)
+            console.WriteJson(json);
         return exitCode;
-    }
-
-    private static void Describe(JsonObject json, SyncReport report)
-    {
-        json["outcome"] = JsonWords.Outcome(report.Outcome);
-        json["reason"] = report.Reason;
-        json["dryRun"] = report.DryRun;
-        json["pending"] = report.Pending is { } pending ? JsonWords.Question(pending) : null;
-        json["localChanges"] = JsonOutput.Changes(report.LocalChanges);
-        json["remoteChanges"] = JsonOutput.Changes(report.RemoteChanges);
-        json["conflicts"] = new JsonArray([.. report.Conflicts.Select(c => (JsonNode?)c.Label)]);
-        json["retries"] = report.Retries;
-        json["conditionalWrites"] = report.ConditionalWrites;
     }
 }

@@ -19,11 +19,13 @@ internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams,
     [Option("--dry-run", Description = "Print what would happen and change nothing.")]
     public bool DryRun { get; set; }
 
-    [Option("--replace", Description = "Write this machine's copy of the team's configs over whatever the bucket holds (after a refused, unsigned or older document).")]
+    [Option("--replace", Description = "Write this machine's copy of the team's configs over whatever the bucket holds (after a refused, unsigned or older document); refused when the bucket's copy names a member list this machine has not seen.")]
     public bool Replace { get; set; }
 
     public async Task<int> OnExecuteAsync()
     {
+        if (Replace && DryRun)
+            throw new Core.Errors.UsageException("--replace writes, --dry-run does not: give one");
         using var _ = homeLock.Acquire();
         var names = Team is null ? teams.Names() : [TeamNames.CheckTeam(Team)];
         if (names.Count == 0)
@@ -33,19 +35,7 @@ internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams,
         }
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
-        foreach (var name in names)
-        {
-            var target = targets.Open(name);
-            var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
-            // Written over only what this machine's list knows: the metadata names the list the bucket's copy was written under.
-            if (Replace && target.Seal.StaleAgainst(await target.Store.ReadMetadataAsync().ConfigureAwait(false)) is { } stale)
-                throw new TeamException(stale);
-            var report = Replace
-                ? await target.Engine.RunOnceAsync(target.Target, new SyncRequest.Upload(Force: true), answerer).ConfigureAwait(false)
-                : await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), answerer, DryRun).ConfigureAwait(false);
-            console.Plain($"Team {name}:");
-            SyncReportWriter.Write(console, report, target.RemoteName);
-        }
-        return 0;
+        var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
+        return await new TeamSyncRun(targets, console).RunAsync(names, answerer, DryRun, Replace, []).ConfigureAwait(false);
     }
 }
