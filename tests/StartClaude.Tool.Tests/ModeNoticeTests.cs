@@ -56,4 +56,23 @@ public class ModeNoticeTests
         added.Error.Split('\n').Count(line => line.StartsWith("warning: made ", StringComparison.Ordinal)).Should().Be(1, added.ToString());
         File.GetUnixFileMode(_home.Folder).Should().Be(PrivateFolder);
     }
+
+    [Test]
+    public async Task The_machine_key_and_the_team_files_are_made_private_too()
+    {
+        var identity = Path.Combine(_home.Folder, "identity.txt");
+        File.WriteAllText(identity, "AGE-SECRET-KEY-1ERJ5ZXZJQNZPDUCK7DWTPC99E0ZMR0U5ZZ322M5E0XMAQ38CH8SSNGAV26\n");
+        File.SetUnixFileMode(identity, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var teams = Directory.CreateDirectory(Path.Combine(_home.Folder, "teams")).FullName;
+        File.SetUnixFileMode(teams, Open);
+        File.WriteAllText(Path.Combine(teams, "acme.json"), "{}");
+        File.SetUnixFileMode(Path.Combine(teams, "acme.json"), Private | UnixFileMode.OtherRead);
+
+        var added = await ToolRun.RunAsync(_home, null, "add", "another", "--api-key", "sk-ant-api03-ANOTHERANOTHER-abcd");
+
+        added.ExitCode.Should().Be(0, added.ToString());
+        File.GetUnixFileMode(identity).Should().Be(Private);
+        File.GetUnixFileMode(teams).Should().Be(PrivateFolder);
+        File.GetUnixFileMode(Path.Combine(teams, "acme.json")).Should().Be(Private);
+    }
 }

@@ -16,7 +16,7 @@ public static class PrivateFolder
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>The files the tool writes directly in the home.</summary>
-    public static readonly IReadOnlyList<string> OwnFiles = [LocalConfigStore.FileName, "sync-state.json", Sync.StartCheckStore.FileName, ".lock", ".lock.pid"];
+    public static readonly IReadOnlyList<string> OwnFiles = [LocalConfigStore.FileName, "sync-state.json", Sync.StartCheckStore.FileName, ".lock", ".lock.pid", Teams.MachineIdentityStore.FileName];
 
     /// <summary>Tightens the home <paramref name="folder"/>; returns how many entries had to change (0 when all were private).</summary>
     public static int Tighten(string folder)
@@ -26,6 +26,14 @@ public static class PrivateFolder
         var changed = TightenFolder(folder);
         foreach (var name in OwnFiles)
             changed += TightenFile(Path.Combine(folder, name));
+        // The machine's key and what it knows of its teams: as private as config.json.
+        var teams = Path.Combine(folder, "teams");
+        if (Directory.Exists(teams))
+        {
+            changed += TightenFolder(teams);
+            foreach (var team in Directory.EnumerateFiles(teams, "*.json"))
+                changed += TightenFile(team);
+        }
         var backups = Path.Combine(folder, BackupStore.FolderName);
         if (Directory.Exists(backups))
         {
