@@ -186,10 +186,9 @@ public class HostileFileSystemTests
         // Without the bound, 2^22 needs 4 GiB: under this heap limit the runtime would abort.
         var variables = new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = "a passphrase", ["DOTNET_GCHeapHardLimit"] = "0x10000000" };
 
-        var clock = Stopwatch.StartNew();
+        // The heap limit is the bound (the run's Limit catches a hang); a wall-clock bound failed only under a loaded machine.
         var result = await ToolProcess.RunAsync(home, variables, Limit, "s3-download", "-f");
 
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         result.ExitCode.Should().Be(1, result.ToString());
         result.Error.Should().Contain("work factor 2^22 is above the 2^18").And.NotContain("internal error").And.NotContain("Out of memory");
         home.ReadConfigBytes().Should().Equal(before);
