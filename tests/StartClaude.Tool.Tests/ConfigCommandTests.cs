@@ -398,4 +398,21 @@ public class ConfigCommandTests
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("OPENAI_API_KEY").And.NotContain("UNKNOWNFIELDSECRET");
     }
+
+    [Test]
+    public async Task Edit_does_not_share_a_teams_config_to_the_personal_remote()
+    {
+        (await Run("add", "work", "--api-key", WorkKey)).ExitCode.Should().Be(0);
+        _home.EditConfig(root => ((System.Text.Json.Nodes.JsonArray)root["configs"]!).Add(System.Text.Json.Nodes.JsonNode.Parse(
+            "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"name\":\"acme/gateway\",\"apiKey\":\"sk-ant-api03-TEAMSECRETTEAMSECRET-t3aM\",\"isDefault\":false,\"team\":\"acme\",\"teamDefault\":true,\"localOnly\":true}")));
+        var before = _home.ReadConfigBytes();
+
+        var share = await Run("edit", "acme/gateway", "--no-local-only");
+        var unset = await Run("edit", "acme/gateway", "--unset", "localOnly");
+
+        share.ExitCode.Should().Be(2, share.ToString());
+        share.Error.Should().Contain("team acme's config").And.NotContain("TEAMSECRET");
+        unset.ExitCode.Should().Be(2, unset.ToString());
+        _home.ReadConfigBytes().Should().Equal(before, "a refused edit writes nothing");
+    }
 }

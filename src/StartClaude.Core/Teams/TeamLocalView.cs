@@ -21,7 +21,18 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
     public bool IsOurs(ConfigEntry config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Node[TeamField] is JsonValue v && v.TryGetValue<string>(out var name) && name == team;
+        return TeamOf(config) == team;
+    }
+
+    /// <summary>
+    /// The team whose config <paramref name="config"/> is, or null. Only a local-only config can be one: a config
+    /// that came down from the personal remote (which anyone who can write the bucket may have written) is never
+    /// local-only, so a team mark on it makes it no team's, and no team sync signs it into a team's document.
+    /// </summary>
+    public static string? TeamOf(ConfigEntry config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return config.IsLocalOnly && config.Node[TeamField] is JsonValue v && v.TryGetValue<string>(out var name) ? name : null;
     }
 
     public ConfigDocument? Read()

@@ -41,6 +41,10 @@ internal sealed class EditCommand(ConfigChanges changes, Prompts prompts, ToolCo
             throw new UsageException("--local-only and --no-local-only contradict each other; pass one of them");
 
         var current = ConfigBook.Get(changes.Current(), Name);
+        // A team's config shared would go to the personal remote (its secrets in that document) and leave the team's view, which the team's next sync takes for a deletion.
+        if (Core.Teams.TeamLocalView.TeamOf(current) is { } team
+            && (NoLocalOnly || Unset.Any(f => f is ConfigEntry.LocalOnlyField or Core.Teams.TeamLocalView.TeamField)))
+            throw new UsageException($"'{TerminalText.Bounded(current.Name)}' is team {TerminalText.Bounded(team)}'s config: it stays off your own remote; to have a copy of your own, add one (start-claude add); nothing was changed");
         // A field this version does not know may still be removed when the config has it (the original tool's own fields).
         foreach (var field in Unset.Where(f => ConfigFields.Find(f) is null && !current.Node.ContainsKey(f)))
             throw new UsageException($"--unset: '{field}' is not a field of config '{current.Name}'; known fields: {string.Join(", ", ConfigFields.All.Where(f => f != ConfigFields.Name && f != ConfigFields.IsDefault).Select(f => f.Name))}");

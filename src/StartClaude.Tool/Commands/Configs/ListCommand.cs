@@ -94,6 +94,5 @@ internal sealed class ListCommand(LocalConfigStore localStore, ToolConsole conso
     private Text Cell(string? value) => new(console.Printable(TerminalText.Escape(value)));
 
     // A team's config is kept out of the personal remote as a local-only one; its scope is the team's.
-    private static string? TeamOf(ConfigEntry config) =>
-        config.Node[Core.Teams.TeamLocalView.TeamField] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var team) ? team : null;
+    private static string? TeamOf(ConfigEntry config) => Core.Teams.TeamLocalView.TeamOf(config);
 }
