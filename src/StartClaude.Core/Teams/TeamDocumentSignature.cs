@@ -16,6 +16,16 @@ public sealed record TeamDocumentSignature(string SignedBy, string MembersId, lo
     public const string MembersHeader = "x-amz-meta-start-claude-members";
     public const string SerialHeader = "x-amz-meta-start-claude-serial";
 
+    /// <summary>The highest serial read or written: short of the 18 digits the metadata carries.</summary>
+    public const long MaxSerial = 99_999_999_999_999_999;
+
+    /// <summary>
+    /// The most a serial may grow past the one a machine has seen: more writes than any team makes while a machine
+    /// is away, and few enough that a member who jumps the serial cannot push it to <see cref="MaxSerial"/>, where
+    /// no machine could write the next one.
+    /// </summary>
+    public const long MaxSerialStep = 1_000_000;
+
     private const string Header = "start-claude team document v1";
 
     /// <summary>The exact bytes signed (docs/teams.md): one field per line, LF-terminated.</summary>

@@ -34,6 +34,8 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         if (State.KnownMembers.Head.Find(me) is null && NewMembers is null)
             throw new TeamException($"this machine's key ({me}) is not on team {State.Name}'s member list as this machine last saw it (an admin may have removed it); nothing was written");
         var serial = State.Serial + 1;
+        if (serial > TeamDocumentSignature.MaxSerial)
+            throw new TeamException($"team {State.Name}'s serial on this machine ({State.Serial}) is beyond what start-claude writes: remove {State.Name}'s team file and join again; nothing was written");
         var writes = new Dictionary<string, DateTimeOffset>(State.Writes, StringComparer.Ordinal)
         {
             [me] = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds()),
@@ -85,6 +87,8 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         var (root, members, serial, writes) = Verify(remote, Where, known);
         if (serial < State.Serial)
             throw new TeamException($"{Where} is an older version (serial {serial}) than this machine has seen (serial {State.Serial}): someone put an older signed version back. It was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
+        if (State.Members is not null && serial - State.Serial > TeamDocumentSignature.MaxSerialStep)
+            throw new TeamException($"{Where} jumps from serial {State.Serial}, the newest this machine has seen, to {serial}, further than writes can: a member's machine wrote a forged serial. It was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
         State = State.Saw(members, serial, writes);
         save(State);
         root.Remove(Section);
@@ -143,6 +147,8 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
             || team["name"] is not JsonValue n || !n.TryGetValue<string>(out var name)
             || team["serial"] is not JsonValue s || !s.TryGetValue<long>(out var serial))
             throw new TeamException($"{where} has no team section (name, serial, members); nothing was changed");
+        if (serial is < 0 or > TeamDocumentSignature.MaxSerial)
+            throw new TeamException($"{where} states a serial ({serial}) beyond what start-claude reads: it was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
         if (name != State.Name)
             throw new TeamException($"{where} names another team ('{TerminalText.Bounded(name)}'): it was copied from elsewhere; nothing was changed");
 
