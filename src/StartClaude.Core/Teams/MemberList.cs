@@ -89,7 +89,7 @@ public sealed class MemberList
                 throw new TeamException($"{where}: member list version {i}: {problem}; nothing was changed");
             previousId = entry.Id(team);
             if (i == 0 && teamId is not null && previousId != teamId)
-                throw new TeamException($"{where} is not team {team} as this machine knows it (its first member list has another id): the team's document was replaced; nothing was changed");
+                throw NotThisTeam(team, where);
         }
         if (known is { } seen)
         {
@@ -100,6 +100,9 @@ public sealed class MemberList
         }
         return new MemberList(team, entries);
     }
+
+    private static TeamException NotThisTeam(string team, string where) =>
+        new($"{where} is not team {team} as this machine knows it (its first member list has another id): the team's document was replaced; nothing was changed");
 
     private static string? RuleProblem(MemberListEntry entry)
     {
@@ -126,6 +129,16 @@ public sealed class MemberList
             throw new TeamException($"{where} holds no member list; nothing was changed");
         if (array.Count > MaxEntries)
             throw new TeamException($"{where} holds a member list of {array.Count} versions, more than the {MaxEntries} start-claude reads; nothing was changed");
-        return Verify(team, [.. array.Select(e => MemberListEntry.FromJson(e, where))], teamId, known, where);
+        var keys = new Dictionary<string, AgeRecipient>(StringComparer.Ordinal);
+        var entries = new List<MemberListEntry>(array.Count);
+        foreach (var item in array)
+        {
+            var entry = MemberListEntry.FromJson(item, where, keys);
+            // A chain that does not start at the team's first list is refused before the rest of it is read.
+            if (entries.Count == 0 && teamId is not null && entry.Id(team) != teamId)
+                throw NotThisTeam(team, where);
+            entries.Add(entry);
+        }
+        return Verify(team, entries, teamId, known, where);
     }
 }

@@ -59,8 +59,9 @@ public sealed record MemberListEntry(int Seq, string? Prev, DateTimeOffset At, s
     };
 
     /// <summary>An entry as stored; shape only (signatures and order are <see cref="MemberList"/>'s to check).</summary>
+    /// <param name="keys">Keys already parsed while reading the same chain, by their text; new ones are added.</param>
     /// <exception cref="TeamException">Not an entry.</exception>
-    public static MemberListEntry FromJson(JsonNode? node, string where)
+    public static MemberListEntry FromJson(JsonNode? node, string where, IDictionary<string, AgeRecipient>? keys = null)
     {
         if (node is not JsonObject entry)
             throw new TeamException($"{where}: a member list entry is not an object");
@@ -86,8 +87,7 @@ public sealed record MemberListEntry(int Seq, string? Prev, DateTimeOffset At, s
         {
             if (item is not JsonObject m
                 || m["name"] is not JsonValue nv || !nv.TryGetValue<string>(out var name) || TeamNames.MemberProblem(name) is not null
-                || m["key"] is not JsonValue kv || !kv.TryGetValue<string>(out var keyText) || keyText.Length > 200 || !AgeRecipient.TryParse(keyText, out var key)
-                || key!.Text != keyText
+                || m["key"] is not JsonValue kv || !kv.TryGetValue<string>(out var keyText) || keyText.Length > 200 || Recipient(keyText, keys) is not { } key
                 || m["admin"] is not JsonValue av || !av.TryGetValue<bool>(out var admin))
                 throw Bad("members");
             members.Add(new TeamMember(name, key, admin));
@@ -95,6 +95,18 @@ public sealed record MemberListEntry(int Seq, string? Prev, DateTimeOffset At, s
         return new MemberListEntry(seq, prev, parsed, by, members, signature);
 
         TeamException Bad(string field) => new($"{where}: a member list entry's '{field}' is missing or malformed; nothing was changed");
+    }
+
+    // The same keys recur in every version of a list, and each parse checks a point: once per key per read.
+    private static AgeRecipient? Recipient(string text, IDictionary<string, AgeRecipient>? keys)
+    {
+        if (keys is not null && keys.TryGetValue(text, out var known))
+            return known;
+        if (!AgeRecipient.TryParse(text, out var key) || key.Text != text)
+            return null;
+        if (keys is not null)
+            keys[text] = key;
+        return key;
     }
 
     private static byte[]? Base64(string text)
