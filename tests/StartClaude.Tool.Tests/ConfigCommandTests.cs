@@ -415,4 +415,18 @@ public class ConfigCommandTests
         unset.ExitCode.Should().Be(2, unset.ToString());
         _home.ReadConfigBytes().Should().Equal(before, "a refused edit writes nothing");
     }
+
+    [Test]
+    public async Task A_team_this_machine_is_not_in_is_named_with_a_command_that_lists_its_teams()
+    {
+        var sync = await Run("team", "sync", "acme");
+        var listed = await Run("team");
+
+        sync.ExitCode.Should().Be(2, sync.ToString());
+        var named = System.Text.RegularExpressions.Regex.Match(sync.Error, "'start-claude ([a-z ]+)' names its teams");
+        named.Success.Should().BeTrue(sync.Error);
+        var command = await Run(named.Groups[1].Value.Split(' '));
+        command.ExitCode.Should().Be(0, command.ToString());
+        command.Output.Should().Be(listed.Output);
+    }
 }
