@@ -82,6 +82,9 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
         {
             var leaving = head.Named(memberName)
                 ?? throw new UsageException($"team {team} has no member named {TerminalText.Bounded(memberName)}; 'start-claude team members {team}' lists them");
+            // Every machine applies only a document signed by a member of its own list: one signed by the member it removes is refused everywhere.
+            if (identities.Existing()?.Recipient.Fingerprint == leaving.Key.Fingerprint)
+                throw new UsageException($"{leaving.Name} is this machine's key, and a member list is signed by one of its own members: another admin removes {leaving.Name} (start-claude team remove {team} {leaving.Name} on their machine); nothing was changed");
             var rest = head.Members.Where(m => m != leaving).ToList();
             if (rest.Count == 0)
                 throw new UsageException($"{leaving.Name} is team {team}'s last member; a team cannot be left empty (delete its document from the bucket instead); nothing was changed");
