@@ -73,24 +73,30 @@ public sealed class MemberList
             throw new TeamException($"{where} holds no member list; nothing was changed");
         if (entries.Count > MaxEntries)
             throw new TeamException($"{where} holds a member list of {entries.Count} versions, more than the {MaxEntries} start-claude reads; nothing was changed");
-        string? previousId = null;
         for (var i = 0; i < entries.Count; i++)
-        {
-            var entry = entries[i];
-            if (entry.Seq != i || entry.Prev != previousId)
-                throw new TeamException($"{where}: member list version {i} does not follow the one before it; nothing was changed");
-            // The first list is signed by an admin it names; every later one by an admin of the list before.
-            var signerList = i == 0 ? entry : entries[i - 1];
-            if (signerList.Find(entry.By) is not { Admin: true } signer)
-                throw new TeamException($"{where}: member list version {i} is signed by {entry.By}, who is not an admin of the list before it; nothing was changed");
-            if (!signer.Key.Verify(entry.Statement(team), entry.Signature))
-                throw new TeamException($"{where}: member list version {i} does not carry a valid signature of {signer.Name}; nothing was changed");
-            if (RuleProblem(entry) is { } problem)
-                throw new TeamException($"{where}: member list version {i}: {problem}; nothing was changed");
-            previousId = entry.Id(team);
-            if (i == 0 && teamId is not null && previousId != teamId)
-                throw NotThisTeam(team, where);
-        }
+            CheckNext(team, entries[i], i == 0 ? null : entries[i - 1], teamId, where);
+        return Known(team, entries, known, where);
+    }
+
+    // One version against the one before it (or, for the first, against the team id): order, link, signature, rules.
+    private static void CheckNext(string team, MemberListEntry entry, MemberListEntry? previous, string? teamId, string where)
+    {
+        var i = previous is null ? 0 : previous.Seq + 1;
+        if (entry.Seq != i || entry.Prev != previous?.Id(team))
+            throw new TeamException($"{where}: member list version {i} does not follow the one before it; nothing was changed");
+        // The first list is signed by an admin it names; every later one by an admin of the list before.
+        if ((previous ?? entry).Find(entry.By) is not { Admin: true } signer)
+            throw new TeamException($"{where}: member list version {i} is signed by {entry.By}, who is not an admin of the list before it; nothing was changed");
+        if (!signer.Key.Verify(entry.Statement(team), entry.Signature))
+            throw new TeamException($"{where}: member list version {i} does not carry a valid signature of {signer.Name}; nothing was changed");
+        if (RuleProblem(entry) is { } problem)
+            throw new TeamException($"{where}: member list version {i}: {problem}; nothing was changed");
+        if (previous is null && teamId is not null && entry.Id(team) != teamId)
+            throw NotThisTeam(team, where);
+    }
+
+    private static MemberList Known(string team, IReadOnlyList<MemberListEntry> entries, (int Seq, string Id)? known, string where)
+    {
         if (known is { } seen)
         {
             if (entries.Count <= seen.Seq)
@@ -129,16 +135,17 @@ public sealed class MemberList
             throw new TeamException($"{where} holds no member list; nothing was changed");
         if (array.Count > MaxEntries)
             throw new TeamException($"{where} holds a member list of {array.Count} versions, more than the {MaxEntries} start-claude reads; nothing was changed");
+        if (array.Count == 0)
+            throw new TeamException($"{where} holds no member list; nothing was changed");
         var keys = new Dictionary<string, AgeRecipient>(StringComparer.Ordinal);
         var entries = new List<MemberListEntry>(array.Count);
         foreach (var item in array)
         {
+            // Each version is checked as soon as it is read: a bad one stops the read before the rest is parsed.
             var entry = MemberListEntry.FromJson(item, where, keys);
-            // A chain that does not start at the team's first list is refused before the rest of it is read.
-            if (entries.Count == 0 && teamId is not null && entry.Id(team) != teamId)
-                throw NotThisTeam(team, where);
+            CheckNext(team, entry, entries.Count == 0 ? null : entries[^1], teamId, where);
             entries.Add(entry);
         }
-        return Verify(team, entries, teamId, known, where);
+        return Known(team, entries, known, where);
     }
 }
