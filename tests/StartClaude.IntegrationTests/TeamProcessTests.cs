@@ -252,4 +252,26 @@ public partial class TeamProcessTests
         members["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).Should().Equal("alice", "bob", "carol");
         members["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "bob")!["lastWrite"].Should().NotBeNull("bob wrote the restore");
     }
+
+    [Test]
+    public async Task A_member_who_leaves_and_joins_again_deletes_none_of_the_teams_configs()
+    {
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        await alice.OkAsync("add", "gateway", "--api-key", "sk-ant-api03-teamsecretvalue0123456789abcdef");
+        await alice.OkAsync("team", "share", "acme", "gateway");
+        await bob.OkAsync("team", "sync");
+        var members = JsonNode.Parse((await alice.OkAsync("team", "members", "acme", "--json")).Output)!;
+
+        // Leave removes the team's configs here; the base bob agreed before must not make the join read that as a deletion.
+        await bob.OkAsync("team", "leave", "acme");
+        var rejoin = await bob.OkAsync("team", "join", "acme", "--id", members["id"]!.GetValue<string>());
+
+        rejoin.Output.Should().Contain("acme/gateway").And.NotContain("removed:");
+        (await bob.OkAsync("list")).Output.Should().Contain("acme/gateway");
+        await alice.OkAsync("team", "sync");
+        (await alice.OkAsync("list")).Output.Should().Contain("acme/gateway", "a join never deletes the team's configs for everyone");
+    }
 }

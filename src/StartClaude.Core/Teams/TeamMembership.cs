@@ -58,6 +58,9 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
             ?? throw new TeamException($"there is no team {team} in this machine's bucket ({target.RemoteName}): is this machine set up (s3-setup) for the bucket the team uses?");
         if (target.Seal.State.KnownMembers.Head.Find(identity.Recipient.Fingerprint) is null)
             throw new TeamException($"team {team}'s member list does not name this machine's key ({identity.Recipient.Fingerprint}); ask an admin to invite it");
+        // A machine that left and joins again agreed nothing with the team since: a base kept from before would
+        // read the configs leave removed here as deleted on purpose, and the join would delete them for everyone.
+        states.ForgetBase(target.Target.Settings);
         return target;
     }
 
