@@ -274,4 +274,25 @@ public partial class TeamProcessTests
         await alice.OkAsync("team", "sync");
         (await alice.OkAsync("list")).Output.Should().Contain("acme/gateway", "a join never deletes the team's configs for everyone");
     }
+
+    [Test]
+    public async Task Ctrl_C_at_the_remove_question_leaves_the_member_in_the_team()
+    {
+        TmuxSession.Available.Should().BeTrue("tmux is installed by scripts/test.sh");
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        var environment = new Dictionary<string, string> { ["START_CLAUDE_HOME"] = alice.Home.Folder, ["HOME"] = alice.User, ["TERM"] = "xterm-256color" };
+        using var terminal = new TmuxSession($"'{ToolProcess.Executable}' team remove acme bob", environment);
+
+        await terminal.WaitForAsync("older versions");
+        terminal.SendKeys("C-c");
+        var screen = await terminal.WaitForAsync("[exit ");
+
+        screen.Should().Contain("cancelled; nothing was changed").And.Contain("[exit 130]");
+        (await alice.OkAsync("team", "members", "acme")).Output.Should().Contain("bob", "cancelled means bob is still a member");
+        await bob.OkAsync("team", "sync");
+        TestContext.Out.WriteLine(screen);
+    }
 }
