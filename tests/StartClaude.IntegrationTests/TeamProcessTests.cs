@@ -295,4 +295,18 @@ public partial class TeamProcessTests
         await bob.OkAsync("team", "sync");
         TestContext.Out.WriteLine(screen);
     }
+
+    [Test]
+    public async Task Errors_before_joining_point_to_what_a_machine_outside_the_team_can_run()
+    {
+        using var dave = new Member("dave");
+
+        var sync = await dave.RunAsync("team", "sync", "acme");
+        var join = await dave.RunAsync("team", "join", "acme", "--id", "3fc787b2a259");
+
+        sync.ExitCode.Should().Be(2);
+        sync.Error.Should().Contain("'start-claude team' names its teams").And.NotContain("team list", "there is no such command");
+        join.ExitCode.Should().Be(2);
+        join.Error.Should().Contain("team invite").And.NotContain("team members", "a machine not yet in the team cannot list its members");
+    }
 }

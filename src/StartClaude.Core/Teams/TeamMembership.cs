@@ -47,7 +47,7 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
     {
         TeamNames.CheckTeam(team);
         if (teamId is not { Length: 64 } || !teamId.All(char.IsAsciiHexDigitLower))
-            throw new UsageException("--id takes the team's id as its admin was shown it (64 hex digits: start-claude team members NAME prints it)");
+            throw new UsageException("--id takes the team's id as its admin was shown it: 64 hex digits, in the line the admin's 'team invite' printed (team join NAME --id ...)");
         if (teams.Read(team) is { } joined)
             throw new UsageException(joined.TeamId == teamId
                 ? $"this machine is already in team {team}; start-claude team sync {team} brings its configs here"

@@ -29,7 +29,7 @@ public sealed class TeamTargets(LocalConfigStore localStore, ProviderCatalog pro
     public TeamTarget Open(string team)
     {
         var state = teams.Read(TeamNames.CheckTeam(team))
-            ?? throw new UsageException($"this machine is not in a team named {team}: 'start-claude team list' names its teams; join one with start-claude team join {team} --id ID");
+            ?? throw new UsageException($"this machine is not in a team named {team}: 'start-claude team' names its teams; join one with start-claude team join {team} --id ID");
         var identity = identities.Existing()
             ?? throw new LocalConfigException($"this machine's key ({identities.Path}) is gone, so it cannot open team {team}'s document: restore the file, or have an admin invite this machine's new key (start-claude team key)");
         return For(state, identity);
