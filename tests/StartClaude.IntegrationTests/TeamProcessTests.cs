@@ -309,4 +309,19 @@ public partial class TeamProcessTests
         join.ExitCode.Should().Be(2);
         join.Error.Should().Contain("team invite").And.NotContain("team members", "a machine not yet in the team cannot list its members");
     }
+
+    [Test]
+    public async Task A_team_write_is_labelled_with_the_device_name_setup_was_given()
+    {
+        var server = await SharedServers.SigningMotoAsync();
+        var bucket = await server.CreateBucketAsync();
+        using var alice = new Member("alice");
+        await alice.OkAsync(SetupArgs.For(server, bucket, key: "alice.json", extra: ["--no-encrypt", "--device-name", "alice-laptop"]));
+        await alice.OkAsync("s3-history", "--enable-versioning");
+
+        await alice.OkAsync("team", "create", "acme", "--name", "alice");
+
+        var history = JsonNode.Parse((await alice.OkAsync("s3-history", "--team", "acme", "--json")).Output)!;
+        history["versions"]!.AsArray().Select(v => v!["device"]!.GetValue<string>()).Should().Equal(["alice-laptop"], "s3-history --team tells who wrote by the names members gave");
+    }
 }

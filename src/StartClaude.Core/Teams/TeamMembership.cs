@@ -124,7 +124,7 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
         var honours = await writer.ConditionalWritesAsync(target.Target, cancellationToken).ConfigureAwait(false);
         var encoded = target.Target.Codec.Encode(document);
         var etag = await target.Target.Remote.WriteAsync(encoded.Body, condition, honours, cancellationToken,
-            WriterLabel.For(document) with { Seal = encoded.Metadata }).ConfigureAwait(false);
+            WriterLabel.For(document, target.View.Read()) with { Seal = encoded.Metadata }).ConfigureAwait(false);
         target.Target.Codec.Written(encoded);
         if (rememberBase)
             states.SaveBase(target.Target.Settings, document, new RemoteObjectInfo(encoded.Body.Length, _time.GetUtcNow(), etag), writtenHere: true);
