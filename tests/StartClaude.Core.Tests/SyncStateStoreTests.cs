@@ -1,6 +1,7 @@
 using StartClaude.Abstractions;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Local;
+using StartClaude.Core.Remote;
 using StartClaude.Core.Sync;
 using StartClaude.Testing;
 
@@ -64,6 +65,24 @@ public class SyncStateStoreTests
         var text = File.ReadAllText(store.StatePath);
         text.Should().NotContain("p4ssw0rd", "the entry moved to the name without the password");
         new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder })).ReadBaseChecked(withPassword).Base.Should().NotBeNull();
+    }
+
+    [Test]
+    public void A_forgotten_base_reads_as_never_synced_and_other_remotes_keep_theirs()
+    {
+        using var home = new TempHome();
+        var store = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        var team = Settings with { Key = "teams/acme/team.age" };
+        store.SaveBase(Settings, ConfigDocument.CreateEmpty(), new RemoteObjectInfo(10, null, "\"own\""));
+        store.SaveBase(team, ConfigDocument.CreateEmpty(), new RemoteObjectInfo(10, null, "\"team\""));
+        store.SaveConditionalWrites(team, true);
+
+        store.ForgetBase(team);
+
+        var reread = new SyncStateStore(AppEnvironment.From(new Dictionary<string, string> { [AppEnvironment.HomeVariable] = home.Folder }));
+        reread.ReadBaseChecked(team).Should().Be(((SyncBase?)null, (string?)null), "no base and no warning: as if never synced");
+        reread.ReadBaseChecked(Settings).Base.Should().NotBeNull();
+        reread.ReadConditionalWrites(team).Should().BeTrue("what was learned of the service is not an agreed state");
     }
 
     [Test]

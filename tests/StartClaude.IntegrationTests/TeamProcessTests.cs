@@ -252,4 +252,76 @@ public partial class TeamProcessTests
         members["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).Should().Equal("alice", "bob", "carol");
         members["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "bob")!["lastWrite"].Should().NotBeNull("bob wrote the restore");
     }
+
+    [Test]
+    public async Task A_member_who_leaves_and_joins_again_deletes_none_of_the_teams_configs()
+    {
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        await alice.OkAsync("add", "gateway", "--api-key", "sk-ant-api03-teamsecretvalue0123456789abcdef");
+        await alice.OkAsync("team", "share", "acme", "gateway");
+        await bob.OkAsync("team", "sync");
+        var members = JsonNode.Parse((await alice.OkAsync("team", "members", "acme", "--json")).Output)!;
+
+        // Leave removes the team's configs here; the base bob agreed before must not make the join read that as a deletion.
+        await bob.OkAsync("team", "leave", "acme");
+        var rejoin = await bob.OkAsync("team", "join", "acme", "--id", members["id"]!.GetValue<string>());
+
+        rejoin.Output.Should().Contain("acme/gateway").And.NotContain("removed:");
+        (await bob.OkAsync("list")).Output.Should().Contain("acme/gateway");
+        await alice.OkAsync("team", "sync");
+        (await alice.OkAsync("list")).Output.Should().Contain("acme/gateway", "a join never deletes the team's configs for everyone");
+    }
+
+    [Test]
+    public async Task Ctrl_C_at_the_remove_question_leaves_the_member_in_the_team()
+    {
+        TmuxSession.Available.Should().BeTrue("tmux is installed by scripts/test.sh");
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        var environment = new Dictionary<string, string> { ["START_CLAUDE_HOME"] = alice.Home.Folder, ["HOME"] = alice.User, ["TERM"] = "xterm-256color" };
+        using var terminal = new TmuxSession($"'{ToolProcess.Executable}' team remove acme bob", environment);
+
+        await terminal.WaitForAsync("older versions");
+        terminal.SendKeys("C-c");
+        var screen = await terminal.WaitForAsync("[exit ");
+
+        screen.Should().Contain("cancelled; nothing was changed").And.Contain("[exit 130]");
+        (await alice.OkAsync("team", "members", "acme")).Output.Should().Contain("bob", "cancelled means bob is still a member");
+        await bob.OkAsync("team", "sync");
+        TestContext.Out.WriteLine(screen);
+    }
+
+    [Test]
+    public async Task Errors_before_joining_point_to_what_a_machine_outside_the_team_can_run()
+    {
+        using var dave = new Member("dave");
+
+        var sync = await dave.RunAsync("team", "sync", "acme");
+        var join = await dave.RunAsync("team", "join", "acme", "--id", "3fc787b2a259");
+
+        sync.ExitCode.Should().Be(2);
+        sync.Error.Should().Contain("'start-claude team' names its teams").And.NotContain("team list", "there is no such command");
+        join.ExitCode.Should().Be(2);
+        join.Error.Should().Contain("team invite").And.NotContain("team members", "a machine not yet in the team cannot list its members");
+    }
+
+    [Test]
+    public async Task A_team_write_is_labelled_with_the_device_name_setup_was_given()
+    {
+        var server = await SharedServers.SigningMotoAsync();
+        var bucket = await server.CreateBucketAsync();
+        using var alice = new Member("alice");
+        await alice.OkAsync(SetupArgs.For(server, bucket, key: "alice.json", extra: ["--no-encrypt", "--device-name", "alice-laptop"]));
+        await alice.OkAsync("s3-history", "--enable-versioning");
+
+        await alice.OkAsync("team", "create", "acme", "--name", "alice");
+
+        var history = JsonNode.Parse((await alice.OkAsync("s3-history", "--team", "acme", "--json")).Output)!;
+        history["versions"]!.AsArray().Select(v => v!["device"]!.GetValue<string>()).Should().Equal(["alice-laptop"], "s3-history --team tells who wrote by the names members gave");
+    }
 }

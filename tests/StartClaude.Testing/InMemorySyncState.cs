@@ -29,6 +29,8 @@ public sealed class InMemorySyncState(Action<string>? log = null) : ISyncStateSt
         _bases[id] = new SyncBase(remote?.ETag, hash, SharedDocument.FromLocal(agreed), remote) { Previous = before, WrittenHere = writtenHere };
     }
 
+    public void ForgetBase(S3SyncSettings settings) => _bases.Remove(SyncStateStore.RemoteId(settings));
+
     public bool? ReadConditionalWrites(S3SyncSettings settings) =>
         _conditional.TryGetValue(SyncStateStore.RemoteId(settings), out var known) ? known : null;
 

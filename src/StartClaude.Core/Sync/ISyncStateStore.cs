@@ -13,6 +13,9 @@ public interface ISyncStateStore
     /// <param name="writtenHere">This machine's own write made <paramref name="agreed"/> the remote document.</param>
     void SaveBase(S3SyncSettings settings, ConfigDocument agreed, RemoteObjectInfo? remote, bool writtenHere = false);
 
+    /// <summary>Forgets what was agreed with this remote, so the next sync compares both sides as if never synced.</summary>
+    void ForgetBase(S3SyncSettings settings);
+
     /// <summary>Null until learned.</summary>
     bool? ReadConditionalWrites(S3SyncSettings settings);
 

@@ -151,6 +151,20 @@ public sealed class SyncStateStore(AppEnvironment environment) : ISyncStateStore
         }, SharedDocument.FromLocal(agreed).Root);
     }
 
+    // Everything an entry says about an agreed state; what was learned of the service (conditional writes) stays.
+    private static readonly string[] AgreedFields = ["base", "hash", "etag", "size", "lastModified", "previous", "writtenHere", "agreedAt"];
+
+    public void ForgetBase(S3SyncSettings settings)
+    {
+        if (Entry(settings) is null)
+            return;
+        Update(settings, entry =>
+        {
+            foreach (var field in AgreedFields)
+                entry.Remove(field);
+        });
+    }
+
     /// <summary>The last answer to "can the document be read without credentials?", and when it was found.</summary>
     public (bool Public, DateTimeOffset At)? ReadPublicCheck(S3SyncSettings settings) =>
         Entry(settings)?["publicCheck"] is JsonObject check && check["public"] is JsonValue p && p.TryGetValue<bool>(out var isPublic)

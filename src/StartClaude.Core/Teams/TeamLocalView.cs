@@ -50,7 +50,10 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
         ArgumentNullException.ThrowIfNull(document);
         var local = inner.Read() ?? ConfigDocument.CreateEmpty();
         var others = local.Configs.Where(c => !IsOurs(c)).Select(c => c.Node);
-        inner.Write(local.WithConfigs([.. others, .. document.Configs.Select(ToLocal)]));
+        // This machine's own default may be one of the team's configs ('default acme/gateway'): a write of the
+        // team's configs keeps it, or the machine would be left with no default at all.
+        var machineDefault = local.Configs.FirstOrDefault(c => IsOurs(c) && c.IsDefault)?.Id;
+        inner.Write(local.WithConfigs([.. others, .. document.Configs.Select(c => ToLocal(c, machineDefault is not null && c.Id == machineDefault))]));
     }
 
     /// <summary>A config of this machine's made a new config of the team (<c>team share</c>): a new id, the team's marks.</summary>
@@ -61,7 +64,7 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
         copy.Remove(ConfigEntry.LocalOnlyField);
         copy["id"] = Guid.NewGuid().ToString();
         copy["isDefault"] = teamDefault;
-        return ToLocal(new ConfigEntry(copy));
+        return ToLocal(new ConfigEntry(copy), isMachineDefault: false);
     }
 
     private JsonObject ToTeam(ConfigEntry local)
@@ -76,13 +79,13 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
         return copy;
     }
 
-    private JsonObject ToLocal(ConfigEntry shared)
+    private JsonObject ToLocal(ConfigEntry shared, bool isMachineDefault)
     {
         var copy = (JsonObject)shared.Node.DeepClone();
         if (shared.Name is { } name)
             copy["name"] = Prefix + name;
         copy[TeamDefaultField] = shared.IsDefault;
-        copy["isDefault"] = false;
+        copy["isDefault"] = isMachineDefault;
         copy[TeamField] = team;
         copy[ConfigEntry.LocalOnlyField] = true;
         return copy;

@@ -47,7 +47,7 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
     {
         TeamNames.CheckTeam(team);
         if (teamId is not { Length: 64 } || !teamId.All(char.IsAsciiHexDigitLower))
-            throw new UsageException("--id takes the team's id as its admin was shown it (64 hex digits: start-claude team members NAME prints it)");
+            throw new UsageException("--id takes the team's id as its admin was shown it: 64 hex digits, in the line the admin's 'team invite' printed (team join NAME --id ...)");
         if (teams.Read(team) is { } joined)
             throw new UsageException(joined.TeamId == teamId
                 ? $"this machine is already in team {team}; start-claude team sync {team} brings its configs here"
@@ -58,6 +58,9 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
             ?? throw new TeamException($"there is no team {team} in this machine's bucket ({target.RemoteName}): is this machine set up (s3-setup) for the bucket the team uses?");
         if (target.Seal.State.KnownMembers.Head.Find(identity.Recipient.Fingerprint) is null)
             throw new TeamException($"team {team}'s member list does not name this machine's key ({identity.Recipient.Fingerprint}); ask an admin to invite it");
+        // A machine that left and joins again agreed nothing with the team since: a base kept from before would
+        // read the configs leave removed here as deleted on purpose, and the join would delete them for everyone.
+        states.ForgetBase(target.Target.Settings);
         return target;
     }
 
@@ -124,7 +127,7 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
         var honours = await writer.ConditionalWritesAsync(target.Target, cancellationToken).ConfigureAwait(false);
         var encoded = target.Target.Codec.Encode(document);
         var etag = await target.Target.Remote.WriteAsync(encoded.Body, condition, honours, cancellationToken,
-            WriterLabel.For(document) with { Seal = encoded.Metadata }).ConfigureAwait(false);
+            WriterLabel.For(document, target.View.Read()) with { Seal = encoded.Metadata }).ConfigureAwait(false);
         target.Target.Codec.Written(encoded);
         if (rememberBase)
             states.SaveBase(target.Target.Settings, document, new RemoteObjectInfo(encoded.Body.Length, _time.GetUtcNow(), etag), writtenHere: true);

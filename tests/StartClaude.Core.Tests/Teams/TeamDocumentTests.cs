@@ -61,6 +61,33 @@ public class TeamDocumentTests
     }
 
     [Test]
+    public async Task A_team_config_made_this_machines_default_stays_the_default_when_the_team_changes_it()
+    {
+        // Bob runs 'start-claude default acme/fast': his own default, which the team never sees.
+        var local = _bob.Local.Document!;
+        _bob.Local.Document = local.WithConfigs(local.Configs.Select(c =>
+        {
+            var node = (JsonObject)c.Node.DeepClone();
+            node["isDefault"] = c.Name == "acme/fast";
+            return node;
+        }));
+        var alicesFast = _alice.Local.Document!.Configs.Single(c => c.Name == "acme/fast");
+        _alice.Local.Document = _alice.Local.Document.WithConfigs(_alice.Local.Document.Configs.Select(c =>
+        {
+            var node = (JsonObject)c.Node.DeepClone();
+            if (c.Id == alicesFast.Id)
+                node["model"] = "haiku-2";
+            return node;
+        }));
+        await _alice.SyncAsync();
+
+        await _bob.SyncAsync();
+
+        _bob.TeamConfigs().Should().Contain("fast:haiku-2");
+        _bob.Local.Document!.Configs.Where(c => c.IsDefault).Select(c => c.Name).Should().Equal(["acme/fast"], "a team's write keeps this machine's own default");
+    }
+
+    [Test]
     public async Task Two_members_writing_at_once_lose_nothing()
     {
         _alice.AddTeamConfig("from-alice", "a");

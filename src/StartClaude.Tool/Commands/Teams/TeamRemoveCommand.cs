@@ -37,6 +37,10 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
         // Asked before anything is written, so a script learns of the missing answer with nothing done.
         if (!DeleteOldVersions && !KeepOldVersions && !prompts.CanAsk)
             throw new UsageException($"team remove asks whether to delete the older versions of the team document the member could read, and there is no terminal to ask: give {DeleteFlag} or {KeepFlag}");
+        // Asked before the write too: a no, or Ctrl-C here, must leave the member list as it was.
+        if (!DeleteOldVersions && !KeepOldVersions)
+            DeleteOldVersions = prompts.Confirm(
+                $"{Member} will be removed from team {Team}. Also delete the bucket's older versions of the team document for good ({Member} could read them; s3-history loses them)?", DeleteFlag, defaultValue: false);
         using var _ = homeLock.Acquire();
         var change = await membership.RemoveAsync(Team, Member).ConfigureAwait(false);
         console.Plain($"Removed {Member} from team {Team}: its current document is now encrypted to {change.After.Members.Count} member{(change.After.Members.Count == 1 ? "" : "s")} ({string.Join(", ", change.After.Members.Select(m => m.Name))}) and {Member}'s key no longer opens it.");
@@ -72,9 +76,7 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
         }
         if (older.Count == 0)
             return;
-        var delete = DeleteOldVersions || (!KeepOldVersions && prompts.Confirm(
-            $"The bucket keeps {older.Count} older version{(older.Count == 1 ? "" : "s")} of the team document, encrypted to lists that include {Member}. Delete them for good?", DeleteFlag, defaultValue: false));
-        if (!delete)
+        if (!DeleteOldVersions)
         {
             console.Plain($"Kept {older.Count} older version{(older.Count == 1 ? "" : "s")}; {Member} can still read them with a copy of the bucket's objects.");
             return;
