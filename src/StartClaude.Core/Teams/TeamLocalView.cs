@@ -49,11 +49,19 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
     {
         ArgumentNullException.ThrowIfNull(document);
         var local = inner.Read() ?? ConfigDocument.CreateEmpty();
-        var others = local.Configs.Where(c => !IsOurs(c)).Select(c => c.Node);
+        var others = local.Configs.Where(c => !IsOurs(c)).ToList();
+        // A config of this machine's own under a team config's name would be renamed by the next repair, and the team's
+        // next sync would send that rename to every member: refused instead, with what to do.
+        foreach (var incoming in document.LiveConfigs)
+        {
+            var name = Prefix + incoming.Name;
+            if (others.FirstOrDefault(c => !c.IsDeleted && ConfigNameComparer.Instance.Equals(c.Name, name)) is { } clash)
+                throw new Errors.SyncConflictException($"team {team}'s config '{TerminalText.Bounded(incoming.Name)}' would be '{TerminalText.Bounded(name)}' here, and a config of this machine's own has that name: rename yours (start-claude edit \"{TerminalText.Bounded(clash.Name)}\" --rename NEW-NAME) and sync again; nothing was changed here");
+        }
         // This machine's own default may be one of the team's configs ('default acme/gateway'): a write of the
         // team's configs keeps it, or the machine would be left with no default at all.
         var machineDefault = local.Configs.FirstOrDefault(c => IsOurs(c) && c.IsDefault)?.Id;
-        inner.Write(local.WithConfigs([.. others, .. document.Configs.Select(c => ToLocal(c, machineDefault is not null && c.Id == machineDefault))]));
+        inner.Write(local.WithConfigs([.. others.Select(c => c.Node), .. document.Configs.Select(c => ToLocal(c, machineDefault is not null && c.Id == machineDefault))]));
     }
 
     /// <summary>A config of this machine's made a new config of the team (<c>team share</c>): a new id, the team's marks.</summary>

@@ -92,7 +92,7 @@ public sealed class TeamMembership(TeamTargets targets, TeamStateStore teams, Ma
             if (rest.Count == 0)
                 throw new UsageException($"{leaving.Name} is team {team}'s last member; a team cannot be left empty (delete its document from the bucket instead); nothing was changed");
             if (!rest.Any(m => m.Admin))
-                throw new UsageException($"{leaving.Name} is team {team}'s last admin; make another member an admin first (start-claude team invite {team} --admin ...); nothing was changed");
+                throw new UsageException($"{leaving.Name} is team {team}'s last admin; a team keeps at least one: invite another admin first (start-claude team invite {team} --name NAME --key KEY --admin); nothing was changed");
             return rest;
         }, cancellationToken);
 

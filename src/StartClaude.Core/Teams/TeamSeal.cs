@@ -126,7 +126,7 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         }
         catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
         {
-            throw new TeamException($"{where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): this machine is not, or no longer, a member. An admin can add it: start-claude team invite {State.Name} --name NAME --key {identity.Recipient.Text}");
+            throw new TeamException($"{where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): this machine is not, or no longer, a member (or someone without a member's key wrote it: 'start-claude team members {State.Name}' on a member's machine tells). An admin can add this machine: start-claude team invite {State.Name} --name NAME --key {identity.Recipient.Text}; to forget the team here: start-claude team leave {State.Name}");
         }
         catch (AgeException ex)
         {

@@ -198,6 +198,22 @@ public class TeamDocumentTests
     }
 
     [Test]
+    public async Task A_team_config_whose_name_here_is_one_of_the_machines_own_is_refused_not_renamed_for_the_team()
+    {
+        var own = (JsonObject)JsonNode.Parse("{\"id\":\"bobs\",\"name\":\"acme/new\",\"model\":\"mine\",\"isDefault\":true}")!;
+        _bob.Local.Document = _bob.Local.Document!.WithConfigs([.. _bob.Local.Document.Configs.Select(c => c.Node), own]);
+        _alice.AddTeamConfig("new", "theirs");
+        await _alice.SyncAsync();
+
+        var sync = () => _bob.SyncAsync();
+
+        await sync.Should().ThrowAsync<Core.Errors.SyncConflictException>().WithMessage("*'acme/new' here, and a config of this machine's own has that name*--rename*");
+        _bob.Local.Document!.LiveConfigs.Where(c => c.Name!.StartsWith("acme/new", StringComparison.Ordinal)).Select(c => $"{c.Name}:{c.Model}").Should().Equal("acme/new:mine");
+        await _alice.SyncAsync();
+        _alice.TeamConfigs().Should().Contain("new:theirs").And.NotContain(c => c.StartsWith("new (", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task A_machine_whose_member_list_is_stale_may_not_write_over_the_newer_one()
     {
         var bobBefore = _bob.Saved!;

@@ -23,7 +23,7 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
     [Required(ErrorMessage = "name the member to remove: start-claude team remove TEAM MEMBER")]
     public string Member { get; set; } = "";
 
-    [Option(DeleteFlag, Description = "Delete every older version of the team document (the member could read them) without asking.")]
+    [Option(DeleteFlag, Description = "Delete every older version of the team document (those written while the member was in could be read by them) without asking.")]
     public bool DeleteOldVersions { get; set; }
 
     [Option(KeepFlag, Description = "Keep the older versions without asking.")]
@@ -40,7 +40,7 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
         // Asked before the write too: a no, or Ctrl-C here, must leave the member list as it was.
         if (!DeleteOldVersions && !KeepOldVersions)
             DeleteOldVersions = prompts.Confirm(
-                $"{Member} will be removed from team {Team}. Also delete the bucket's older versions of the team document for good ({Member} could read them; s3-history loses them)?", DeleteFlag, defaultValue: false);
+                $"{Member} will be removed from team {Team}. Also delete the bucket's older versions of the team document for good ({Member} could read those written while in the team; s3-history loses them all)?", DeleteFlag, defaultValue: false);
         using var _ = homeLock.Acquire();
         var change = await membership.RemoveAsync(Team, Member).ConfigureAwait(false);
         console.Plain($"Removed {Member} from team {Team}: its current document is now encrypted to {change.After.Members.Count} member{(change.After.Members.Count == 1 ? "" : "s")} ({string.Join(", ", change.After.Members.Select(m => m.Name))}) and {Member}'s key no longer opens it.");
@@ -78,7 +78,7 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
             return;
         if (!DeleteOldVersions)
         {
-            console.Plain($"Kept {older.Count} older version{(older.Count == 1 ? "" : "s")}; {Member} can still read them with a copy of the bucket's objects.");
+            console.Plain($"Kept {older.Count} older version{(older.Count == 1 ? "" : "s")}; {Member} can still read those written while in the team, with the bucket's credentials or a copy.");
             return;
         }
         var deleted = 0;
@@ -94,7 +94,7 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
                 console.Warn($"could not delete version {TerminalTextOf(version.VersionId)} ({ex.Message})");
             }
         }
-        console.Plain($"Deleted {deleted} of {older.Count} older version{(older.Count == 1 ? "" : "s")} {Member} could read.");
+        console.Plain($"Deleted {deleted} of {older.Count} older version{(older.Count == 1 ? "" : "s")} of the team document.");
     }
 
     private static string TerminalTextOf(string text) => Core.Documents.TerminalText.Bounded(text, 40);
