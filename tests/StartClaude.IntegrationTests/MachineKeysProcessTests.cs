@@ -118,6 +118,24 @@ public partial class MachineKeysProcessTests
     }
 
     [Test]
+    public async Task A_machine_joining_under_a_host_name_already_on_the_list_gets_a_number()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        using var b = new Machine();
+        await OkAsync(a.WithPassphraseAsync(SetupArgs.For(server, bucket, extra: ["--encrypt", "--machine-keys"])));
+        a.AddConfig("gateway");
+        await OkAsync(a.RunAsync("s3-sync"));
+
+        var joined = await b.WithPassphraseAsync(SetupArgs.For(server, bucket, extra: ["--encrypt", "--machine-keys"]));
+
+        joined.ExitCode.Should().Be(0, joined.ToString());
+        var host = Regex.Replace(Environment.MachineName, "[^A-Za-z0-9._@-]", "-");
+        var listed = await b.RunAsync("s3-machines");
+        listed.Output.Should().Contain($"  {host} ").And.Contain($"  {host}-2 ", listed.ToString());
+    }
+
+    [Test]
     public async Task A_document_encrypted_with_stock_age_to_the_machines_keys_is_refused_on_every_machine()
     {
         var (server, bucket) = await BucketAsync();

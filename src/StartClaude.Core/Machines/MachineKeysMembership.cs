@@ -72,7 +72,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     /// </summary>
     /// <returns>The seal this machine opens the remote with from now on, and whether the list grew (false: it was on it already).</returns>
     public async Task<(TeamSeal Seal, bool Added)> JoinWithPassphraseAsync(S3SyncSettings settings, RemoteObject remote, string machineName, string passphrase,
-        Func<Func<byte[]>, byte[]> whileDeriving, TeamState? known = null, CancellationToken cancellationToken = default)
+        Func<Func<byte[]>, byte[]> whileDeriving, TeamState? known = null, bool nameGiven = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(remote);
@@ -99,6 +99,8 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
             lists.Write(opening.State);
             return (seal, false);
         }
+        if (!nameGiven)
+            machineName = FreeName(list.Head, machineName);
         if (list.Head.Named(machineName) is { } named)
             throw new UsageException($"{remoteName} already has a machine named {named.Name} ({named.Key.Fingerprint}): give this one another name with --device-name NAME, or remove that one first (start-claude s3-machines remove {named.Name} on a machine still in); nothing was changed");
         seal.NewMembers = list.Append([.. list.Head.Members, new TeamMember(machineName, identity.Recipient, Admin: true)], passphraseKey, _time.GetUtcNow());
@@ -176,6 +178,21 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
         codec.Written(encoded);
         if (rememberBase)
             states.SaveBase(settings, document, new RemoteObjectInfo(encoded.Body.Length, _time.GetUtcNow(), etag), writtenHere: true);
+    }
+
+    // A name this person did not choose (the host name) that is taken gets a number: two machines may share a host name.
+    private static string FreeName(MemberListEntry head, string name)
+    {
+        if (head.Named(name) is null)
+            return name;
+        for (var n = 2; n < 1000; n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var stem = name.Length + suffix.Length > TeamNames.MaxLength ? name[..(TeamNames.MaxLength - suffix.Length)] : name;
+            if (head.Named(stem + suffix) is null)
+                return stem + suffix;
+        }
+        return name;
     }
 
     // One scrypt run, shown as such on a terminal.

@@ -74,7 +74,7 @@ internal sealed class MachineKeysSetup(MachineKeysMembership membership, Machine
             var passphrase = passphrases.Get(remoteName, rememberedPassphrase, isNew: false);
             // A machine that was on the list (and was removed) keeps what it verified: an older document is still refused.
             var (joined, added) = await membership.JoinWithPassphraseAsync(settings, remote, MachineKeys.MachineName(deviceName), passphrase, passphrases.WhileDeriving,
-                lists.Read(settings.Key)).ConfigureAwait(false);
+                lists.Read(settings.Key), nameGiven: deviceName is not null).ConfigureAwait(false);
             seal = joined;
             message = added
                 ? "Joined with the passphrase: this machine is now on the remote's machine list and opens the document with its own key (no scrypt from now on)."
