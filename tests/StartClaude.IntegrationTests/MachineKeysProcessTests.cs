@@ -160,6 +160,42 @@ public partial class MachineKeysProcessTests
     }
 
     [Test]
+    public async Task A_forced_upload_from_a_machine_that_has_not_synced_since_another_joined_keeps_that_machine()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        using var b = new Machine();
+        a.AddConfig("gateway");
+        await OkAsync(a.WithPassphraseAsync(Setup(server, bucket, "alpha")));
+        await OkAsync(a.RunAsync("s3-sync"));
+        await OkAsync(b.WithPassphraseAsync(Setup(server, bucket, "beta")));
+
+        a.AddConfig("forced");
+        await OkAsync(a.RunAsync("s3-upload", "--force"));
+        var sync = await b.RunAsync("s3-sync");
+
+        sync.ExitCode.Should().Be(0, sync.ToString());
+        b.Home.ReadConfig().Should().Contain("forced");
+    }
+
+    [Test]
+    public async Task A_machine_on_machine_keys_set_up_for_another_object_switches_that_one_over()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        a.AddConfig("gateway");
+        await OkAsync(a.WithPassphraseAsync(Setup(server, bucket, "alpha")));
+        await OkAsync(a.RunAsync("s3-sync"));
+
+        var other = await a.WithPassphraseAsync(Setup(server, bucket, "alpha", "--key", "other.json", "--yes"));
+
+        other.ExitCode.Should().Be(0, other.ToString());
+        await OkAsync(a.RunAsync("s3-sync"));
+        (await server.ReadObjectAsync(bucket, "other.json.keys.age")).Should().NotBeNull();
+        File.ReadAllText(Path.Combine(a.Home.Folder, "machines.json")).Should().Contain("\"key\": \"other.json\"");
+    }
+
+    [Test]
     public async Task A_document_encrypted_with_stock_age_to_the_machines_keys_is_refused_on_every_machine()
     {
         var (server, bucket) = await BucketAsync();

@@ -20,7 +20,7 @@ internal sealed class MachineKeysSetup(MachineKeysMembership membership, Machine
     public void Commit(MachineKeysOpening opening)
     {
         ArgumentNullException.ThrowIfNull(opening);
-        if (opening.Unwritten is { } state && lists.Read(state.Key) is null)
+        if (opening.Unwritten is { } state && KnownList(state.Key) is null)
             lists.Write(state);
     }
 
@@ -63,7 +63,7 @@ internal sealed class MachineKeysSetup(MachineKeysMembership membership, Machine
             seal = seals.For(TeamState.Joining(MachineKeys.ListName, machinesId) with { Key = settings.Key }, identities.GetOrCreate(), remoteName);
             message = "Joined: a machine on the list added this one; this machine opens the remote document with its own key (no passphrase, no scrypt).";
         }
-        else if (lists.Read(settings.Key) is { Members: { } known } state && identities.Existing() is { } identity && known.Head.Find(identity.Recipient.Fingerprint) is not null
+        else if (KnownList(settings.Key) is { Members: { } known } state && identities.Existing() is { } identity && known.Head.Find(identity.Recipient.Fingerprint) is not null
             && MachineKeys.IsRecipient(remote, identity))
         {
             seal = seals.For(state, identity, remoteName);
@@ -74,7 +74,7 @@ internal sealed class MachineKeysSetup(MachineKeysMembership membership, Machine
             var passphrase = passphrases.Get(remoteName, rememberedPassphrase, isNew: false);
             // A machine that was on the list (and was removed) keeps what it verified: an older document is still refused.
             var (joined, added) = await membership.JoinWithPassphraseAsync(settings, remote, MachineKeys.MachineName(deviceName), passphrase, passphrases.WhileDeriving,
-                lists.Read(settings.Key), nameGiven: deviceName is not null).ConfigureAwait(false);
+                KnownList(settings.Key), nameGiven: deviceName is not null).ConfigureAwait(false);
             seal = joined;
             message = added
                 ? "Joined with the passphrase: this machine is now on the remote's machine list and opens the document with its own key (no scrypt from now on)."
@@ -86,6 +86,19 @@ internal sealed class MachineKeysSetup(MachineKeysMembership membership, Machine
         var codec = DocumentCodec.Sealed(seal);
         var document = codec.Decode(remote);
         return new MachineKeysOpening(codec, document, remote.Info, RewriteRemote: false, message);
+    }
+
+    // Setup is how a machine joins another remote, or again after machines.json broke: a list it cannot use here is no list.
+    private Core.Teams.TeamState? KnownList(string key)
+    {
+        try
+        {
+            return lists.Read(key);
+        }
+        catch (Core.Errors.LocalConfigException)
+        {
+            return null;
+        }
     }
 }
 
