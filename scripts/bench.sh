@@ -160,6 +160,25 @@ if not scale_only:
                                env=files_env, capture_output=True, text=True).stdout
         # The user's Claude Code files only: a start also looks for a project's .claude/ up from its folder.
         print(f"`start-claude work` with those files chosen touched {sum(1 for l in trace.splitlines() if files_user in l)} paths of the user's Claude Code files (strace)")
+    # An encrypted remote (issue 25): on machine keys a sync opens and seals with X25519; with the passphrase
+    # every write derives scrypt 2^18 (256 MiB). The peak of one run each: a no-op sync, then one changed config.
+    header("Encrypted s3-sync, peak memory: machine keys against the passphrase")
+    for mode, extra in (("machine keys", ["--machine-keys"]), ("passphrase", [])):
+        enc_home = os.path.join(work, "home-enc-" + mode.replace(" ", "-"))
+        enc_env = env_with(START_CLAUDE_HOME=enc_home, START_CLAUDE_PASSPHRASE="bench passphrase 25")
+        subprocess.run([tool, "s3-setup", "--provider", "s3-compatible", "--bucket", "bench-bucket", "--key", f"enc-{mode[0]}.json",
+                        "--access-key-id", "bench-key", "--endpoint-url", endpoint, "--encrypt", *extra],
+                       env=enc_env, stdout=subprocess.DEVNULL, check=True)
+        subprocess.run([tool, "s3-sync"], env=enc_env, stdout=subprocess.DEVNULL, check=True)
+        noop = peak_mib([tool, "s3-sync"], enc_env)
+        with open(os.path.join(enc_home, "config.json")) as f:
+            doc = json.load(f)
+        doc.setdefault("configs", []).append({"name": "one-more", "profileType": "default", "model": "claude-sonnet-4", "isDefault": not doc.get("configs")})
+        with open(os.path.join(enc_home, "config.json"), "w") as f:
+            json.dump(doc, f)
+        change = peak_mib([tool, "s3-sync"], enc_env)
+        print(f"| encrypted s3-sync, {mode} | no-op: {noop:.0f} MiB | one change: {change:.0f} MiB |")
+
     if original:
         header("No-op sync against the original Node tool")
         res = interleaved([([tool, "s3-sync"], None), ([original, "s3", "sync"], None)], runs)

@@ -103,6 +103,41 @@ public abstract class LoopbackS3Server : IAsyncDisposable
         }
     }
 
+    /// <summary>The object's bytes and its x-amz-meta-* metadata (names as the client reports them), or null.</summary>
+    public async Task<(byte[] Content, IReadOnlyDictionary<string, string> Metadata)?> ReadObjectWithMetadataAsync(string bucket, string key)
+    {
+        var content = await ReadObjectAsync(bucket, key).ConfigureAwait(false);
+        if (content is null)
+            return null;
+        var client = Client();
+        try
+        {
+            var stat = await client.StatObjectAsync(new StatObjectArgs().WithBucket(bucket).WithObject(key)).ConfigureAwait(false);
+            return (content, new Dictionary<string, string>(stat.MetaData, StringComparer.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>Puts an object with metadata (each name sent as x-amz-meta-NAME), as any S3 client can.</summary>
+    public async Task PutObjectAsync(string bucket, string key, byte[] content, IReadOnlyDictionary<string, string> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var client = Client();
+        try
+        {
+            using var stream = new MemoryStream(content);
+            var headers = metadata.ToDictionary(m => m.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? m.Key : "x-amz-meta-" + m.Key, m => m.Value, StringComparer.OrdinalIgnoreCase);
+            await client.PutObjectAsync(new PutObjectArgs().WithBucket(bucket).WithObject(key).WithStreamData(stream).WithObjectSize(content.Length).WithHeaders(headers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+    }
+
     /// <summary>Cleans up what the server left behind once it has stopped.</summary>
     protected virtual void AfterStop()
     {

@@ -75,4 +75,17 @@ public class ModeNoticeTests
         File.GetUnixFileMode(teams).Should().Be(PrivateFolder);
         File.GetUnixFileMode(Path.Combine(teams, "acme.json")).Should().Be(Private);
     }
+
+    [Test]
+    public async Task The_machine_list_of_a_remote_on_machine_keys_is_made_private_too()
+    {
+        var machines = Path.Combine(_home.Folder, "machines.json");
+        File.WriteAllText(machines, "{}");
+        File.SetUnixFileMode(machines, Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var added = await ToolRun.RunAsync(_home, null, "add", "another", "--api-key", "sk-ant-api03-ANOTHERANOTHER-abcd");
+
+        added.ExitCode.Should().Be(0, added.ToString());
+        File.GetUnixFileMode(machines).Should().Be(Private);
+    }
 }

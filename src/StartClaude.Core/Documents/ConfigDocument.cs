@@ -152,12 +152,13 @@ public sealed class ConfigDocument
     }
 
     /// <summary>A copy whose <c>settings.s3Sync</c> records the encryption choice (and the passphrase only when remembered).</summary>
-    public ConfigDocument WithEncryption(bool encrypt, string? rememberedPassphrase)
+    /// <param name="encryptTo">With <paramref name="encrypt"/>: <c>"machines"</c> for a remote on machine keys; null for the passphrase.</param>
+    public ConfigDocument WithEncryption(bool encrypt, string? rememberedPassphrase, string? encryptTo = null)
     {
         var copy = CloneRoot();
         if (SyncNode(copy) is not { } sync)
             throw new InvalidOperationException("S3 sync is not set up in this document");
-        S3SyncSection.WriteEncryption(sync, encrypt, rememberedPassphrase);
+        S3SyncSection.WriteEncryption(sync, encrypt, rememberedPassphrase, encryptTo);
         return new ConfigDocument(copy);
     }
 

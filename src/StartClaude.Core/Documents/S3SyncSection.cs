@@ -20,6 +20,9 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     /// <summary>Whether the remote document is stored encrypted (<c>"encrypt": true</c>).</summary>
     public bool Encrypt { get; init; }
 
+    /// <summary>What the document is encrypted to: null for the passphrase, <c>"machines"</c> for this person's machines' keys (<c>encryptTo</c>).</summary>
+    public string? EncryptTo { get; init; }
+
     /// <summary>The passphrase, only when the person chose to have this machine remember it.</summary>
     public string? RememberedPassphrase { get; init; }
 
@@ -41,6 +44,12 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
                 : DefaultRemoteCheckInterval,
             Encrypt = Flag(node, "encrypt", origin) ?? false,
             RememberedPassphrase = Text(node, "passphrase", origin) is { Length: > 0 } passphrase ? passphrase : null,
+            EncryptTo = Text(node, "encryptTo", origin) switch
+            {
+                null => null,
+                Machines.MachineKeys.EncryptTo => Machines.MachineKeys.EncryptTo,
+                var other => throw new Errors.LocalConfigException($"{origin}: settings.s3Sync.encryptTo is '{TerminalText.Bounded(other)}', and this version knows only \"{Machines.MachineKeys.EncryptTo}\"; run start-claude s3-setup again"),
+            },
         };
     }
 
@@ -114,9 +123,13 @@ public sealed record S3SyncSection(string? ProviderId, SettingsInput Input)
     };
 
     /// <summary>Writes the encryption choice into <paramref name="node"/>; the passphrase only when it is to be remembered.</summary>
-    internal static void WriteEncryption(JsonObject node, bool encrypt, string? rememberedPassphrase)
+    internal static void WriteEncryption(JsonObject node, bool encrypt, string? rememberedPassphrase, string? encryptTo = null)
     {
         node["encrypt"] = encrypt;
+        if (encrypt && encryptTo is not null)
+            node["encryptTo"] = encryptTo;
+        else
+            node.Remove("encryptTo");
         if (encrypt && rememberedPassphrase is not null)
             node["passphrase"] = rememberedPassphrase;
         else

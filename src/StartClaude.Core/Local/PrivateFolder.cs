@@ -16,7 +16,7 @@ public static class PrivateFolder
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>The files the tool writes directly in the home.</summary>
-    public static readonly IReadOnlyList<string> OwnFiles = [LocalConfigStore.FileName, "sync-state.json", Sync.StartCheckStore.FileName, ".lock", ".lock.pid", Teams.MachineIdentityStore.FileName];
+    public static readonly IReadOnlyList<string> OwnFiles = [LocalConfigStore.FileName, "sync-state.json", Sync.StartCheckStore.FileName, ".lock", ".lock.pid", Teams.MachineIdentityStore.FileName, Machines.MachineListStore.FileName];
 
     /// <summary>Tightens the home <paramref name="folder"/>; returns how many entries had to change (0 when all were private).</summary>
     public static int Tighten(string folder)

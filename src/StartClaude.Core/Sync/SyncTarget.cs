@@ -26,7 +26,9 @@ public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, I
 
 /// <summary>Opens a <see cref="SyncTarget"/> from this machine's config.json.</summary>
 /// <remarks>The local document is read through <paramref name="documents"/>: with the Claude Code items this machine keeps in step.</remarks>
-public sealed class SyncTargetLoader(LocalConfigStore localStore, ILocalDocumentStore documents, ProviderCatalog providers, RemoteStoreFactory remotes, IPassphraseSource passphrases)
+/// <remarks>A remote on machine keys opens with <paramref name="machineSeals"/>: this machine's key, no passphrase, no scrypt.</remarks>
+public sealed class SyncTargetLoader(LocalConfigStore localStore, ILocalDocumentStore documents, ProviderCatalog providers, RemoteStoreFactory remotes, IPassphraseSource passphrases,
+    Machines.MachineSeals? machineSeals = null)
 {
     /// <exception cref="LocalConfigException">No config.json, or no usable S3 settings in it.</exception>
     public SyncTarget Open()
@@ -37,6 +39,11 @@ public sealed class SyncTargetLoader(LocalConfigStore localStore, ILocalDocument
             ?? throw new LocalConfigException($"S3 sync is not set up in {localStore.ConfigPath}; run start-claude s3-setup");
         var settings = resolved.Settings;
         var target = new SyncTarget(local, settings, remotes.Create(settings)) { Sources = resolved.Sources };
+        if (local.S3Sync is { Encrypt: true, EncryptTo: Machines.MachineKeys.EncryptTo })
+        {
+            var seals = machineSeals ?? throw new InvalidOperationException("a loader for machine keys has their seals");
+            return target with { Codec = DocumentCodec.Sealed(seals.Open(settings)) };
+        }
         return local.S3Sync is { Encrypt: true } section
             ? target with
             {

@@ -12,7 +12,7 @@ namespace StartClaude.Core.Teams;
 /// ciphertext (<see cref="TeamDocumentSignature"/>). Opening checks everything before a byte is used and
 /// records what it verified, so an older signed document put back is seen for what it is.
 /// </summary>
-public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamState> save, TimeProvider? time = null) : IDocumentSeal
+public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamState> save, TimeProvider? time = null, SealWording? wording = null) : IDocumentSeal
 {
     /// <summary>The section of the encrypted JSON that holds the member list; never seen by the planner.</summary>
     public const string Section = "team";
@@ -21,7 +21,9 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
 
     public TeamState State { get; private set; } = state;
 
-    private string Where => $"team {State.Name}'s document";
+    private readonly SealWording _words = wording ?? SealWording.Team(state.Name);
+
+    private string Where => _words.Where;
 
     /// <summary>The list the next <see cref="Seal"/> writes under and encrypts to: the one last seen, unless a change is being written.</summary>
     public MemberList? NewMembers { get; set; }
@@ -32,7 +34,7 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         var members = NewMembers ?? State.KnownMembers;
         var me = identity.Recipient.Fingerprint;
         if (State.KnownMembers.Head.Find(me) is null && NewMembers is null)
-            throw new TeamException($"this machine's key ({me}) is not on team {State.Name}'s member list as this machine last saw it (an admin may have removed it); nothing was written");
+            throw new TeamException($"this machine's key ({me}) is not on {_words.NotOnList}; nothing was written");
         var serial = State.Serial + 1;
         if (serial > TeamDocumentSignature.MaxSerial)
             throw new TeamException($"team {State.Name}'s serial on this machine ({State.Serial}) is beyond what start-claude writes: remove {State.Name}'s team file and join again; nothing was written");
@@ -67,7 +69,7 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
             return null;
         return mine.Entries.Any(e => e.Id(State.Name) == signature.MembersId)
             ? null
-            : $"the bucket's team {State.Name} document was written under a member list this machine has not seen ({signature.MembersId[..12]}…): this machine's list is stale. Catch up with start-claude team sync {State.Name} (if that says this machine is no longer a member, ask an admin); nothing was written";
+            : _words.Stale(signature.MembersId[..12]);
     }
 
     public void Written(EncodedDocument written)
@@ -86,9 +88,9 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         (int, string)? known = State.Members is { } seen ? (seen.Head.Seq, seen.HeadId) : null;
         var (root, members, serial, writes) = Verify(remote, Where, known);
         if (serial < State.Serial)
-            throw new TeamException($"{Where} is an older version (serial {serial}) than this machine has seen (serial {State.Serial}): someone put an older signed version back. It was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
+            throw new TeamException($"{Where} is an older version (serial {serial}) than this machine has seen (serial {State.Serial}): someone put an older signed version back. It was not applied; nothing was changed. {_words.RollbackFix}");
         if (State.Members is not null && serial - State.Serial > TeamDocumentSignature.MaxSerialStep)
-            throw new TeamException($"{Where} jumps from serial {State.Serial}, the newest this machine has seen, to {serial}, further than writes can: a member's machine wrote a forged serial. It was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
+            throw new TeamException($"{Where} jumps from serial {State.Serial}, the newest this machine has seen, to {serial}, further than writes can: a member's machine wrote a forged serial. It was not applied; nothing was changed. {_words.RollbackFix}");
         State = State.Saw(members, serial, writes);
         save(State);
         root.Remove(Section);
@@ -98,12 +100,12 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
     public byte[] OpenVersion(RemoteObject version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        const string where = "that version of the team's document";
+        var where = _words.VersionWhere;
         var (root, members, _, _) = Verify(version, where, known: null, history: true);
         // Only a list this machine's own chain went through: an older version is history, never another path.
         var mine = State.KnownMembers;
         if (members.Entries.Count > mine.Entries.Count || mine.Entries[members.Entries.Count - 1].Id(State.Name) != members.HeadId)
-            throw new TeamException($"{where} was written under a member list this machine has not seen (run start-claude team sync {State.Name} first); nothing was changed");
+            throw new TeamException($"{where} was written under a member list this machine has not seen (run {_words.CatchUp} first); nothing was changed");
         root.Remove(Section);
         return JsonSerializer.SerializeToUtf8Bytes(root);
     }
@@ -114,7 +116,7 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
     {
         // Refused before any decryption: a file without a member's signature beside it is not the team's.
         var signature = TeamDocumentSignature.Parse(remote.Metadata)
-            ?? throw new TeamException($"{where} carries no start-claude signature (written with stock age -r, or by something without a member's key): it was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
+            ?? throw new TeamException($"{where} carries no start-claude signature (written with stock age -r, or by something without a member's key): it was not applied; nothing was changed. {_words.UnsignedFix}");
         byte[] plaintext;
         try
         {
@@ -126,7 +128,7 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
         }
         catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
         {
-            throw new TeamException($"{where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): this machine is not, or no longer, a member (or someone without a member's key wrote it: 'start-claude team members {State.Name}' on a member's machine tells). An admin can add this machine: start-claude team invite {State.Name} --name NAME --key {identity.Recipient.Text}; to forget the team here: start-claude team leave {State.Name}");
+            throw new TeamException($"{where} is not encrypted to this machine's key ({identity.Recipient.Fingerprint}): {_words.NotRecipientFix(identity.Recipient.Text)}");
         }
         catch (AgeException ex)
         {
@@ -148,7 +150,7 @@ public sealed class TeamSeal(TeamState state, AgeIdentity identity, Action<TeamS
             || team["serial"] is not JsonValue s || !s.TryGetValue<long>(out var serial))
             throw new TeamException($"{where} has no team section (name, serial, members); nothing was changed");
         if (serial is < 0 or > TeamDocumentSignature.MaxSerial)
-            throw new TeamException($"{where} states a serial ({serial}) beyond what start-claude reads: it was not applied; nothing was changed. A member can write the team's current state over it: start-claude team sync {State.Name} --replace");
+            throw new TeamException($"{where} states a serial ({serial}) beyond what start-claude reads: it was not applied; nothing was changed. {_words.UnsignedFix}");
         if (name != State.Name)
             throw new TeamException($"{where} names another team ('{TerminalText.Bounded(name)}'): it was copied from elsewhere; nothing was changed");
 

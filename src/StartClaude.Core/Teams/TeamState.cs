@@ -48,12 +48,13 @@ public sealed record TeamState(string Name, string Key, string TeamId, MemberLis
     }
 
     /// <exception cref="TeamException">Not a team file this version reads, or its member list does not verify.</exception>
-    public static TeamState FromJson(JsonNode? node, string expectedName, string where)
+    /// <param name="expectedKey">The object key the file must name: a team's own (<see cref="TeamNames.DocumentKey"/>) when null.</param>
+    public static TeamState FromJson(JsonNode? node, string expectedName, string where, string? expectedKey = null)
     {
         if (node is not JsonObject root
             || root["name"] is not JsonValue n || !n.TryGetValue<string>(out var name) || name != expectedName
             || root["id"] is not JsonValue i || !i.TryGetValue<string>(out var id)
-            || root["key"] is not JsonValue k || !k.TryGetValue<string>(out var key) || key != TeamNames.DocumentKey(name)
+            || root["key"] is not JsonValue k || !k.TryGetValue<string>(out var key) || key != (expectedKey ?? TeamNames.DocumentKey(name))
             || root["serial"] is not JsonValue s || !s.TryGetValue<long>(out var serial) || serial < 0)
             throw new TeamException($"{where} is not a team file this version reads; remove it and join the team again (start-claude team join {expectedName} --id ID)");
         var members = MemberList.FromJson(name, root["members"], id, null, where);

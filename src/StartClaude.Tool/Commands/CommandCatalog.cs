@@ -16,7 +16,7 @@ internal static class CommandCatalog
     [
         "list", "show", "add", "edit", "remove", "default", "bind", "unbind", "which", "run",
         "s3-setup", "claude-files", "s3-upload", "s3-download", "s3-sync", "s3-status", "backups",
-        "s3-history", "s3-restore", "team", "doctor", "help",
+        "s3-history", "s3-restore", "s3-machines", "team", "doctor", "help",
     ];
 
     /// <summary>Every command's model type (a test checks that each declares the name at its index).</summary>
@@ -26,7 +26,7 @@ internal static class CommandCatalog
         typeof(ListCommand), typeof(ShowCommand), typeof(AddCommand), typeof(EditCommand), typeof(RemoveCommand), typeof(DefaultCommand),
         typeof(BindCommand), typeof(UnbindCommand), typeof(WhichCommand), typeof(RunCommand),
         typeof(S3SetupCommand), typeof(ClaudeFilesCommand), typeof(S3UploadCommand), typeof(S3DownloadCommand), typeof(S3SyncCommand), typeof(S3StatusCommand), typeof(BackupsCommand),
-        typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(Teams.TeamCommand), typeof(DoctorCommand), typeof(HelpCommand),
+        typeof(S3HistoryCommand), typeof(S3RestoreCommand), typeof(Machines.S3MachinesCommand), typeof(Teams.TeamCommand), typeof(DoctorCommand), typeof(HelpCommand),
     ];
 
     /// <summary>The original tool's word before its S3 commands (`s3 sync`): a command word, though no command.</summary>

@@ -56,6 +56,12 @@ internal sealed class S3SetupCommand(SetupWizard wizard, Core.Local.AppEnvironme
     [Option(ClaudeFilesQuestion.Flag + " <LIST>", Description = "Claude Code items this machine keeps in step, comma-separated: CLAUDE.md, agents, commands, skills, output-styles, mcp-servers, settings:KEY; or none.")]
     public string? ClaudeFiles { get; set; }
 
+    [Option("--machine-keys", Description = "With --encrypt: encrypt the document to this person's machines' keys instead of the passphrase alone; the passphrase is then needed only to join a machine (one scrypt run), never to sync.")]
+    public bool MachineKeys { get; set; }
+
+    [Option("--machines-id <ID>", Description = "Join a remote on machine keys without the passphrase, after 'start-claude s3-machines add' on a machine already in printed this id.")]
+    public string? MachinesId { get; set; }
+
     public async Task<int> OnExecuteAsync()
     {
         // Flags that contradict each other are refused before anything is asked or read.
@@ -63,6 +69,10 @@ internal sealed class S3SetupCommand(SetupWizard wizard, Core.Local.AppEnvironme
             throw new UsageException("--encrypt and --no-encrypt contradict each other");
         if (RememberPassphrase && NoEncrypt)
             throw new UsageException("--remember-passphrase goes with --encrypt");
+        if ((MachineKeys || MachinesId is not null) && NoEncrypt)
+            throw new UsageException("--machine-keys and --no-encrypt contradict each other");
+        if ((MachineKeys || MachinesId is not null) && RememberPassphrase)
+            throw new UsageException("--remember-passphrase does not go with --machine-keys: on machine keys the passphrase is needed only to join a machine");
         if (DeviceName is not null && (DeviceName.Trim().Length is 0 or > WriterLabel.MaxDeviceLength || DeviceName.Any(char.IsControl)))
             throw new UsageException($"--device-name takes a name of 1 to {WriterLabel.MaxDeviceLength} characters without control characters");
 
@@ -71,6 +81,8 @@ internal sealed class S3SetupCommand(SetupWizard wizard, Core.Local.AppEnvironme
             environment.Get(SetupQuestions.SecretVariable))
         {
             ClaudeKinds = ClaudeFiles is null ? null : Core.ClaudeCode.ClaudeChoice.ParseKinds(ClaudeFiles),
+            MachineKeys = MachineKeys,
+            MachinesId = MachinesId?.Trim(),
         };
         await wizard.RunAsync(options).ConfigureAwait(false);
         return 0;

@@ -29,7 +29,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Proxy", target.Store.Proxy is { } proxy ? $"{proxy} (from HTTP_PROXY/HTTPS_PROXY)" : "none");
         Row("Access key", SecretMask.Mask(settings.AccessKeyId) + From(SettingField.AccessKeyId));
         Row("Secret key", "set" + From(SettingField.SecretAccessKey) + (settings.SessionToken is null ? "" : ", with a session token"));
-        Row("Encryption", target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
+        Row("Encryption", target.Codec.IsSealed ? "on: the remote document is an age file encrypted to this person's machines' keys (s3-machines lists them)"
+            : target.Codec.Encrypts ? "on: the remote document is an age file (passphrase)" : "off: the remote document is plain JSON");
         if (PlainHttpWarning.For(target.Store.Endpoint, target.Codec.Encrypts) is { } plainHttp)
             console.Warn(plainHttp);
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));

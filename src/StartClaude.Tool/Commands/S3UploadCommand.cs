@@ -13,10 +13,26 @@ internal sealed class S3UploadCommand(HomeLock homeLock, SyncTargetLoader loader
     [Option("-f|--force", Description = "Replace the remote document even when it changed since this machine last synced, or when there are no local configs and it has some.")]
     public bool Force { get; set; }
 
+    // A forced upload reads nothing, but on machine keys it encrypts to the list this machine knows: where the remote
+    // still opens, its list is the newer one (a machine may have joined since), so a forced write keeps that machine.
+    // A remote that does not open is what --force replaces: the list known here is then all there is.
+    private static async Task LearnCurrentListAsync(SyncTarget target)
+    {
+        try
+        {
+            _ = await RemoteSnapshot.ReadAsync(target.Remote, target.Codec, null).ConfigureAwait(false);
+        }
+        catch (StartClaudeException ex) when (ex is not LocalConfigException)
+        {
+        }
+    }
+
     public async Task<int> OnExecuteAsync()
     {
         using var homeLockHeld = homeLock.Acquire();
         var target = loader.Open();
+        if (Force && target.Codec.IsSealed)
+            await LearnCurrentListAsync(target).ConfigureAwait(false);
         SyncReport report;
         try
         {

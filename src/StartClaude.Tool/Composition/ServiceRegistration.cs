@@ -67,11 +67,18 @@ public static class ServiceRegistration
             provider.GetRequiredService<Core.Teams.MachineIdentityStore>()));
         services.AddSingleton(provider => new Core.Teams.TeamMembership(provider.GetRequiredService<Core.Teams.TeamTargets>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
             provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), provider.GetRequiredService<ISyncStateStore>()));
+        services.AddSingleton(_ => new Core.Machines.MachineListStore(environment));
+        services.AddSingleton(provider => new Core.Machines.MachineSeals(provider.GetRequiredService<Core.Machines.MachineListStore>(), provider.GetRequiredService<Core.Teams.MachineIdentityStore>()));
+        services.AddSingleton(provider => new Core.Machines.MachineKeysMembership(provider.GetRequiredService<RemoteStoreFactory>(), provider.GetRequiredService<Core.Machines.MachineSeals>(),
+            provider.GetRequiredService<Core.Machines.MachineListStore>(), provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), provider.GetRequiredService<ISyncStateStore>(),
+            provider.GetRequiredService<SyncWriter>()));
         services.AddSingleton<SyncEngine>();
         services.AddSingleton<Core.Diagnostics.LocalChecks>();
         services.AddSingleton<Core.Diagnostics.ServiceChecks>();
         services.AddSingleton<Core.Diagnostics.HealthChecks>();
         services.AddSingleton<Configs.ConfigChanges>();
+        services.AddTransient<Commands.Setup.MachineKeysSetup>();
+        services.AddTransient<Commands.Machines.MachineKeysSettings>();
         services.AddTransient<Commands.Setup.SetupWizard>();
         return services;
     }

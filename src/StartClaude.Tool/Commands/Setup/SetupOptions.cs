@@ -16,4 +16,10 @@ internal sealed record SetupOptions(
 {
     /// <summary>--claude-files: the Claude Code kinds this machine keeps in step (null: ask, or keep what was chosen).</summary>
     public IReadOnlySet<string>? ClaudeKinds { get; init; }
+
+    /// <summary>--machine-keys: the remote is encrypted to this person's machines' keys (docs/encryption.md).</summary>
+    public bool MachineKeys { get; init; }
+
+    /// <summary>--machines-id: joins a machine list a machine on it approved this one for, pinned at this id.</summary>
+    public string? MachinesId { get; init; }
 }

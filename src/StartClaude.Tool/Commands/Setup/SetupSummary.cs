@@ -9,7 +9,7 @@ namespace StartClaude.Tool.Commands.Setup;
 /// <summary>What setup says at the end: what happened to the configs, and the settings it saved (secrets masked).</summary>
 internal sealed class SetupSummary(ToolConsole console, string configPath)
 {
-    public void Write(IStorageProvider provider, S3SyncSettings settings, SyncReport report, bool remoteExisted, SyncAnswers answers, bool encrypt, bool remember)
+    public void Write(IStorageProvider provider, S3SyncSettings settings, SyncReport report, bool remoteExisted, SyncAnswers answers, bool encrypt, bool remember, bool machineKeys = false)
     {
         var plan = report.Plan;
         var here = plan.Result.LiveConfigs.Count;
@@ -22,7 +22,7 @@ internal sealed class SetupSummary(ToolConsole console, string configPath)
         console.Plain($"  Service:     {provider.DisplayName}");
         console.Plain($"  Document:    s3://{settings.Bucket}/{settings.Key}");
         console.Plain($"  Access key:  {SecretMask.Mask(settings.AccessKeyId)}");
-        console.Plain($"  Encryption:  {(encrypt ? $"on (age, passphrase{(remember ? " remembered on this machine" : $" asked for, or read from {PassphrasePrompt.Variable}")})" : "off (plain JSON in the bucket)")}");
+        console.Plain(machineKeys ? "  Encryption:  on (age, to this person's machines' keys: s3-machines lists them)" : $"  Encryption:  {(encrypt ? $"on (age, passphrase{(remember ? " remembered on this machine" : $" asked for, or read from {PassphrasePrompt.Variable}")})" : "off (plain JSON in the bucket)")}");
         console.Plain($"  Configs:     {here} here");
         var claude = plan.Result.ClaudeChoice;
         console.Plain($"  Claude Code: {(claude.IsEmpty ? "nothing kept in step (start-claude claude-files --set ... to choose)" : string.Join(", ", claude.Kinds.Select(k => TerminalText.Escape(k))))}");

@@ -28,7 +28,8 @@ internal sealed class SetupWizard(
     AppEnvironment environment,
     IPassphraseSource passphrases,
     Core.ClaudeCode.MachineDocumentStore machine,
-    Core.ClaudeCode.ClaudeFolder claudeFolder)
+    Core.ClaudeCode.ClaudeFolder claudeFolder,
+    MachineKeysSetup machineKeysSetup)
 {
     private enum Retry
     {
@@ -78,18 +79,32 @@ internal sealed class SetupWizard(
         if (remote is not null)
             console.Plain($"Found a remote document: {Sizes.Describe(remote.Info.Size)}, last written {Times.Describe(remote.Info.LastModified)}, {(remoteEncrypted ? "encrypted (age)" : "plain JSON")}.");
         var storedSection = stored is not null && SetupRules.SameRemote(stored, settings) ? local.S3Sync : null;
-        var encrypt = ChooseEncryption(options.Encrypt, storedSection, remote is null ? null : remoteEncrypted);
+        var machineKeys = options.MachineKeys || options.MachinesId is not null || (options.Encrypt is null && storedSection?.EncryptTo == Core.Machines.MachineKeys.EncryptTo);
+        if (!machineKeys && remote is not null && Core.Machines.MachineKeys.IsSealed(remote))
+            throw new UsageException($"{remoteName} is encrypted to machine keys: join it with start-claude s3-setup --encrypt --machine-keys (with the passphrase, or with --machines-id ID after a machine on it ran s3-machines add); nothing was changed");
+        var encrypt = machineKeys || ChooseEncryption(options.Encrypt, storedSection, remote is null ? null : remoteEncrypted);
         if (PlainHttpWarning.For(store.Endpoint, encrypt) is { } plainHttp)
             console.Warn(plainHttp);
         string? passphrase = null;
-        if (encrypt || remoteEncrypted)
-            passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);
         ConfigDocument? remoteDocument = null;
-        if (remote is not null && !remoteEncrypted)
-            remoteDocument = DocumentCodec.Plain.Decode(remote);
-        else if (remote is not null)
-            (remoteDocument, passphrase) = OpenEncrypted(remote, remoteName, passphrase!);
-        var remember = encrypt && (options.RememberPassphrase || (prompts.CanAsk && prompts.Confirm(
+        var remoteInfo = remote?.Info;
+        MachineKeysOpening? opening = null;
+        if (machineKeys)
+        {
+            opening = await machineKeysSetup.OpenAsync(settings, store, remote, options.MachinesId, options.DeviceName, storedSection?.RememberedPassphrase).ConfigureAwait(false);
+            (remoteDocument, remoteInfo) = (opening.RemoteDocument, opening.RemoteInfo);
+        }
+        else
+        {
+            if (encrypt || remoteEncrypted)
+                passphrase = passphrases.Get(remoteName, storedSection?.RememberedPassphrase, isNew: encrypt && !remoteEncrypted);
+            if (remote is not null && !remoteEncrypted)
+                remoteDocument = DocumentCodec.Plain.Decode(remote);
+            else if (remote is not null)
+                (remoteDocument, passphrase) = OpenEncrypted(remote, remoteName, passphrase!);
+        }
+        // On machine keys the passphrase is needed only to join: nothing to remember.
+        var remember = encrypt && !machineKeys && (options.RememberPassphrase || (prompts.CanAsk && prompts.Confirm(
             "Remember the passphrase on this machine (in config.json, readable only by you)? Otherwise commands ask for it or read START_CLAUDE_PASSPHRASE.",
             "--remember-passphrase", defaultValue: storedSection?.RememberedPassphrase is not null)));
         if (fromAws.Count > 0)
@@ -104,14 +119,14 @@ internal sealed class SetupWizard(
 
         ConfigDocument Configured(ConfigDocument document)
         {
-            var configured = document.WithS3Sync(settings, omit: fromAws).WithEncryption(encrypt, remember ? passphrase : null).WithClaudeChoice(claude);
+            var configured = document.WithS3Sync(settings, omit: fromAws).WithEncryption(encrypt, remember ? passphrase : null, machineKeys ? Core.Machines.MachineKeys.EncryptTo : null).WithClaudeChoice(claude);
             return machine.WithClaudeItems(options.DeviceName is { } name ? configured.WithDeviceName(name) : configured);
         }
-        var codec = encrypt ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain;
-        var snapshot = remote is null ? null : new RemoteSnapshot(remoteDocument!, remote.Info, Downloaded: true);
-        if (remote is not null)
-            console.Plain($"The remote document holds {Counts.Configs(remoteDocument!.LiveConfigs.Count)}.");
-        var request = new SyncRequest.Join(RewriteRemote: remote is not null && remoteEncrypted != encrypt);
+        var codec = opening?.Codec ?? (encrypt ? DocumentCodec.Encrypted(() => passphrase!) : DocumentCodec.Plain);
+        var snapshot = remoteDocument is null ? null : new RemoteSnapshot(remoteDocument, remoteInfo!, Downloaded: true);
+        if (remoteDocument is not null)
+            console.Plain($"The remote document holds {Counts.Configs(remoteDocument.LiveConfigs.Count)}.");
+        var request = new SyncRequest.Join(RewriteRemote: opening?.RewriteRemote ?? (remote is not null && remoteEncrypted != encrypt));
         var answerer = new PromptedSyncAnswerer(null, prompts, console, QuestionWording.Sync);
         var unlocked = new SyncTarget(Configured(local), settings, store) { Codec = codec };
         var answers = engine.Settle(request, engine.InputsFor(unlocked, snapshot), answerer);
@@ -123,9 +138,14 @@ internal sealed class SetupWizard(
             var target = unlocked with { Local = Configured(localStore.Read() ?? ConfigDocument.CreateEmpty()) };
             report = await engine.RunAsync(target, request, answerer, dryRun: false, firstInputs: engine.InputsFor(target, snapshot), answers: answers).ConfigureAwait(false);
         }
-        if (request.RewriteRemote && report.Plan.WritesRemote)
+        if (opening is not null)
+        {
+            machineKeysSetup.Commit(opening);
+            console.Plain(opening.Message);
+        }
+        else if (request.RewriteRemote && report.Plan.WritesRemote)
             console.Plain(encrypt ? "Re-uploaded the remote document encrypted: the bucket now holds only ciphertext." : "Re-uploaded the remote document as plain JSON.");
-        new SetupSummary(console, localStore.ConfigPath).Write(provider, settings, report, snapshot is not null, answers, encrypt, remember);
+        new SetupSummary(console, localStore.ConfigPath).Write(provider, settings, report, snapshot is not null, answers, encrypt, remember, machineKeys);
     }
 
     private async Task<(RemoteDocumentStore Store, RemoteObject? Remote)> ConnectAsync(IStorageProvider provider, S3SyncSettings settings, SettingsInput flags,

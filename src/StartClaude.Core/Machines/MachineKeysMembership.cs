@@ -1,0 +1,237 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StartClaude.Abstractions;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Remote;
+using StartClaude.Core.Sync;
+using StartClaude.Core.Teams;
+
+namespace StartClaude.Core.Machines;
+
+/// <summary>
+/// Who may open a personal remote on machine keys: the switch-over (first list: this machine and the passphrase
+/// key, signed by the passphrase key), a machine joining with the passphrase (one scrypt run, then the list
+/// grows by it, signed by the passphrase key), and a machine on the list adding or removing one (each one
+/// conditional write of the current document re-encrypted under the new list).
+/// </summary>
+public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSeals seals, MachineListStore lists, MachineIdentityStore identities, ISyncStateStore states, SyncWriter writer, TimeProvider? time = null)
+{
+    private const int Attempts = 5;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>
+    /// Makes the passphrase key (or takes the one a switch-over that did not finish left) and the first list;
+    /// the seal returned writes the document under it and saves machines.json once written.
+    /// </summary>
+    /// <param name="whileDeriving">Runs a scrypt derivation (a terminal shows that work goes on).</param>
+    public async Task<TeamSeal> SwitchOverAsync(S3SyncSettings settings, string machineName, string passphrase, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(whileDeriving);
+        TeamNames.CheckMember(machineName);
+        var identity = identities.GetOrCreate();
+        var keysSettings = settings with { Key = MachineKeys.KeysObjectKey(settings.Key) };
+        var keysStore = remotes.Create(keysSettings);
+        var keysName = $"s3://{settings.Bucket}/{keysSettings.Key}";
+        var passphraseKey = AgeIdentity.Generate();
+        var file = whileDeriving(() => PassphraseKey.Seal(passphraseKey, passphrase, _time.GetUtcNow()));
+        var honours = await writer.ConditionalWritesAsync(new SyncTarget(ConfigDocument.CreateEmpty(), keysSettings, keysStore), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Never over another one: a machine that switched over at the same moment may already have sealed the document to it.
+            if (!honours && await keysStore.ProbeAsync(cancellationToken).ConfigureAwait(false) is not null)
+                throw new RemoteStoreException(RemoteFailureKind.PreconditionFailed, $"{keysName} exists");
+            await keysStore.WriteAsync(file, new WriteCondition.MustNotExist(), honours, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+        {
+            var existing = await keysStore.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new TeamException($"{keysName} appeared and went while this machine wrote it; run the command again; nothing was changed");
+            try
+            {
+                passphraseKey = OpenKey(existing.Content, passphrase, keysName, whileDeriving);
+            }
+            catch (RemoteEncryptionException)
+            {
+                throw new TeamException($"{keysName} is already there and this passphrase does not open it (left by an earlier switch-over with another passphrase?): give that passphrase, or delete the object; nothing was changed");
+            }
+        }
+        var first = MemberListEntry.Create(MachineKeys.ListName, null,
+            [new TeamMember(machineName, identity.Recipient, Admin: true), new TeamMember(MachineKeys.PassphraseMember, passphraseKey.Recipient, Admin: true)],
+            passphraseKey, _time.GetUtcNow());
+        var list = MemberList.Verify(MachineKeys.ListName, [first], null, null, "the new machine list");
+        return seals.For(TeamState.Created(list) with { Key = settings.Key }, identity, $"s3://{settings.Bucket}/{settings.Key}");
+    }
+
+    /// <summary>
+    /// Joins with the passphrase: opens the passphrase key (one scrypt run), checks the document (its list must
+    /// start with a version the passphrase key signed), and adds this machine in one conditional write.
+    /// </summary>
+    /// <returns>The seal this machine opens the remote with from now on, and whether the list grew (false: it was on it already).</returns>
+    public async Task<(TeamSeal Seal, bool Added)> JoinWithPassphraseAsync(S3SyncSettings settings, RemoteObject remote, string machineName, string passphrase,
+        Func<Func<byte[]>, byte[]> whileDeriving, TeamState? known = null, bool nameGiven = true, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(remote);
+        ArgumentNullException.ThrowIfNull(whileDeriving);
+        TeamNames.CheckMember(machineName);
+        var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
+        var identity = identities.GetOrCreate();
+        var keysSettings = settings with { Key = MachineKeys.KeysObjectKey(settings.Key) };
+        var keysName = $"s3://{settings.Bucket}/{keysSettings.Key}";
+        var keysFile = await remotes.Create(keysSettings).ReadAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new TeamException($"{remoteName} is on machine keys but {keysName} is missing, so the passphrase cannot open it: on a machine already in, run start-claude s3-machines add NAME --key {identity.Recipient.Text} and run here what it prints");
+        var passphraseKey = OpenKey(keysFile.Content, passphrase, keysName, whileDeriving);
+
+        // The list's id is pinned by the passphrase: its first version must be the passphrase key's.
+        var listId = FirstListId(remote, passphraseKey, remoteName);
+        if (known is not null && known.TeamId != listId)
+            throw new TeamException($"{remoteName} holds another machine list than the one this machine was on (its first version differs): the document was replaced; nothing was changed. If that was meant, move {lists.Path} away and run this again");
+        var opening = new TeamSeal(known ?? (TeamState.Joining(MachineKeys.ListName, listId) with { Key = settings.Key }), passphraseKey, _ => { }, _time, MachineKeys.Wording(remoteName));
+        var document = DocumentCodec.Sealed(opening).Decode(remote);
+        var list = opening.State.KnownMembers;
+        var seal = seals.For(opening.State, identity, remoteName);
+        if (list.Head.Find(identity.Recipient.Fingerprint) is not null)
+        {
+            lists.Write(opening.State);
+            return (seal, false);
+        }
+        if (!nameGiven)
+            machineName = FreeName(list.Head, machineName);
+        if (list.Head.Named(machineName) is { } named)
+            throw new UsageException($"{remoteName} already has a machine named {named.Name} ({named.Key.Fingerprint}): give this one another name with --device-name NAME, or remove that one first (start-claude s3-machines remove {named.Name} on a machine still in); nothing was changed");
+        seal.NewMembers = list.Append([.. list.Head.Members, new TeamMember(machineName, identity.Recipient, Admin: true)], passphraseKey, _time.GetUtcNow());
+        try
+        {
+            await WriteAsync(settings, seal, document, WriteCondition.From(remote.Info), rememberBase: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+        {
+            throw new TeamException($"another machine wrote {remoteName} while this one joined; run the same command again; nothing was changed");
+        }
+        return (seal, true);
+    }
+
+    /// <summary>Adds a machine by its key (age1… from its 'start-claude s3-machines key'); this machine must be on the list.</summary>
+    public Task<MachineListChange> AddAsync(S3SyncSettings settings, TeamMember machine, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(machine);
+        TeamNames.CheckMember(machine.Name);
+        return ChangeAsync(settings, head =>
+        {
+            if (head.Named(machine.Name) is { } named)
+                throw new UsageException($"there is already a machine named {named.Name} ({named.Key.Fingerprint}); choose another name, or remove that one first; nothing was changed");
+            if (head.Find(machine.Key.Fingerprint) is { } same)
+                throw new UsageException($"that key ({machine.Key.Fingerprint}) is already the machine {same.Name}; nothing was changed");
+            return [.. head.Members, machine with { Admin = true }];
+        }, cancellationToken);
+    }
+
+    /// <summary>Removes a machine: the current document re-encrypted without it, in one conditional write.</summary>
+    public Task<MachineListChange> RemoveAsync(S3SyncSettings settings, string name, CancellationToken cancellationToken = default) =>
+        ChangeAsync(settings, head =>
+        {
+            var leaving = head.Named(name)
+                ?? throw new UsageException($"there is no machine named {TerminalText.Bounded(name)}; 'start-claude s3-machines' lists them");
+            if (leaving.Name.Equals(MachineKeys.PassphraseMember, StringComparison.OrdinalIgnoreCase))
+                throw new UsageException("the passphrase key stays on the list: it is how a machine joins with the passphrase; nothing was changed");
+            if (leaving.Key.Fingerprint == identities.Existing()?.Recipient.Fingerprint)
+                throw new UsageException($"{leaving.Name} is this machine; remove it from another machine on the list; nothing was changed");
+            return [.. head.Members.Where(m => m != leaving)];
+        }, cancellationToken);
+
+    private async Task<MachineListChange> ChangeAsync(S3SyncSettings settings, Func<MemberListEntry, IReadOnlyList<TeamMember>> change, CancellationToken cancellationToken)
+    {
+        var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
+        for (var attempt = 1; ; attempt++)
+        {
+            var seal = seals.Open(settings);
+            var syncBase = states.ReadBaseChecked(settings).Base;
+            var current = await RemoteSnapshot.ReadAsync(remotes.Create(settings), DocumentCodec.Sealed(seal), syncBase, cancellationToken).ConfigureAwait(false)
+                ?? throw new TeamException($"there is no document at {remoteName}; nothing was changed");
+            var before = seal.State.KnownMembers;
+            var identity = identities.Existing() ?? throw new InvalidOperationException("an open seal has an identity");
+            seal.NewMembers = before.Append(change(before.Head), identity, _time.GetUtcNow());
+            try
+            {
+                // Only when the remote still was the base does the base move with it; otherwise the next sync merges as usual.
+                await WriteAsync(settings, seal, current.Document, WriteCondition.From(current.Info), rememberBase: !current.Downloaded, cancellationToken).ConfigureAwait(false);
+                return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId);
+            }
+            catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempt < Attempts)
+            {
+                // Another machine wrote meanwhile: read its version (and its list) and change that.
+            }
+        }
+    }
+
+    private async Task WriteAsync(S3SyncSettings settings, TeamSeal seal, ConfigDocument document, WriteCondition condition, bool rememberBase, CancellationToken cancellationToken)
+    {
+        var store = remotes.Create(settings);
+        var honours = await writer.ConditionalWritesAsync(new SyncTarget(ConfigDocument.CreateEmpty(), settings, store), cancellationToken).ConfigureAwait(false);
+        var codec = DocumentCodec.Sealed(seal);
+        var encoded = codec.Encode(document);
+        var etag = await store.WriteAsync(encoded.Body, condition, honours, cancellationToken, WriterLabel.For(document) with { Seal = encoded.Metadata }).ConfigureAwait(false);
+        codec.Written(encoded);
+        if (rememberBase)
+            states.SaveBase(settings, document, new RemoteObjectInfo(encoded.Body.Length, _time.GetUtcNow(), etag), writtenHere: true);
+    }
+
+    // A name this person did not choose (the host name) that is taken gets a number: two machines may share a host name.
+    private static string FreeName(MemberListEntry head, string name)
+    {
+        if (head.Named(name) is null)
+            return name;
+        for (var n = 2; n < 1000; n++)
+        {
+            var suffix = "-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var stem = name.Length + suffix.Length > TeamNames.MaxLength ? name[..(TeamNames.MaxLength - suffix.Length)] : name;
+            if (head.Named(stem + suffix) is null)
+                return stem + suffix;
+        }
+        return name;
+    }
+
+    // One scrypt run, shown as such on a terminal.
+    private static AgeIdentity OpenKey(byte[] file, string passphrase, string where, Func<Func<byte[]>, byte[]> whileDeriving)
+    {
+        AgeIdentity? opened = null;
+        whileDeriving(() =>
+        {
+            opened = PassphraseKey.Open(file, passphrase, where);
+            return [];
+        });
+        return opened!;
+    }
+
+    // The id of the list's first version, which must be signed by the passphrase key (and is checked again, in full, on open).
+    private static string FirstListId(RemoteObject remote, AgeIdentity passphraseKey, string remoteName)
+    {
+        var where = $"the remote document ({remoteName})";
+        JsonNode? members;
+        try
+        {
+            var plaintext = AgeFile.Decrypt(AgeArmor.LooksArmored(remote.Content) ? AgeArmor.Decode(remote.Content) : remote.Content, passphraseKey);
+            members = (JsonNode.Parse(plaintext, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject)?[TeamSeal.Section]?["members"];
+        }
+        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
+        {
+            throw new TeamException($"{where} is not encrypted to the passphrase key: it was not written by start-claude for this passphrase; nothing was changed");
+        }
+        catch (AgeException ex)
+        {
+            throw new TeamException($"{where} cannot be decrypted ({ex.Message}); nothing was changed");
+        }
+        catch (JsonException)
+        {
+            throw new TeamException($"{where} is not valid JSON once decrypted; nothing was changed");
+        }
+        var list = MemberList.FromJson(MachineKeys.ListName, members, null, null, where);
+        if (list.Entries[0].By != passphraseKey.Recipient.Fingerprint)
+            throw new TeamException($"{where}: its machine list was not started by the passphrase key, so the passphrase does not vouch for it; it was not applied; nothing was changed");
+        return list.TeamId;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
+using StartClaude.Core.Errors;
+
+namespace StartClaude.Core.Machines;
+
+/// <summary>
+/// The passphrase key's secret as stored in the bucket: its age-keygen file text, encrypted with the
+/// passphrase exactly as <c>age -p</c> does (scrypt 2^18), so the passphrase alone recovers it.
+/// </summary>
+public static class PassphraseKey
+{
+    /// <summary>The file to store.</summary>
+    public static byte[] Seal(AgeIdentity key, string passphrase, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return AgeFile.Encrypt(Encoding.ASCII.GetBytes(key.ToFileText(created)), passphrase, AgeWorkFactor.ForNewFiles);
+    }
+
+    /// <summary>The key in <paramref name="file"/>; a work factor above 2^18 is refused before any work.</summary>
+    /// <exception cref="RemoteEncryptionException">The passphrase does not open it.</exception>
+    /// <exception cref="DocumentFormatException">It is not such a file.</exception>
+    public static AgeIdentity Open(byte[] file, string passphrase, string where)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        byte[] text;
+        try
+        {
+            text = AgeFile.Decrypt(AgeArmor.LooksArmored(file) ? AgeArmor.Decode(file) : file, passphrase);
+        }
+        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
+        {
+            throw new RemoteEncryptionException($"the passphrase does not open {where}; nothing was changed");
+        }
+        catch (AgeException ex)
+        {
+            throw new DocumentFormatException($"{where} cannot be decrypted ({ex.Message}); nothing was changed");
+        }
+        try
+        {
+            return AgeIdentity.ReadFile(Encoding.ASCII.GetString(text));
+        }
+        catch (FormatException)
+        {
+            throw new DocumentFormatException($"{where} opens with the passphrase but holds no age identity; nothing was changed");
+        }
+    }
+}
