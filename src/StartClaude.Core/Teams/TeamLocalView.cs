@@ -42,8 +42,21 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
             return null;
         // Only this machine's device name comes along (it labels the team's history); s3Sync never leaves the machine.
         var settings = local.DeviceName is { } device ? new JsonObject { ["s3Sync"] = new JsonObject { ["deviceName"] = device } } : new JsonObject();
-        return ConfigDocument.CreateEmpty().With(local.Configs.Where(IsOurs).Select(ToTeam), settings);
+        var view = ConfigDocument.CreateEmpty().With(local.Configs.Where(IsOurs).Select(ToTeam), settings);
+        // The team document's other top-level fields (a newer version's, 'restoredFrom'), kept here as it last agreed.
+        foreach (var (name, value) in OtherFields(local) ?? [])
+        {
+            if (value is not null)
+                view = view.WithField(name, value.DeepClone());
+        }
+        return view;
     }
+
+    /// <summary>Where this machine keeps the team document's fields other than configs and settings: in s3Sync, which never leaves it.</summary>
+    public const string OtherFieldsField = "teamFields";
+
+    private JsonObject? OtherFields(ConfigDocument local) =>
+        local.Root["settings"]?["s3Sync"]?[OtherFieldsField]?[team] as JsonObject;
 
     public void Write(ConfigDocument document)
     {
@@ -61,7 +74,29 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner) : ILoc
         // This machine's own default may be one of the team's configs ('default acme/gateway'): a write of the
         // team's configs keeps it, or the machine would be left with no default at all.
         var machineDefault = local.Configs.FirstOrDefault(c => IsOurs(c) && c.IsDefault)?.Id;
-        inner.Write(local.WithConfigs([.. others.Select(c => c.Node), .. document.Configs.Select(c => ToLocal(c, machineDefault is not null && c.Id == machineDefault))]));
+        var written = local.WithConfigs([.. others.Select(c => c.Node), .. document.Configs.Select(c => ToLocal(c, machineDefault is not null && c.Id == machineDefault))]);
+        var fields = new JsonObject();
+        foreach (var (name, value) in document.Root.Where(f => f.Key is not ("configs" or "settings")))
+            fields[name] = value?.DeepClone();
+        if ((fields.Count > 0 || OtherFields(written) is not null) && written.Root["settings"]?["s3Sync"] is JsonObject)
+        {
+            var root = (JsonObject)written.Root.DeepClone();
+            var s3Sync = (JsonObject)root["settings"]!["s3Sync"]!;
+            var all = s3Sync[OtherFieldsField] as JsonObject ?? new JsonObject();
+            s3Sync[OtherFieldsField] = all;
+            all[team] = fields;
+            written = ConfigDocument.FromRoot(root);
+        }
+        inner.Write(written);
+    }
+
+    /// <summary><paramref name="local"/> without anything of this team's: its configs and the fields kept for it (<c>team leave</c>).</summary>
+    public ConfigDocument Without(ConfigDocument local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        var root = (JsonObject)local.WithConfigs(local.Configs.Where(c => !IsOurs(c)).Select(c => c.Node)).Root.DeepClone();
+        (root["settings"]?["s3Sync"]?[OtherFieldsField] as JsonObject)?.Remove(team);
+        return ConfigDocument.FromRoot(root);
     }
 
     /// <summary>A config of this machine's made a new config of the team (<c>team share</c>): a new id, the team's marks.</summary>

@@ -214,6 +214,27 @@ public class TeamDocumentTests
     }
 
     [Test]
+    public async Task A_field_of_the_team_document_this_version_does_not_know_survives_and_causes_no_write_of_its_own()
+    {
+        // A newer version (or s3-restore's "restoredFrom") writes a top-level field the configs view does not model.
+        var plain = JsonNode.Parse(Plaintext(_alice))!.AsObject();
+        plain.Remove("team");
+        plain["future"] = new JsonObject { ["kept"] = true };
+        var written = _alice.Seal.Seal(Encoding.UTF8.GetBytes(plain.ToJsonString()));
+        _remote.Put(written.Body, written.Metadata);
+        _alice.Seal.Written(written);
+
+        await _bob.SyncAsync();
+        var again = await _bob.SyncAsync();
+        again.Outcome.Should().Be(SyncOutcome.NothingToDo, "what came down is what is here: no write of its own");
+        _bob.AddTeamConfig("later", "l");
+        await _bob.SyncAsync();
+
+        JsonNode.Parse(Plaintext(_alice))!["future"]!["kept"]!.GetValue<bool>().Should().BeTrue();
+        _bob.Local.Document!.Root["future"].Should().BeNull("the team's fields stay out of config.json's own top level");
+    }
+
+    [Test]
     public async Task A_machine_whose_member_list_is_stale_may_not_write_over_the_newer_one()
     {
         var bobBefore = _bob.Saved!;

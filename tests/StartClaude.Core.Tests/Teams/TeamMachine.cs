@@ -18,7 +18,7 @@ internal sealed class TeamMachine
         Name = name;
         Remote = remote;
         Identity = identity ?? AgeIdentity.Generate();
-        Local = new InMemoryLocalStore(ConfigDocument.CreateEmpty());
+        Local = new InMemoryLocalStore(ConfigDocument.Parse(Encoding.UTF8.GetBytes($"{{\"configs\":[],\"settings\":{{\"s3Sync\":{{\"deviceName\":\"{name}\"}}}}}}"), "test"));
         Seal = new TeamSeal(state, Identity, saved => Saved = saved);
         View = new TeamLocalView("acme", Local);
         Engine = new SyncEngine(View, SyncState, new SyncWriter(View, SyncState));

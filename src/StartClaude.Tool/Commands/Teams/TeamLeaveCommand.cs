@@ -26,8 +26,7 @@ internal sealed class TeamLeaveCommand(TeamStateStore teams, LocalConfigStore lo
         if (local is not null)
         {
             dropped = local.Configs.Count(view.IsOurs);
-            if (dropped > 0)
-                localStore.Write(local.WithConfigs(local.Configs.Where(c => !view.IsOurs(c)).Select(c => c.Node)));
+            localStore.Write(view.Without(local));
         }
         teams.Remove(Team);
         console.Plain($"Left team {Team} on this machine: {Counts.Configs(dropped)} of it removed here (the previous config.json is in the backups). The team's document is unchanged; an admin removes you from its member list with start-claude team remove {Team} NAME.");
