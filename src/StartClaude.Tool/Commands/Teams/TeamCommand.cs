@@ -4,7 +4,7 @@ using StartClaude.Tool.Console;
 
 namespace StartClaude.Tool.Commands.Teams;
 
-[Command("team", Description = "Share configs with teammates through a team document in the same bucket: encrypted to every member's key, signed by the writer.")]
+[Command("team", Description = "Share configs with teammates through a team document in the same bucket: encrypted to every member's key, signed by the writer. Alone, lists the teams this machine is in.")]
 [Subcommand(typeof(TeamKeyCommand), typeof(TeamCreateCommand), typeof(TeamInviteCommand), typeof(TeamJoinCommand), typeof(TeamMembersCommand),
     typeof(TeamRemoveCommand), typeof(TeamShareCommand), typeof(TeamSyncCommand), typeof(TeamLeaveCommand))]
 internal sealed class TeamCommand(TeamStateStore teams, ToolConsole console) : CommandBase

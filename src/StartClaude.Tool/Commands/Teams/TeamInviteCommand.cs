@@ -32,7 +32,7 @@ internal sealed class TeamInviteCommand(TeamMembership membership, HomeLock home
             if (Name is not null)
                 throw new UsageException($"--name needs --key: the new member's public key (they print it with start-claude team key)");
             console.Plain($"To invite someone to team {Team}:");
-            console.Plain("  1. They set up sync with this bucket (start-claude s3-setup, their own key in it, e.g. --key THEIR-NAME.json) and run: start-claude team key");
+            console.Plain("  1. They set up sync with this bucket (start-claude s3-setup, with an object of their own for their personal document, e.g. --key THEIR-NAME.json) and run: start-claude team key");
             console.Plain($"  2. You run: start-claude team invite {Team} --name THEIR-NAME --key WHAT-IT-PRINTED");
             console.Plain($"  3. They run what step 2 prints: start-claude team join {Team} --id TEAM-ID");
             return 0;
