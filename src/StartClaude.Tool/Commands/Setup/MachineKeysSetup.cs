@@ -79,6 +79,9 @@ internal sealed class MachineKeysSetup(MachineKeysMembership membership, Machine
             message = added
                 ? "Joined with the passphrase: this machine is now on the remote's machine list and opens the document with its own key (no scrypt from now on)."
                 : "This machine was on the remote's machine list already; it opens the document with its own key.";
+            // A fresh machine has no list of its own to compare with, so the person is the check: a machine they removed shows here.
+            message += Environment.NewLine + "Machines on the list: " + string.Join(", ", joined.State.KnownMembers.Head.Members.Select(m => TerminalText.Bounded(m.Name)))
+                + " (one you removed among them means an older version of the document was put back: see docs/encryption.md, Machine keys).";
             // The list just grew: the document to join with is the one written under it.
             remote = await store.ReadAsync().ConfigureAwait(false)
                 ?? throw new TeamException($"{remoteName} went away while this machine joined; nothing was changed");
