@@ -17,7 +17,7 @@ public class PassphraseKeyTests
 
         PassphraseKey.Open(file, "correct horse", "KEY.keys.age").Recipient.Text.Should().Be(key.Recipient.Text);
         var wrong = () => PassphraseKey.Open(file, "wrong horse", "KEY.keys.age");
-        wrong.Should().Throw<RemoteEncryptionException>().WithMessage("the passphrase does not open KEY.keys.age*");
+        wrong.Should().Throw<RemoteEncryptionException>().WithMessage("the passphrase does not open KEY.keys.age*or the file was replaced in the bucket*");
     }
 
     [Test]
@@ -34,5 +34,20 @@ public class PassphraseKeyTests
         open.Should().Throw<DocumentFormatException>().WithMessage("*work factor 2^30 is above the 2^18*");
         // Memory, not the clock, is the bound (a loaded machine stretches time): scrypt 2^30 would take 1 GiB.
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(16 * 1024 * 1024, "it is refused before scrypt runs");
+    }
+
+    [Test]
+    public void A_keys_file_that_cannot_be_decrypted_gets_advice_for_the_keys_file_not_for_a_document()
+    {
+        var file = PassphraseKey.Seal(AgeIdentity.Generate(), "correct horse", DateTimeOffset.UnixEpoch);
+        var text = Encoding.Latin1.GetString(file);
+        var stanza = text.Split('\n')[1];
+        var raised = Encoding.Latin1.GetBytes(text.Replace(stanza, stanza[..stanza.LastIndexOf(' ')] + " 22", StringComparison.Ordinal));
+
+        var open = () => PassphraseKey.Open(raised, "correct horse", "KEY.keys.age");
+
+        open.Should().Throw<DocumentFormatException>()
+            .Where(e => e.Message.Contains("work factor 2^22", StringComparison.Ordinal) && !e.Message.Contains("s3-upload --force", StringComparison.Ordinal))
+            .WithMessage("*join by approval*");
     }
 }

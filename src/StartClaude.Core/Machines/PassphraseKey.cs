@@ -31,11 +31,13 @@ public static class PassphraseKey
         }
         catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
         {
-            throw new RemoteEncryptionException($"the passphrase does not open {where}; nothing was changed");
+            throw new RemoteEncryptionException($"the passphrase does not open {where} (a mistyped passphrase, or the file was replaced in the bucket); nothing was changed");
         }
         catch (AgeException ex)
         {
-            throw new DocumentFormatException($"{where} cannot be decrypted ({ex.Message}); nothing was changed");
+            // The reason without its advice, which is for a document: only a switch-over writes this file, so re-uploading does not mend it.
+            var reason = ex.Message.Split(" — ")[0];
+            throw new DocumentFormatException($"{where} cannot be decrypted ({reason}); nothing was changed. It was damaged or replaced: put its previous version back from the bucket's history, or join by approval (start-claude s3-machines key here, then s3-machines add NAME --key KEY on a machine already in)");
         }
         try
         {
