@@ -246,7 +246,9 @@ public partial class TeamProcessTests
         await bob.OkAsync("s3-restore", withOld!["versionId"]!.GetValue<string>(), "--team", "acme", "--yes");
         (await bob.OkAsync("show", "acme/gateway")).Output.Should().Contain("opus-old");
 
-        await alice.OkAsync("team", "sync");
+        var synced = JsonNode.Parse((await alice.OkAsync("team", "sync", "--json")).Output)!;
+        synced["teams"]![0]!["team"]!.GetValue<string>().Should().Be("acme");
+        synced["teams"]![0]!["outcome"]!.GetValue<string>().Should().Be("downloaded");
         (await alice.OkAsync("show", "acme/gateway")).Output.Should().Contain("opus-old", "a restore is a signed write like any other");
         var members = JsonNode.Parse((await alice.OkAsync("team", "members", "acme", "--json")).Output)!;
         members["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).Should().Equal("alice", "bob", "carol");

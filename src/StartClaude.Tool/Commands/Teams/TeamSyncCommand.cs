@@ -7,7 +7,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Teams;
 
 [Command("sync", Description = "Two-way sync of each team's document (or one team's) with this machine's copies of its configs, as s3-sync does for yours.")]
-internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams, HomeLock homeLock, Prompts prompts, ToolConsole console) : CommandBase
+internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams, HomeLock homeLock, Prompts prompts, ToolConsole console) : JsonCommandBase
 {
     [Argument(0, "team", Description = "One team (default: every team this machine is in).")]
     public string? Team { get; set; }
@@ -28,14 +28,30 @@ internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams,
             throw new Core.Errors.UsageException("--replace writes, --dry-run does not: give one");
         using var _ = homeLock.Acquire();
         var names = Team is null ? teams.Names() : [TeamNames.CheckTeam(Team)];
+        var json = JsonOutput.Result("team sync");
+        var results = new System.Text.Json.Nodes.JsonArray();
+        json["teams"] = results;
         if (names.Count == 0)
         {
             console.Plain("This machine is in no team; nothing to sync.");
-            return 0;
+            return Finish(json, 0);
         }
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
         var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
-        return await new TeamSyncRun(targets, console).RunAsync(names, answerer, DryRun, Replace, []).ConfigureAwait(false);
+        var exitCode = await new TeamSyncRun(targets, console).RunAsync(names, answerer, DryRun, Replace, results).ConfigureAwait(false);
+        if (exitCode != 0)
+        {
+            json["ok"] = false;
+            json["exitCode"] = exitCode;
+        }
+        return Finish(json, exitCode);
+    }
+
+    private int Finish(System.Text.Json.Nodes.JsonObject json, int exitCode)
+    {
+        if (Json)
+            console.WriteJson(json);
+        return exitCode;
     }
 }
