@@ -110,7 +110,7 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
             }
             catch (ResponseTooLargeException)
             {
-                throw new DocumentFormatException($"s3://{_settings.Bucket}/{_settings.Key} is more than the {ConfigDocument.MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was changed");
+                throw new DocumentFormatException($"s3://{_settings.Bucket}/{_settings.Key}, read as a remote document, is more than the {ConfigDocument.MaxBytes / (1024 * 1024)} MiB a config document may be; nothing was changed");
             }
             var get = answer.Exchange;
             switch (get.Status)
