@@ -22,22 +22,17 @@ public sealed class MachineListStore(AppEnvironment environment)
     /// <exception cref="LocalConfigException">The file is there but not for that key, or not readable as one.</exception>
     public TeamState? Read(string documentKey)
     {
-        if (!File.Exists(Path))
+        // Bounded, and never a FIFO or a folder taken for the file: the one reader of small local files.
+        if (LocalFile.ReadBytes(Path, TeamStateStore.MaxFileBytes) is not { } bytes)
             return null;
-        if (new FileInfo(Path).Length > TeamStateStore.MaxFileBytes)
-            throw new LocalConfigException($"{Path} is larger than a machine list can be; move it away and join again: start-claude s3-setup --encrypt --machine-keys");
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(File.ReadAllBytes(Path), documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException)
         {
             throw new LocalConfigException($"{Path} is not valid JSON; move it away and join again: start-claude s3-setup --encrypt --machine-keys");
-        }
-        catch (IOException ex)
-        {
-            throw new LocalConfigException($"cannot read {Path}: {ex.Message}");
         }
         if (node is JsonObject root && root["key"] is JsonValue k && k.TryGetValue<string>(out var key) && key != documentKey)
             throw new LocalConfigException($"{Path} is the machine list of the object '{TerminalTextOf(key)}', not of '{TerminalTextOf(documentKey)}' this machine syncs with: run start-claude s3-setup --encrypt --machine-keys to join this one");

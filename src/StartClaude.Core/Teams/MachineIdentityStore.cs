@@ -22,14 +22,14 @@ public sealed class MachineIdentityStore(AppEnvironment environment, TimeProvide
     {
         if (_identity is not null)
             return _identity;
-        if (!File.Exists(Path))
+        // Bounded, and never a FIFO or a folder taken for the file: the one reader of small local files.
+        if (LocalFile.ReadBytes(Path, 64 * 1024) is not { } bytes)
             return null;
-        var info = new FileInfo(Path);
-        if (info.Length > 64 * 1024)
-            throw new LocalConfigException($"{Path} is too large to be an age identity file; nothing was changed");
         try
         {
-            return _identity = AgeIdentity.ReadFile(File.ReadAllText(Path));
+            // Decoded as File.ReadAllText would (a byte order mark is read, not kept).
+            using var text = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return _identity = AgeIdentity.ReadFile(text.ReadToEnd());
         }
         catch (FormatException ex)
         {

@@ -24,23 +24,17 @@ public sealed class TeamStateStore(AppEnvironment environment)
     {
         TeamNames.CheckTeam(team);
         var path = PathOf(team);
-        if (!File.Exists(path))
+        // Bounded, and never a FIFO or a folder taken for the file: the one reader of small local files.
+        if (LocalFile.ReadBytes(path, MaxFileBytes) is not { } bytes)
             return null;
-        var info = new FileInfo(path);
-        if (info.Length > MaxFileBytes)
-            throw new TeamException($"{path} is larger than a team file can be; remove it and join the team again");
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(File.ReadAllBytes(path), documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
+            node = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException)
         {
             throw new TeamException($"{path} is not valid JSON; remove it and join the team again (start-claude team join {team} --id ID)");
-        }
-        catch (IOException ex)
-        {
-            throw new LocalConfigException($"cannot read {path}: {ex.Message}");
         }
         return TeamState.FromJson(node, team, path);
     }
