@@ -12,8 +12,17 @@ namespace StartClaude.Core.ClaudeCode;
 /// <see cref="Joined"/> holds the kinds this machine has synced since it chose them. Until a kind has joined, a file
 /// of it that this machine lacks is one it never had, not one it deleted: the first sync brings it here.
 /// </remarks>
-public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<string> LocalOnly)
+public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<string> LocalOnly) : IClaudeItemScope
 {
+    private static readonly IReadOnlySet<string> NoTeams = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The teams whose Claude Code items this machine keeps (<c>settings.s3Sync.teamClaudeCode</c>): what lies in
+    /// their namespaces (<see cref="TeamClaudeNamespace"/>) is the team's, never carried by this choice, so a team's
+    /// agent never reaches this machine's own remote and nothing from that remote overwrites it.
+    /// </summary>
+    public IReadOnlySet<string> Teams { get; init; } = NoTeams;
+
     private readonly IReadOnlySet<string> _joined = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The kinds synced since they were chosen (always within <see cref="Kinds"/>).</summary>
@@ -27,7 +36,7 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
     public ClaudeChoice WithKinds(IEnumerable<string> kinds)
     {
         var chosen = new SortedSet<string>(kinds, StringComparer.Ordinal);
-        return new ClaudeChoice(chosen, LocalOnly) { Joined = new HashSet<string>(Joined.Where(chosen.Contains), StringComparer.Ordinal) };
+        return new ClaudeChoice(chosen, LocalOnly) { Joined = new HashSet<string>(Joined.Where(chosen.Contains), StringComparer.Ordinal), Teams = Teams };
     }
 
     /// <summary>This choice with every chosen kind joined (after a sync that carried them).</summary>
@@ -48,7 +57,14 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
     public IEnumerable<string> SettingKeys => Kinds.Where(k => k.StartsWith(ClaudeKinds.SettingPrefix, StringComparison.Ordinal)).Select(k => k[ClaudeKinds.SettingPrefix.Length..]);
 
     /// <summary>Whether this machine sends and applies the item <paramref name="itemId"/>.</summary>
-    public bool Carries(string itemId) => ClaudeKinds.Of(itemId) is { } kind && Kinds.Contains(kind) && !LocalOnly.Contains(itemId);
+    public bool Carries(string itemId) => ClaudeKinds.Of(itemId) is { } kind && Kinds.Contains(kind) && !LocalOnly.Contains(itemId)
+        && !Teams.Any(team => new TeamClaudeNamespace(team).ToTeam(itemId) is not null);
+
+    IEnumerable<string> IClaudeItemScope.SingleFiles => Kinds.Contains(ClaudeKinds.Memory) ? [ClaudeKinds.Memory] : [];
+
+    IEnumerable<string> IClaudeItemScope.FolderRoots => ClaudeKinds.Folders.Where(Kinds.Contains);
+
+    bool IClaudeItemScope.ReadsMcpServers => ChoosesMcpServers;
 
     /// <summary>Parses a comma-separated list as <c>--claude-files</c> takes it (<c>none</c> for nothing).</summary>
     /// <exception cref="Errors.UsageException">An entry names no kind.</exception>
@@ -77,8 +93,61 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
         return new ClaudeChoice(Strings(obj["kinds"], origin, parse: true), Strings(obj["localOnly"], origin, parse: false))
         {
             Joined = Strings(obj["joined"], origin, parse: true),
+            Teams = TeamsIn(s3Sync, origin),
         };
     }
+
+    /// <summary>Where each team's choice is kept in s3Sync: <c>{"TEAM": {"kinds": [...], "joined": [...]}}</c>.</summary>
+    public const string TeamsJsonName = "teamClaudeCode";
+
+    /// <summary>The choice of team <paramref name="team"/> stored in an s3Sync object, in the team document's names (none when absent).</summary>
+    /// <exception cref="Errors.LocalConfigException">It is there but not in the shape this version writes.</exception>
+    public static ClaudeChoice ForTeam(JsonObject? s3Sync, string team, string origin)
+    {
+        if (s3Sync?[TeamsJsonName] is not { } all)
+            return None;
+        if (all is not JsonObject teams)
+            throw WrongTeams(origin);
+        if (teams[team] is not { } node)
+            return None;
+        if (node is not JsonObject obj)
+            throw WrongTeams(origin);
+        var kinds = Strings(obj["kinds"], origin, parse: true);
+        if (kinds.FirstOrDefault(k => !TeamClaudeNamespace.Kinds.Contains(k)) is { } other)
+            throw new Errors.LocalConfigException($"{origin}: settings.s3Sync.{TeamsJsonName}.{Documents.TerminalText.Bounded(team)} names '{Documents.TerminalText.Escape(other)}', which a team does not carry; fix it, or run start-claude team claude-files {Documents.TerminalText.Bounded(team)} --set");
+        return new ClaudeChoice(kinds, NoTeams) { Joined = Strings(obj["joined"], origin, parse: true) };
+    }
+
+    /// <summary>Writes this choice as team <paramref name="team"/>'s into an s3Sync object (kinds and joined; an empty choice stays, marking the team's namespace).</summary>
+    public void WriteTeamTo(JsonObject s3Sync, string team)
+    {
+        ArgumentNullException.ThrowIfNull(s3Sync);
+        if (s3Sync[TeamsJsonName] is not JsonObject teams)
+            s3Sync[TeamsJsonName] = teams = new JsonObject();
+        var node = new JsonObject { ["kinds"] = new JsonArray([.. Kinds.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]) };
+        if (Joined.Count > 0)
+            node["joined"] = new JsonArray([.. Joined.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]);
+        teams[team] = node;
+    }
+
+    private static HashSet<string> TeamsIn(JsonObject s3Sync, string origin)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (s3Sync[TeamsJsonName] is not { } all)
+            return set;
+        if (all is not JsonObject teams || teams.Count > MaxEntries)
+            throw WrongTeams(origin);
+        foreach (var (team, _) in teams)
+        {
+            if (StartClaude.Core.Teams.TeamNames.TeamProblem(team) is not null)
+                throw WrongTeams(origin);
+            set.Add(team);
+        }
+        return set;
+    }
+
+    private static Errors.LocalConfigException WrongTeams(string origin) =>
+        new($"{origin}: settings.s3Sync.{TeamsJsonName} must map team names to {{\"kinds\": [...]}}; fix it, or run start-claude team claude-files TEAM --set");
 
     /// <summary>Writes this choice into an s3Sync object.</summary>
     public void WriteTo(JsonObject s3Sync)

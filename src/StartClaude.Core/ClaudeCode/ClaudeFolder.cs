@@ -25,17 +25,17 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
 
     public ClaudeCodePaths Paths => paths;
 
-    /// <summary>The items of the chosen kinds as they are on disk, and one warning per file skipped.</summary>
+    /// <summary>The items <paramref name="scope"/> looks for as they are on disk, and one warning per file skipped.</summary>
     /// <exception cref="LocalConfigException">A folder holds more files than may be carried, or a JSON file cannot be read.</exception>
-    public (JsonObject Section, IReadOnlyList<string> Warnings) Read(ClaudeChoice choice)
+    public (JsonObject Section, IReadOnlyList<string> Warnings) Read(IClaudeItemScope scope)
     {
-        ArgumentNullException.ThrowIfNull(choice);
+        ArgumentNullException.ThrowIfNull(scope);
         var section = new JsonObject();
         var warnings = new List<string>();
-        if (choice.Kinds.Contains(ClaudeKinds.Memory))
-            ReadFile(ClaudeKinds.Memory, section, warnings);
+        foreach (var file in scope.SingleFiles)
+            ReadFile(file, section, warnings);
         var count = 0;
-        foreach (var folder in ClaudeKinds.Folders.Where(choice.Kinds.Contains))
+        foreach (var folder in scope.FolderRoots)
         {
             foreach (var relative in FilesUnder(folder, warnings))
             {
@@ -44,7 +44,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
                 ReadFile(relative, section, warnings);
             }
         }
-        if (choice.ChoosesMcpServers && ReadJson(paths.GlobalConfigFile)?.Root is { } global && global.TryGetPropertyValue("mcpServers", out var serversNode))
+        if (scope.ReadsMcpServers && ReadJson(paths.GlobalConfigFile)?.Root is { } global && global.TryGetPropertyValue("mcpServers", out var serversNode))
         {
             // A patch goes through mcpServers: anything but an object there is refused now, before anything is written.
             if (serversNode is not JsonObject servers)
@@ -57,7 +57,7 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
                 ClaudeSection.Put(section, ClaudeItemIds.Mcp(name), ClaudeSection.ValueItem(HomeRelative.StoreServer(server, paths.Home)));
             }
         }
-        var keys = choice.SettingKeys.ToList();
+        var keys = scope.SettingKeys.ToList();
         if (keys.Count > 0 && ReadJson(paths.SettingsFile)?.Root is { } settings)
         {
             foreach (var key in keys)
@@ -88,13 +88,13 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
     /// read before planning: an item about to change must still be that.
     /// </summary>
     /// <returns>What was written or deleted, one line each; and the items left alone because they changed here since the read.</returns>
-    public (IReadOnlyList<string> Done, IReadOnlyList<string> ChangedMeanwhile) Apply(JsonObject? result, ClaudeChoice choice, JsonObject? readBefore)
+    public (IReadOnlyList<string> Done, IReadOnlyList<string> ChangedMeanwhile) Apply(JsonObject? result, IClaudeItemScope scope, JsonObject? readBefore)
     {
-        ArgumentNullException.ThrowIfNull(choice);
-        var (now, _) = Read(choice);
-        var wanted = ClaudeSection.Items(result).Where(i => choice.Carries(i.Id) && !ClaudeSection.IsTombstone(i.Item))
+        ArgumentNullException.ThrowIfNull(scope);
+        var (now, _) = Read(scope);
+        var wanted = ClaudeSection.Items(result).Where(i => scope.Carries(i.Id) && !ClaudeSection.IsTombstone(i.Item))
             .ToDictionary(i => i.Id, i => i.Item, StringComparer.Ordinal);
-        var onDisk = ClaudeSection.Items(now).Where(i => choice.Carries(i.Id)).ToDictionary(i => i.Id, i => i.Item, StringComparer.Ordinal);
+        var onDisk = ClaudeSection.Items(now).Where(i => scope.Carries(i.Id)).ToDictionary(i => i.Id, i => i.Item, StringComparer.Ordinal);
         var changes = new List<string>();
         var changedMeanwhile = new List<string>();
         foreach (var id in wanted.Keys.Union(onDisk.Keys).Order(StringComparer.Ordinal))

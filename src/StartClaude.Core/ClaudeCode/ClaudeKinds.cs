@@ -17,6 +17,13 @@ public static class ClaudeKinds
     /// <summary>Every fixed kind, in the order the wizard offers them (settings keys come after).</summary>
     public static readonly IReadOnlyList<string> Fixed = [Memory, .. Folders, McpServers];
 
+    /// <summary>
+    /// Claude Code's user rules folder: never a kind a machine chooses for itself, but where a team's CLAUDE.md
+    /// lands (<c>rules/TEAM/CLAUDE.md</c>, which Claude Code loads like the user's own), so a path under it is one
+    /// a document may hold.
+    /// </summary>
+    public const string Rules = "rules";
+
     /// <summary>The settings.json keys offered when present (any top-level key may be chosen).</summary>
     public static readonly IReadOnlyList<string> TypicalSettings = ["env", "permissions", "model", "hooks", "statusLine"];
 
@@ -26,7 +33,7 @@ public static class ClaudeKinds
         if (path == Memory)
             return Memory;
         var slash = path.IndexOf('/');
-        return slash > 0 && Folders.Contains(path[..slash]) ? path[..slash] : null;
+        return slash > 0 && (Folders.Contains(path[..slash]) || path[..slash] == Rules) ? path[..slash] : null;
     }
 
     /// <summary>The kind an item id belongs to, or null for an id of no kind.</summary>

@@ -2,7 +2,8 @@ namespace StartClaude.Core.ClaudeCode;
 
 /// <summary>
 /// The rule for a file path as the document stores it: relative to the Claude Code folder, <c>/</c>-separated,
-/// inside a kind (<c>CLAUDE.md</c>, or under <c>agents/</c>, <c>commands/</c>, <c>skills/</c>, <c>output-styles/</c>),
+/// inside a kind (<c>CLAUDE.md</c>, or under <c>agents/</c>, <c>commands/</c>, <c>skills/</c>, <c>output-styles/</c>;
+/// <c>rules/</c> for a team's CLAUDE.md),
 /// with no empty, <c>.</c>, <c>..</c> or hidden segment, no backslash, colon or control character. A path from the
 /// bucket that breaks it is refused before anything is written, so no document can reach outside those folders.
 /// </summary>
@@ -31,7 +32,7 @@ public static class ClaudePath
                 return $"a file name may be at most {MaxSegmentBytes} bytes";
         }
         if (ClaudeKinds.OfFile(path) is null || path.Length == path.IndexOf('/') + 1)
-            return "a file path must be CLAUDE.md or lie under agents/, commands/, skills/ or output-styles/";
+            return "a file path must be CLAUDE.md or lie under agents/, commands/, skills/, output-styles/ or rules/";
         return null;
     }
 

@@ -22,7 +22,8 @@ public sealed record TeamTarget(SyncTarget Target, SyncEngine Engine, TeamSeal S
 /// the same planner, writer and state store as the personal one.
 /// </summary>
 public sealed class TeamTargets(LocalConfigStore localStore, ProviderCatalog providers, RemoteStoreFactory remotes,
-    ISyncStateStore states, TeamStateStore teams, MachineIdentityStore identities, TimeProvider? time = null)
+    ISyncStateStore states, TeamStateStore teams, MachineIdentityStore identities, TimeProvider? time = null,
+    ClaudeCode.ClaudeFolder? claude = null, Action<string>? warn = null)
 {
     /// <summary>A team this machine belongs to.</summary>
     /// <exception cref="UsageException">It does not.</exception>
@@ -45,7 +46,7 @@ public sealed class TeamTargets(LocalConfigStore localStore, ProviderCatalog pro
             ?? throw new LocalConfigException($"S3 sync is not set up in {localStore.ConfigPath}; run start-claude s3-setup (a team's document lives in the bucket this machine syncs with)");
         var settings = resolved.Settings with { Key = state.Key };
         var seal = new TeamSeal(state, identity, teams.Write, time);
-        var view = new TeamLocalView(state.Name, localStore);
+        var view = new TeamLocalView(state.Name, localStore, claude, warn);
         var target = new SyncTarget(view.Read() ?? Documents.ConfigDocument.CreateEmpty(), settings, remotes.Create(settings))
         {
             Codec = DocumentCodec.Sealed(seal),

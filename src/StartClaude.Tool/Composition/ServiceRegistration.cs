@@ -64,7 +64,8 @@ public static class ServiceRegistration
         services.AddSingleton(_ => new Core.Teams.MachineIdentityStore(environment));
         services.AddSingleton(provider => new Core.Teams.TeamTargets(provider.GetRequiredService<LocalConfigStore>(), provider.GetRequiredService<ProviderCatalog>(),
             provider.GetRequiredService<RemoteStoreFactory>(), provider.GetRequiredService<ISyncStateStore>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
-            provider.GetRequiredService<Core.Teams.MachineIdentityStore>()));
+            provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), claude: provider.GetRequiredService<Core.ClaudeCode.ClaudeFolder>(), warn: console.Warn));
+        services.AddSingleton<Core.Teams.TeamClaudeItems>();
         services.AddSingleton(provider => new Core.Teams.TeamMembership(provider.GetRequiredService<Core.Teams.TeamTargets>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
             provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), provider.GetRequiredService<ISyncStateStore>()));
         services.AddSingleton(_ => new Core.Machines.MachineListStore(environment));

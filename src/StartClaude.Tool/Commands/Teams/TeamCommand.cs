@@ -6,7 +6,7 @@ namespace StartClaude.Tool.Commands.Teams;
 
 [Command("team", Description = "Share configs with teammates through a team document in the same bucket: encrypted to every member's key, signed by the writer. Alone, lists the teams this machine is in.")]
 [Subcommand(typeof(TeamKeyCommand), typeof(TeamCreateCommand), typeof(TeamInviteCommand), typeof(TeamJoinCommand), typeof(TeamMembersCommand),
-    typeof(TeamRemoveCommand), typeof(TeamShareCommand), typeof(TeamSyncCommand), typeof(TeamLeaveCommand))]
+    typeof(TeamRemoveCommand), typeof(TeamShareCommand), typeof(TeamClaudeFilesCommand), typeof(TeamSyncCommand), typeof(TeamLeaveCommand))]
 internal sealed class TeamCommand(TeamStateStore teams, ToolConsole console) : CommandBase
 {
     public int OnExecute()
@@ -24,7 +24,7 @@ internal sealed class TeamCommand(TeamStateStore teams, ToolConsole console) : C
             var count = state?.Members?.Head.Members.Count ?? 0;
             console.Plain($"  {name}  {count} member{(count == 1 ? "" : "s")}  id {state?.TeamId[..12]}…");
         }
-        console.Plain("Commands: start-claude team sync | members NAME | invite NAME | remove NAME MEMBER | share NAME CONFIG");
+        console.Plain("Commands: start-claude team sync | members NAME | invite NAME | remove NAME MEMBER | share NAME CONFIG | claude-files NAME");
         return 0;
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using StartClaude.Core.ClaudeCode;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Errors;
+
+namespace StartClaude.Core.Teams;
+
+/// <summary>
+/// Which of a team's Claude Code items this machine takes (<c>team claude-files</c>), and their removal when it
+/// leaves. Taking a kind claims the team's namespace for it on disk; what is already there is this machine's own
+/// and would be sent to the whole team, so taking it is refused until that namespace is clear.
+/// </summary>
+public sealed class TeamClaudeItems(ClaudeFolder folder)
+{
+    /// <summary>Parses the kinds a team's items may be taken in (<c>none</c> for nothing).</summary>
+    /// <exception cref="UsageException">A kind is not one, or not one a team carries.</exception>
+    public static IReadOnlySet<string> ParseKinds(string list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        if (list.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+            return kinds;
+        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var kind = ClaudeKinds.Parse(part);
+            if (kind is null || !TeamClaudeNamespace.Kinds.Contains(kind))
+                throw new UsageException($"'{TerminalText.Escape(part)}' is not a kind a team carries; use {string.Join(", ", TeamClaudeNamespace.Kinds)}, comma-separated, or none");
+            kinds.Add(kind);
+        }
+        return kinds;
+    }
+
+    /// <summary>
+    /// <paramref name="local"/> with this machine taking <paramref name="kinds"/> of team <paramref name="team"/>'s items.
+    /// </summary>
+    /// <exception cref="SyncConflictException">A newly taken kind's namespace here already holds items, or another team's MCP servers would share names with this one's.</exception>
+    public ConfigDocument Choose(ConfigDocument local, string team, IReadOnlySet<string> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(kinds);
+        var s3Sync = local.Root["settings"]?["s3Sync"] as JsonObject
+            ?? throw new LocalConfigException("S3 sync is not set up in config.json; run start-claude s3-setup");
+        var space = new TeamClaudeNamespace(team);
+        var current = ClaudeChoice.ForTeam(s3Sync, team, "config.json");
+        var added = kinds.Where(k => !current.Kinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        if (added.Contains(ClaudeKinds.McpServers))
+        {
+            var others = (s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key).Where(t => t != team) ?? [];
+            if (others.FirstOrDefault(other => space.McpOverlaps(new TeamClaudeNamespace(other))) is { } clash)
+                throw new SyncConflictException($"team {team}'s MCP servers would be named {space.McpPrefix}NAME here, and team {clash}'s {new TeamClaudeNamespace(clash).McpPrefix}NAME: one name could be either team's, so this machine takes MCP servers from only one of them; nothing was changed");
+        }
+        if (added.Count > 0)
+        {
+            var fresh = new ClaudeChoice(added, new HashSet<string>(StringComparer.Ordinal));
+            var scope = new TeamClaudeScope(space, fresh);
+            var (found, _) = folder.Read(scope);
+            var there = ClaudeSection.Items(found).Select(i => i.Id).Where(scope.Carries).ToList();
+            if (there.Count > 0)
+                throw new SyncConflictException($"{Where(space, there[0])} is where team {team}'s items go on this machine, and it already holds {Counts(there.Count)} of this machine's own ({Shown(there[0])}{(there.Count > 1 ? ", …" : "")}): move {(there.Count == 1 ? "it" : "them")} elsewhere (or they would be sent to the whole team), then choose again; nothing was changed");
+        }
+        var root = (JsonObject)local.Root.DeepClone();
+        var sync = (JsonObject)root["settings"]!["s3Sync"]!;
+        new ClaudeChoice(new SortedSet<string>(kinds, StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal))
+        {
+            Joined = current.Joined.Where(kinds.Contains).ToHashSet(StringComparer.Ordinal),
+        }.WriteTeamTo(sync, team);
+        return ConfigDocument.FromRoot(root);
+    }
+
+    /// <summary>
+    /// Deletes team <paramref name="team"/>'s items from this machine's Claude Code folder (backed up first), when
+    /// it ever took any: once it leaves, what is left there would be its own and go to its own remote.
+    /// </summary>
+    /// <returns>What was deleted, one line each.</returns>
+    public IReadOnlyList<string> RemoveFromDisk(ConfigDocument local, string team)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if ((local.Root["settings"]?["s3Sync"]?[ClaudeChoice.TeamsJsonName] as JsonObject)?.ContainsKey(team) != true)
+            return [];
+        var scope = new TeamClaudeScope(new TeamClaudeNamespace(team), new ClaudeChoice(TeamClaudeNamespace.Kinds, new HashSet<string>(StringComparer.Ordinal)));
+        var (now, _) = folder.Read(scope);
+        return folder.Apply(null, scope, now).Done;
+    }
+
+    private static string Where(TeamClaudeNamespace space, string id) =>
+        ClaudeSection.Split(id).Map == ClaudeSection.McpServers ? $"MCP servers named {space.McpPrefix}…" : TerminalText.Escape(id[ClaudeItemIds.FilePrefix.Length..][..id[ClaudeItemIds.FilePrefix.Length..].LastIndexOf('/')] + "/");
+
+    private static string Shown(string id) => ClaudeSection.Label(id);
+
+    private static string Counts(int n) => n == 1 ? "one item" : $"{n} items";
+}

@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using NUnit.Framework;
+using StartClaude.Abstractions;
+using StartClaude.Core.ClaudeCode;
+using StartClaude.Core.Documents;
+using StartClaude.Core.Encryption;
+using StartClaude.Core.Errors;
+using StartClaude.Core.Local;
+using StartClaude.Core.Sync;
+using StartClaude.Core.Teams;
+using StartClaude.Testing;
+
+namespace StartClaude.Core.Tests.Teams;
+
+/// <summary>
+/// A team's Claude Code items through the one planner and writer, with each member's real Claude Code folder (a
+/// scratch HOME each): they land under the team's name, go out from there, and never mix with a machine's own.
+/// </summary>
+public class TeamClaudeItemsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+
+    private InMemoryRemoteDocument _team = null!;
+    private Member _alice = null!;
+    private Member _bob = null!;
+
+    [SetUp]
+    public async Task SetUpAsync()
+    {
+        _team = new InMemoryRemoteDocument();
+        var alice = AgeIdentity.Generate();
+        var created = MemberList.Create("acme", "alice", alice, Now);
+        _alice = new Member("alice", _team, TeamState.Created(created), alice);
+        await _alice.TeamSyncAsync();
+        var bob = AgeIdentity.Generate();
+        _alice.Seal.NewMembers = created.Append([.. created.Head.Members, new TeamMember("bob", bob.Recipient, false)], alice, Now);
+        await _alice.TeamSyncAsync();
+        _bob = new Member("bob", _team, TeamState.Joining("acme", created.TeamId), bob);
+        await _bob.TeamSyncAsync();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _alice.Dispose();
+        _bob.Dispose();
+    }
+
+    [Test]
+    public async Task A_members_agent_CLAUDE_md_and_MCP_server_reach_the_others_under_the_teams_name_and_their_edits_come_back()
+    {
+        _alice.Take("CLAUDE.md,agents,commands,mcp-servers");
+        _bob.Take("CLAUDE.md,agents,commands,mcp-servers");
+        _alice.WriteClaude("agents/acme/reviewer.md", "review every diff\n");
+        _alice.WriteClaude("rules/acme/CLAUDE.md", "use the gateway\n");
+        _alice.WriteClaude("commands/acme/ship.md", "ship it\n");
+        File.WriteAllText(_alice.ClaudeJson, """{"mcpServers":{"acme-gateway":{"command":"gw","args":["--team"]},"mine":{"command":"x"}}}""");
+
+        await _alice.TeamSyncAsync();
+        await _bob.TeamSyncAsync();
+
+        _bob.ReadClaude("agents/acme/reviewer.md").Should().Be("review every diff\n");
+        _bob.ReadClaude("rules/acme/CLAUDE.md").Should().Be("use the gateway\n");
+        _bob.ReadClaude("commands/acme/ship.md").Should().Be("ship it\n");
+        var servers = JsonNode.Parse(File.ReadAllText(_bob.ClaudeJson))!["mcpServers"]!.AsObject();
+        servers.Select(s => s.Key).Should().Equal(["acme-gateway"], "only the team's server goes to the team; alice's own 'mine' stays hers");
+        var section = ClaudeSection.Of(_alice.TeamPlaintext().Root)!;
+        ClaudeSection.LiveIds(section).Should().BeEquivalentTo(["file:CLAUDE.md", "file:agents/reviewer.md", "file:commands/ship.md", "mcp:gateway"],
+            "in the team's document the items carry the team's own names");
+
+        _bob.WriteClaude("agents/acme/reviewer.md", "review every diff twice\n");
+        File.Delete(Path.Combine(_bob.ClaudeFolder, "commands", "acme", "ship.md"));
+        await _bob.TeamSyncAsync();
+        await _alice.TeamSyncAsync();
+
+        _alice.ReadClaude("agents/acme/reviewer.md").Should().Be("review every diff twice\n");
+        File.Exists(Path.Combine(_alice.ClaudeFolder, "commands", "acme", "ship.md")).Should().BeFalse("bob's deletion reaches alice");
+    }
+
+    [Test]
+    public async Task A_machines_own_sync_never_sends_the_teams_items_and_never_writes_into_the_teams_folder()
+    {
+        _alice.Take("agents,mcp-servers");
+        _alice.ChoosePersonal("agents,mcp-servers");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        _alice.WriteClaude("agents/mine.md", "my prompt\n");
+        File.WriteAllText(_alice.ClaudeJson, """{"mcpServers":{"acme-gateway":{"command":"gw"},"mine":{"command":"x"}}}""");
+        await _alice.TeamSyncAsync();
+
+        await _alice.PersonalSyncAsync();
+
+        var personal = ClaudeSection.Of(DocumentCodec.Plain.Decode(_alice.Personal.Current!.Content).Root)!;
+        ClaudeSection.LiveIds(personal).Should().BeEquivalentTo(["file:agents/mine.md", "mcp:mine"], "the team's items are the team's, not this machine's own");
+
+        // A bucket writer puts an agent into the team's folder through the personal (maybe unencrypted) document.
+        var root = DocumentCodec.Plain.Decode(_alice.Personal.Current!.Content).Root;
+        ClaudeSection.Put(ClaudeSection.Of(root)!, ClaudeItemIds.File("agents/acme/reviewer.md"), ClaudeSection.FileItem("injected\n"));
+        ClaudeSection.Put(ClaudeSection.Of(root)!, ClaudeItemIds.File("agents/acme/extra.md"), ClaudeSection.FileItem("injected\n"));
+        _alice.Personal.Put(Encoding.UTF8.GetBytes(root.ToJsonString()));
+        await _alice.PersonalSyncAsync();
+        await _alice.TeamSyncAsync();
+
+        _alice.ReadClaude("agents/acme/reviewer.md").Should().Be("team prompt\n");
+        File.Exists(Path.Combine(_alice.ClaudeFolder, "agents", "acme", "extra.md")).Should().BeFalse();
+        ClaudeSection.LiveIds(ClaudeSection.Of(_alice.TeamPlaintext().Root)).Should().BeEquivalentTo(["file:agents/reviewer.md", "mcp:gateway"]);
+    }
+
+    [Test]
+    public async Task A_member_who_takes_none_of_the_teams_items_keeps_them_in_the_document_when_it_writes()
+    {
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        await _bob.TeamSyncAsync();
+        _bob.AddTeamConfig("gateway");
+
+        await _bob.TeamSyncAsync();
+
+        var document = _bob.TeamPlaintext();
+        document.LiveConfigs.Select(c => c.Name).Should().Equal(["gateway"]);
+        ClaudeSection.LiveIds(ClaudeSection.Of(document.Root)).Should().Equal(["file:agents/reviewer.md"]);
+        Directory.Exists(Path.Combine(_bob.ClaudeFolder, "agents")).Should().BeFalse("bob takes nothing of the team's");
+    }
+
+    [Test]
+    public void Taking_a_kind_whose_team_folder_already_holds_this_machines_own_files_is_refused()
+    {
+        _alice.WriteClaude("agents/acme/private.md", "mine, not the team's\n");
+        var before = File.ReadAllBytes(_alice.ConfigPath);
+
+        var take = () => _alice.Take("agents");
+
+        take.Should().Throw<SyncConflictException>().WithMessage("agents/acme/ is where team acme's items go on this machine, and it already holds one item of this machine's own (file agents/acme/private.md): move it elsewhere*nothing was changed");
+        File.ReadAllBytes(_alice.ConfigPath).Should().Equal(before);
+        _alice.Take("CLAUDE.md");
+    }
+
+    [Test]
+    public void Two_teams_whose_MCP_server_names_could_be_either_teams_cannot_both_give_this_machine_MCP_servers()
+    {
+        _alice.Take("mcp-servers");
+        var other = new TeamClaudeItems(_alice.Folder);
+
+        var take = () => other.Choose(_alice.Configs.Read()!, "acme-dev", new HashSet<string> { ClaudeKinds.McpServers });
+
+        take.Should().Throw<SyncConflictException>().WithMessage("team acme-dev's MCP servers would be named acme-dev-NAME here, and team acme's acme-NAME*");
+    }
+
+    [Test]
+    public async Task Leaving_deletes_the_teams_items_so_none_of_them_becomes_the_machines_own()
+    {
+        _alice.Take("agents");
+        _alice.ChoosePersonal("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        _alice.WriteClaude("agents/mine.md", "my prompt\n");
+        await _alice.TeamSyncAsync();
+
+        var deleted = _alice.Items.RemoveFromDisk(_alice.Configs.Read()!, "acme");
+        _alice.Configs.Write(new TeamLocalView("acme", _alice.Configs).Without(_alice.Configs.Read()!));
+        await _alice.PersonalSyncAsync();
+
+        deleted.Should().Equal(["deleted file agents/acme/reviewer.md"]);
+        File.Exists(Path.Combine(_alice.ClaudeFolder, "agents", "acme", "reviewer.md")).Should().BeFalse();
+        ClaudeSection.LiveIds(ClaudeSection.Of(DocumentCodec.Plain.Decode(_alice.Personal.Current!.Content).Root)).Should().Equal(["file:agents/mine.md"]);
+        _alice.Configs.Read()!.Root["settings"]!["s3Sync"]![ClaudeChoice.TeamsJsonName].Should().BeNull();
+    }
+
+    /// <summary>One member: a scratch HOME with a Claude Code folder, config.json, the team's engine and its own.</summary>
+    private sealed class Member : IDisposable
+    {
+        private static readonly S3SyncSettings PersonalSettings = new("s3-compatible", "bucket", "us-east-1", "AKIDEXAMPLE", "secret", "http://127.0.0.1:1", "doc.json");
+
+        private readonly string _home;
+        private readonly InMemorySyncState _teamState = new();
+        private readonly InMemorySyncState _personalState = new();
+        private readonly SyncEngine _teamEngine;
+        private readonly SyncEngine _personalEngine;
+        private readonly TeamLocalView _view;
+        private readonly MachineDocumentStore _machine;
+
+        public Member(string name, InMemoryRemoteDocument team, TeamState state, AgeIdentity identity)
+        {
+            _home = Path.Combine(Path.GetTempPath(), $"sc-teamclaude-{name}-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(Path.Combine(_home, ".claude"));
+            var environment = AppEnvironment.From(new Dictionary<string, string> { ["HOME"] = _home, ["START_CLAUDE_HOME"] = Path.Combine(_home, ".start-claude") });
+            var backups = new BackupStore(environment);
+            Configs = new LocalConfigStore(environment, backups);
+            Configs.Write(ConfigDocument.CreateEmpty().WithS3Sync(PersonalSettings));
+            Folder = new ClaudeFolder(new ClaudeCodePaths(environment), backups);
+            Items = new TeamClaudeItems(Folder);
+            Team = team;
+            Identity = identity;
+            Seal = new TeamSeal(state, identity, _ => { });
+            _view = new TeamLocalView("acme", Configs, Folder);
+            _teamEngine = new SyncEngine(_view, _teamState, new SyncWriter(_view, _teamState));
+            _machine = new MachineDocumentStore(Configs, Folder);
+            _personalEngine = new SyncEngine(_machine, _personalState, new SyncWriter(_machine, _personalState));
+        }
+
+        public LocalConfigStore Configs { get; }
+
+        public ClaudeFolder Folder { get; }
+
+        public TeamClaudeItems Items { get; }
+
+        public InMemoryRemoteDocument Team { get; }
+
+        public InMemoryRemoteDocument Personal { get; } = new();
+
+        public AgeIdentity Identity { get; }
+
+        public TeamSeal Seal { get; }
+
+        public string ClaudeFolder => Path.Combine(_home, ".claude");
+
+        public string ClaudeJson => Path.Combine(_home, ".claude.json");
+
+        public string ConfigPath => Configs.ConfigPath;
+
+        public void Take(string kinds) => Configs.Write(Items.Choose(Configs.Read()!, "acme", TeamClaudeItems.ParseKinds(kinds)));
+
+        public void ChoosePersonal(string kinds)
+        {
+            var local = Configs.Read()!;
+            Configs.Write(local.WithClaudeChoice(local.ClaudeChoice.WithKinds(ClaudeChoice.ParseKinds(kinds))));
+        }
+
+        public void WriteClaude(string relative, string text)
+        {
+            var path = Path.Combine(ClaudeFolder, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        public string ReadClaude(string relative) => File.ReadAllText(Path.Combine(ClaudeFolder, relative));
+
+        public void AddTeamConfig(string name)
+        {
+            var local = Configs.Read()!;
+            var node = (JsonObject)JsonNode.Parse(
+                $"{{\"id\":\"{Guid.NewGuid()}\",\"name\":\"acme/{name}\",\"model\":\"opus\",\"isDefault\":false,\"team\":\"acme\",\"teamDefault\":true,\"localOnly\":true}}")!;
+            Configs.Write(local.WithConfigs([.. local.Configs.Select(c => c.Node), node]));
+        }
+
+        public ConfigDocument TeamPlaintext() => DocumentCodec.Plain.Decode(AgeFile.Decrypt(Team.Current!.Content, Identity));
+
+        public Task<SyncReport> TeamSyncAsync() =>
+            _teamEngine.RunAsync(new SyncTarget(_view.Read()!, TeamMachine.Settings, Team) { Codec = DocumentCodec.Sealed(Seal) }, new SyncRequest.TwoWay(), new ScriptedAnswerer(), dryRun: false);
+
+        public Task<SyncReport> PersonalSyncAsync() =>
+            _personalEngine.RunAsync(new SyncTarget(_machine.Read()!, PersonalSettings, Personal), new SyncRequest.TwoWay(), new ScriptedAnswerer(), dryRun: false);
+
+        public void Dispose() => Directory.Delete(_home, recursive: true);
+    }
+}
