@@ -144,6 +144,54 @@ public partial class TeamProcessTests
     }
 
     [Test]
+    public async Task A_teams_agent_CLAUDE_md_and_MCP_server_reach_the_members_who_take_them_under_the_teams_name_and_never_their_own_remote()
+    {
+        var (server, bucket, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        await alice.OkAsync("team", "claude-files", "acme", "--set", "CLAUDE.md,agents,mcp-servers");
+        Directory.CreateDirectory(Path.Combine(alice.User, ".claude", "agents", "acme"));
+        Directory.CreateDirectory(Path.Combine(alice.User, ".claude", "rules", "acme"));
+        File.WriteAllText(Path.Combine(alice.User, ".claude", "agents", "acme", "reviewer.md"), "---\nname: reviewer\n---\nReview every diff.\n");
+        File.WriteAllText(Path.Combine(alice.User, ".claude", "rules", "acme", "CLAUDE.md"), "Use the team gateway.\n");
+        File.WriteAllText(Path.Combine(alice.User, ".claude.json"),
+            """{"mcpServers":{"acme-gateway":{"command":"gw","env":{"GW_TOKEN":"gw-token-0123456789abcdef"}},"alices-own":{"command":"x"}}}""");
+        (await alice.OkAsync("team", "claude-files", "acme")).Output.Should().Contain("file agents/acme/reviewer.md").And.Contain("MCP server acme-gateway").And.NotContain("alices-own");
+        await alice.OkAsync("team", "sync");
+
+        // Bob takes them; his own remote (unencrypted here) keeps his own agents only. Carol takes none.
+        var take = await bob.OkAsync("team", "claude-files", "acme", "--set", "CLAUDE.md,agents,mcp-servers");
+        take.Error.Should().Contain("runs a command on this machine");
+        await bob.OkAsync("claude-files", "--set", "agents,mcp-servers");
+        Directory.CreateDirectory(Path.Combine(bob.User, ".claude", "agents"));
+        File.WriteAllText(Path.Combine(bob.User, ".claude", "agents", "bobs-own.md"), "mine\n");
+        var sync = await bob.OkAsync("s3-sync");
+        File.ReadAllText(Path.Combine(bob.User, ".claude", "agents", "acme", "reviewer.md")).Should().Contain("Review every diff.");
+        File.ReadAllText(Path.Combine(bob.User, ".claude", "rules", "acme", "CLAUDE.md")).Should().Be("Use the team gateway.\n");
+        JsonNode.Parse(File.ReadAllText(Path.Combine(bob.User, ".claude.json")))!["mcpServers"]!.AsObject().Select(p => p.Key).Should().Equal(["acme-gateway"]);
+        await bob.OkAsync("s3-sync");
+        var personal = Encoding.UTF8.GetString(await AwsCli.GetObjectAsync(server, bucket, "bob.json"));
+        personal.Should().Contain("bobs-own").And.NotContain("reviewer").And.NotContain("gateway", $"a team's items never reach a member's own remote ({sync.Output})");
+        await carol.OkAsync("team", "sync");
+        Directory.Exists(Path.Combine(carol.User, ".claude", "agents")).Should().BeFalse();
+
+        // Bob's edit goes back to the team; the removal lists the MCP secret he could read; leaving deletes his copies.
+        File.AppendAllText(Path.Combine(bob.User, ".claude", "agents", "acme", "reviewer.md"), "Twice.\n");
+        await bob.OkAsync("team", "sync");
+        await alice.OkAsync("team", "sync");
+        File.ReadAllText(Path.Combine(alice.User, ".claude", "agents", "acme", "reviewer.md")).Should().EndWith("Twice.\n");
+        var removal = await alice.OkAsync("team", "remove", "acme", "bob", "--keep-old-versions");
+        removal.Output.Should().Contain("MCP server 'gateway': env GW_TOKEN").And.NotContain("gw-token-0123456789abcdef");
+        var leave = await bob.OkAsync("team", "leave", "acme");
+        leave.Output.Should().Contain("deleted file agents/acme/reviewer.md").And.Contain("deleted MCP server acme-gateway");
+        File.Exists(Path.Combine(bob.User, ".claude", "agents", "acme", "reviewer.md")).Should().BeFalse();
+        File.Exists(Path.Combine(bob.User, ".claude", "agents", "bobs-own.md")).Should().BeTrue();
+        await bob.OkAsync("s3-sync");
+        Encoding.UTF8.GetString(await AwsCli.GetObjectAsync(server, bucket, "bob.json")).Should().NotContain("reviewer").And.NotContain("gateway");
+    }
+
+    [Test]
     public async Task A_document_from_a_bucket_writer_without_a_member_key_is_refused_on_every_machine()
     {
         AgeCli.Available.Should().BeTrue("age is installed by scripts/test.sh");
