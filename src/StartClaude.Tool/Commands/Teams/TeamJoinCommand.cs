@@ -26,8 +26,11 @@ internal sealed class TeamJoinCommand(TeamMembership membership, HomeLock homeLo
         console.Plain($"Joined team {Team}: {string.Join(", ", head.Members.Select(m => m.Admin ? $"{m.Name} (admin)" : m.Name))}.");
         var report = await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.Sync), dryRun: false).ConfigureAwait(false);
         SyncReportWriter.Write(console, report, target.RemoteName);
-        var configs = target.View.Read()?.LiveConfigs.Select(c => TeamNames.LocalConfigName(Team, c.Name ?? "")).ToList() ?? [];
+        var view = target.View.Read();
+        var configs = view?.LiveConfigs.Select(c => TeamNames.LocalConfigName(Team, c.Name ?? "")).ToList() ?? [];
         console.Plain(configs.Count == 0 ? $"The team shares no configs yet." : $"The team's configs here: {string.Join(", ", configs)}");
+        if (Math.Max(view?.ClaudeItemCount ?? 0, report.Plan.Agreed?.ClaudeItemCount ?? 0) is > 0 and var items)
+            console.Plain($"The team also carries {items} Claude Code item{(items == 1 ? "" : "s")}; take them with: start-claude team claude-files {Team} --set CLAUDE.md,agents,commands,mcp-servers");
         return 0;
     }
 }

@@ -41,6 +41,12 @@ internal sealed class TeamSyncRun(TeamTargets targets, ToolConsole console)
                 }
                 console.Plain($"Team {name}:");
                 SyncReportWriter.Write(console, report, team.RemoteName);
+                // Items are named as in the team's document; say once where they are here.
+                if (report.LocalChanges?.Items.Count > 0 || report.RemoteChanges?.Items.Count > 0)
+                {
+                    var space = new Core.ClaudeCode.TeamClaudeNamespace(name);
+                    console.Plain($"  (here under the team's name: {space.MemoryPath}, {space.FolderOf("agents")}/, {space.FolderOf("commands")}/, MCP servers {space.McpPrefix}NAME)");
+                }
                 entry["ok"] = true;
                 SyncReportJson.Describe(entry, report);
             }
