@@ -116,6 +116,9 @@ public sealed class TeamLocalView(string team, ILocalDocumentStore inner, Claude
         // This machine's own default may be one of the team's configs ('default acme/gateway'): a write of the
         // team's configs keeps it, or the machine would be left with no default at all.
         var machineDefault = local.Configs.FirstOrDefault(c => IsOurs(c) && c.IsDefault)?.Id;
+        // A machine whose only configs are a team's still has exactly one default: the team's own, as the team holds it.
+        if ((machineDefault is null || !document.LiveConfigs.Any(c => c.Id == machineDefault)) && !others.Any(c => !c.IsDeleted && c.IsDefault))
+            machineDefault = (document.LiveConfigs.FirstOrDefault(c => c.IsDefault) ?? document.LiveConfigs.FirstOrDefault())?.Id;
         var choice = document.ClaudeChoice;
         var carrying = claude is not null && !choice.IsEmpty && document.HasClaudeSection;
         IReadOnlyList<string> changedMeanwhile = [];

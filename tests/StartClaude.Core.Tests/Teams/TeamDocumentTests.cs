@@ -88,6 +88,25 @@ public class TeamDocumentTests
     }
 
     [Test]
+    public async Task A_member_whose_only_configs_are_the_teams_has_exactly_one_default_the_teams_own()
+    {
+        // Without one, the next read of config.json repaired it with a warning ("made 'acme/fast' the default").
+        _bob.Local.Document!.Configs.Where(c => c.IsDefault).Select(c => c.Name).Should().Equal(["acme/gateway"]);
+
+        var local = _alice.Local.Document!;
+        _alice.Local.Document = local.WithConfigs(local.Configs.Select(c =>
+        {
+            var node = (JsonObject)c.Node.DeepClone();
+            node["teamDefault"] = c.Name == "acme/fast";
+            return node;
+        }));
+        await _alice.SyncAsync();
+        await _bob.SyncAsync();
+
+        _bob.Local.Document!.Configs.Where(c => c.IsDefault).Select(c => c.Name).Should().Equal(["acme/gateway"], "once this machine's default, it stays so when the team's moves");
+    }
+
+    [Test]
     public async Task Two_members_writing_at_once_lose_nothing()
     {
         _alice.AddTeamConfig("from-alice", "a");
