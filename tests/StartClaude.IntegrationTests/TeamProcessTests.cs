@@ -192,6 +192,37 @@ public partial class TeamProcessTests
     }
 
     [Test]
+    public async Task A_team_emptied_by_another_member_is_asked_about_with_the_team_syncs_own_flags()
+    {
+        var (_, _, alice, bob, carol) = await TeamOfThreeAsync();
+        using var _a = alice;
+        using var _b = bob;
+        using var _c = carol;
+        foreach (var name in new[] { "g1", "g2" })
+        {
+            await alice.OkAsync("add", name, "--api-key", "sk-ant-api03-aaaaaaaaaaaaaaaaaaaaaaaaaaaa" + name);
+            await alice.OkAsync("team", "share", "acme", name);
+        }
+        await bob.OkAsync("team", "sync");
+        var bobs = await bob.RunAsync("s3-sync");
+        bobs.Error.Should().NotContain("repaired", "a member whose only configs are the team's has the team's default as its own");
+        await alice.OkAsync("remove", "acme/g1", "-y");
+        await alice.OkAsync("remove", "acme/g2", "-y");
+        await alice.OkAsync("team", "sync");
+
+        foreach (var args in new[] { new[] { "team", "sync" }, ["s3-sync"] })
+        {
+            var run = await bob.RunAsync(args);
+            run.ExitCode.Should().Be(3);
+            run.Output.Should().Contain("Team acme:", "the team is named before anything is asked about it");
+            run.Error.Should().Contain("team acme: the remote document holds no configs any more").And.Contain("--prefer remote")
+                .And.NotContain("s3-download", "s3-download is one's own document's, not a team's");
+        }
+        await bob.OkAsync("team", "sync", "--prefer", "remote");
+        (await bob.OkAsync("list")).Output.Should().NotContain("acme/");
+    }
+
+    [Test]
     public async Task A_document_from_a_bucket_writer_without_a_member_key_is_refused_on_every_machine()
     {
         AgeCli.Available.Should().BeTrue("age is installed by scripts/test.sh");

@@ -36,7 +36,7 @@ internal sealed class S3SyncCommand(HomeLock homeLock, SyncTargetLoader loader, 
         if (teams.Names() is { Count: > 0 } names)
         {
             var results = new JsonArray();
-            exitCode = await new TeamSyncRun(teamTargets, console).RunAsync(names, answerer, DryRun, replace: false, results).ConfigureAwait(false);
+            exitCode = await new TeamSyncRun(teamTargets, console).RunAsync(names, new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.TeamSync), DryRun, replace: false, results).ConfigureAwait(false);
             json["teams"] = results;
             if (exitCode != 0)
             {

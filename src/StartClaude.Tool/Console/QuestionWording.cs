@@ -20,6 +20,11 @@ internal sealed record QuestionWording(string AcceptEmptied, string? KeepEmptied
         "pass --prefer remote (or run start-claude s3-download -f) to accept that",
         "--prefer local to upload this machine's configs again");
 
+    /// <summary>A team's sync (team sync, or s3-sync's teams): s3-download and s3-upload are one's own document's, not a team's.</summary>
+    public static QuestionWording TeamSync { get; } = new(
+        "pass --prefer remote to accept that",
+        "--prefer local to send this machine's copy of the team's configs again");
+
     public static QuestionWording Download { get; } = new(
         "pass -f (--force) to delete the configs here too",
         null);

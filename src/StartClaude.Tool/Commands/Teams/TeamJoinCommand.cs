@@ -24,7 +24,7 @@ internal sealed class TeamJoinCommand(TeamMembership membership, HomeLock homeLo
         var target = await membership.JoinAsync(Team, Id).ConfigureAwait(false);
         var head = target.Seal.State.KnownMembers.Head;
         console.Plain($"Joined team {Team}: {string.Join(", ", head.Members.Select(m => m.Admin ? $"{m.Name} (admin)" : m.Name))}.");
-        var report = await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.Sync), dryRun: false).ConfigureAwait(false);
+        var report = await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.TeamSync), dryRun: false).ConfigureAwait(false);
         SyncReportWriter.Write(console, report, target.RemoteName);
         var view = target.View.Read();
         var configs = view?.LiveConfigs.Select(c => TeamNames.LocalConfigName(Team, c.Name ?? "")).ToList() ?? [];

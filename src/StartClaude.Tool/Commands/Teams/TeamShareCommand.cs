@@ -35,7 +35,7 @@ internal sealed class TeamShareCommand(TeamTargets targets, LocalConfigStore loc
         console.Plain($"Shared '{config.Name}' with team {Team} as '{teamName}'.");
         var fresh = targets.Open(Team);
         var report = await fresh.Engine.RunAsync(fresh.Target with { Local = fresh.View.Read()! }, new SyncRequest.TwoWay(),
-            new PromptedSyncAnswerer(null, prompts, console, QuestionWording.Sync), dryRun: false).ConfigureAwait(false);
+            new PromptedSyncAnswerer(null, prompts, console, QuestionWording.TeamSync), dryRun: false).ConfigureAwait(false);
         SyncReportWriter.Write(console, report, fresh.RemoteName);
         return 0;
     }

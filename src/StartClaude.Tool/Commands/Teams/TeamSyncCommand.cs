@@ -38,7 +38,7 @@ internal sealed class TeamSyncCommand(TeamTargets targets, TeamStateStore teams,
         }
         ConflictSide? prefer = Prefer is null ? null
             : Prefer.Equals("local", StringComparison.OrdinalIgnoreCase) ? ConflictSide.Local : ConflictSide.Remote;
-        var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.Sync);
+        var answerer = new PromptedSyncAnswerer(prefer, prompts, console, QuestionWording.TeamSync);
         var exitCode = await new TeamSyncRun(targets, console).RunAsync(names, answerer, DryRun, Replace, results).ConfigureAwait(false);
         if (exitCode != 0)
         {

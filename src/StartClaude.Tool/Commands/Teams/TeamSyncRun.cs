@@ -27,6 +27,8 @@ internal sealed class TeamSyncRun(TeamTargets targets, ToolConsole console)
             {
                 var team = targets.Open(name);
                 entry["remote"] = team.RemoteName;
+                // Named before the sync runs: a conflict question on a terminal then says whose document it is about.
+                console.Plain($"Team {name}:");
                 SyncReport report;
                 if (replace)
                 {
@@ -39,7 +41,6 @@ internal sealed class TeamSyncRun(TeamTargets targets, ToolConsole console)
                 {
                     report = await team.Engine.RunAsync(team.Target, new SyncRequest.TwoWay(), answerer, dryRun).ConfigureAwait(false);
                 }
-                console.Plain($"Team {name}:");
                 SyncReportWriter.Write(console, report, team.RemoteName);
                 // Items are named as in the team's document; say once where they are here.
                 if (report.LocalChanges?.Items.Count > 0 || report.RemoteChanges?.Items.Count > 0)
