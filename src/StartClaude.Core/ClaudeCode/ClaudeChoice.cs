@@ -67,8 +67,9 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
     bool IClaudeItemScope.ReadsMcpServers => ChoosesMcpServers;
 
     /// <summary>Parses a comma-separated list as <c>--claude-files</c> takes it (<c>none</c> for nothing).</summary>
-    /// <exception cref="Errors.UsageException">An entry names no kind.</exception>
-    public static IReadOnlySet<string> ParseKinds(string list)
+    /// <param name="allowed">The kinds this list may name (a team's), or null for every kind.</param>
+    /// <exception cref="Errors.UsageException">An entry names no kind, or one not allowed.</exception>
+    public static IReadOnlySet<string> ParseKinds(string list, IReadOnlySet<string>? allowed = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var kinds = new SortedSet<string>(StringComparer.Ordinal);
@@ -76,8 +77,14 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
             return kinds;
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            kinds.Add(ClaudeKinds.Parse(part) ?? throw new Errors.UsageException(
-                $"'{Documents.TerminalText.Escape(part)}' is not a Claude Code kind; use {string.Join(", ", ClaudeKinds.Fixed)} or settings:KEY (for example settings:permissions), comma-separated, or none"));
+            var kind = ClaudeKinds.Parse(part);
+            if (kind is null || allowed?.Contains(kind) == false)
+            {
+                throw new Errors.UsageException(allowed is null
+                    ? $"'{Documents.TerminalText.Escape(part)}' is not a Claude Code kind; use {string.Join(", ", ClaudeKinds.Fixed)} or settings:KEY (for example settings:permissions), comma-separated, or none"
+                    : $"'{Documents.TerminalText.Escape(part)}' is not a kind a team carries; use {string.Join(", ", allowed)}, comma-separated, or none");
+            }
+            kinds.Add(kind);
         }
         return kinds;
     }

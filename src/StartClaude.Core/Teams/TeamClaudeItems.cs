@@ -14,21 +14,7 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
 {
     /// <summary>Parses the kinds a team's items may be taken in (<c>none</c> for nothing).</summary>
     /// <exception cref="UsageException">A kind is not one, or not one a team carries.</exception>
-    public static IReadOnlySet<string> ParseKinds(string list)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        var kinds = new SortedSet<string>(StringComparer.Ordinal);
-        if (list.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
-            return kinds;
-        foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var kind = ClaudeKinds.Parse(part);
-            if (kind is null || !TeamClaudeNamespace.Kinds.Contains(kind))
-                throw new UsageException($"'{TerminalText.Escape(part)}' is not a kind a team carries; use {string.Join(", ", TeamClaudeNamespace.Kinds)}, comma-separated, or none");
-            kinds.Add(kind);
-        }
-        return kinds;
-    }
+    public static IReadOnlySet<string> ParseKinds(string list) => ClaudeChoice.ParseKinds(list, TeamClaudeNamespace.Kinds);
 
     /// <summary>
     /// <paramref name="local"/> with this machine taking <paramref name="kinds"/> of team <paramref name="team"/>'s items.

@@ -64,13 +64,7 @@ internal sealed class ClaudeFilesCommand(LocalConfigStore localStore, HomeLock h
             console.Plain($"Local-only: {string.Join(", ", choice.LocalOnly.Select(Shown))}");
         if (choice.IsEmpty)
             return;
-        var (section, warnings) = folder.Read(choice);
-        foreach (var warning in warnings)
-            console.Warn(warning);
-        var items = ClaudeSection.Items(section).Select(i => i.Id).Where(choice.Carries).ToList();
-        console.Plain(items.Count == 0 ? "Found here: nothing yet." : $"Found here ({items.Count}):");
-        foreach (var id in items)
-            console.Plain($"  {ClaudeSection.Label(id)}");
+        ClaudeItemsFound.Write(console, folder, choice);
     }
 
     private static string Shown(string id) => id.StartsWith(ClaudeItemIds.FilePrefix, StringComparison.Ordinal) ? TerminalText.Escape(id[ClaudeItemIds.FilePrefix.Length..]) : TerminalText.Escape(id);

@@ -138,6 +138,15 @@ public class TeamClaudeItemsTests
     }
 
     [Test]
+    public void A_kind_a_team_does_not_carry_is_refused_naming_those_it_does()
+    {
+        var parse = () => TeamClaudeItems.ParseKinds("agents,skills");
+
+        parse.Should().Throw<UsageException>().WithMessage("'skills' is not a kind a team carries; use CLAUDE.md, agents, commands, mcp-servers, comma-separated, or none");
+        TeamClaudeItems.ParseKinds("agents/, MCP").Should().BeEquivalentTo(["agents", "mcp-servers"]);
+    }
+
+    [Test]
     public void Two_teams_whose_MCP_server_names_could_be_either_teams_cannot_both_give_this_machine_MCP_servers()
     {
         _alice.Take("mcp-servers");

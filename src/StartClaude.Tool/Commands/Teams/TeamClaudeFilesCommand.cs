@@ -60,13 +60,6 @@ internal sealed class TeamClaudeFilesCommand(TeamStateStore teams, TeamClaudeIte
         console.Plain($"Where they are here: {TerminalText.Escape(folder.Paths.Folder)}/{{{space.MemoryPath}, {space.FolderOf("agents")}/, {space.FolderOf("commands")}/}}, MCP servers named {space.McpPrefix}NAME in {TerminalText.Escape(folder.Paths.GlobalConfigFile)}");
         if (choice.IsEmpty)
             return;
-        var scope = view.Scope(choice);
-        var (section, warnings) = folder.Read(scope);
-        foreach (var warning in warnings)
-            console.Warn(warning);
-        var found = ClaudeSection.Items(section).Select(i => i.Id).Where(scope.Carries).ToList();
-        console.Plain(found.Count == 0 ? "Found here: nothing yet." : $"Found here ({found.Count}):");
-        foreach (var id in found)
-            console.Plain($"  {ClaudeSection.Label(id)}");
+        ClaudeItemsFound.Write(console, folder, view.Scope(choice));
     }
 }
