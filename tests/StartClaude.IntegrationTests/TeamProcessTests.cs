@@ -204,6 +204,9 @@ public partial class TeamProcessTests
             await alice.OkAsync("team", "share", "acme", name);
         }
         await bob.OkAsync("team", "sync");
+        var status = JsonNode.Parse((await bob.OkAsync("s3-status", "--json")).Output)!;
+        status["teams"]!.AsArray().Select(t => t!.GetValue<string>()).Should().Equal(["acme"]);
+        status["encryptedTo"].Should().BeNull("this bucket's own documents are plain JSON here");
         var bobs = await bob.RunAsync("s3-sync");
         bobs.Error.Should().NotContain("repaired", "a member whose only configs are the team's has the team's default as its own");
         await alice.OkAsync("remove", "acme/g1", "-y");

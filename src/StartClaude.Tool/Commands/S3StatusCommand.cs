@@ -9,7 +9,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands;
 
 [Command("s3-status", Description = "Show the S3 sync settings (secrets masked), the remote document, and what changed on each side since the last sync.")]
-internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, SyncEngine engine, ProviderCatalog providers, ToolConsole console) : JsonCommandBase
+internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore stateStore, SyncEngine engine, ProviderCatalog providers, Core.Teams.TeamStateStore teams, ToolConsole console) : JsonCommandBase
 {
     public async Task<int> OnExecuteAsync()
     {
@@ -36,6 +36,9 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         Row("Local configs", target.Local.LiveConfigs.Count.ToString(CultureInfo.InvariantCulture));
         if (target.Local.ClaudeChoice is { IsEmpty: false } claude)
             Row("Claude Code", $"{target.Local.ClaudeItemCount.ToString(CultureInfo.InvariantCulture)} items here ({string.Join(", ", claude.Kinds.Select(k => TerminalText.Escape(k)))})");
+        var teamNames = teams.Names();
+        if (teamNames.Count > 0)
+            Row("Teams", $"{string.Join(", ", teamNames)} (start-claude team sync; s3-sync syncs them after your own document)");
         // Built only for --json: the null-conditional assignments below then evaluate nothing.
         var json = Json ? JsonOutput.Result("s3-status") : null;
         json?["provider"] = provider.Id;
@@ -46,6 +49,8 @@ internal sealed class S3StatusCommand(SyncTargetLoader loader, SyncStateStore st
         json?["proxy"] = target.Store.Proxy;
         json?["accessKeyId"] = SecretMask.Mask(settings.AccessKeyId);
         json?["encryption"] = target.Codec.Encrypts;
+        json?["encryptedTo"] = target.Codec.IsSealed ? "machines" : target.Codec.Encrypts ? "passphrase" : null;
+        json?["teams"] = new System.Text.Json.Nodes.JsonArray([.. teamNames.Select(n => (System.Text.Json.Nodes.JsonNode)n)]);
         json?["localConfigs"] = target.Local.LiveConfigs.Count;
         json?["sources"] = new System.Text.Json.Nodes.JsonObject(sources.OrderBy(p => p.Key).Select(p =>
             KeyValuePair.Create(char.ToLowerInvariant(p.Key.ToString()[0]) + p.Key.ToString()[1..], (System.Text.Json.Nodes.JsonNode?)p.Value)));
