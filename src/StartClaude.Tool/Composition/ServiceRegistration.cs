@@ -66,6 +66,7 @@ public static class ServiceRegistration
             provider.GetRequiredService<RemoteStoreFactory>(), provider.GetRequiredService<ISyncStateStore>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
             provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), claude: provider.GetRequiredService<Core.ClaudeCode.ClaudeFolder>(), warn: console.Warn));
         services.AddSingleton<Core.Teams.TeamClaudeItems>();
+        services.AddTransient<MachineKeyPrinter>();
         services.AddSingleton(provider => new Core.Teams.TeamMembership(provider.GetRequiredService<Core.Teams.TeamTargets>(), provider.GetRequiredService<Core.Teams.TeamStateStore>(),
             provider.GetRequiredService<Core.Teams.MachineIdentityStore>(), provider.GetRequiredService<ISyncStateStore>()));
         services.AddSingleton(_ => new Core.Machines.MachineListStore(environment));
