@@ -43,7 +43,7 @@ public sealed class SyncEngine(ILocalDocumentStore localStore, ISyncStateStore s
         ArgumentNullException.ThrowIfNull(target);
         syncBase ??= stateStore.ReadBaseChecked(target.Settings).Base;
         // Until the service has answered the probe, conditions are assumed honoured; the writer probes before the first write.
-        return new SyncInputs(target.Local, remote, syncBase, stateStore.ReadConditionalWrites(target.Settings) ?? true);
+        return new SyncInputs(target.Local, remote, syncBase, stateStore.ReadConditionalWrites(target.Settings) ?? true) { Advice = target.Advice };
     }
 
     /// <summary>Reads and decides once, answering nothing and writing nothing: for <c>s3-status</c>.</summary>

@@ -9,4 +9,7 @@ public sealed record SyncInputs(Documents.ConfigDocument Local, RemoteSnapshot? 
 {
     /// <summary>Why the base is missing when its record was damaged: said once with the plan.</summary>
     public string? Warning { get; init; }
+
+    /// <summary>The commands a refusal names.</summary>
+    public SyncAdvice Advice { get; init; } = SyncAdvice.Own;
 }

@@ -400,7 +400,7 @@ public static class SyncPlanner
                 ClaudeSection.McpServers => "MCP servers",
                 _ => "chosen settings.json keys",
             };
-            return $"none of the {agreed.Count} {what} the last sync agreed on {(agreed.Count == 1 ? "is" : "are")} here any more (was {(group.Key == ClaudeSection.Files ? "the Claude Code folder" : group.Key == ClaudeSection.McpServers ? ".claude.json" : "settings.json")} moved, or CLAUDE_CONFIG_DIR changed?), and sending that would delete {(agreed.Count == 1 ? "it" : "them")} on every machine; nothing was changed. To take {(agreed.Count == 1 ? "it" : "them")} back: start-claude s3-download -f; to delete {(agreed.Count == 1 ? "it" : "them")} everywhere on purpose: start-claude s3-upload";
+            return $"none of the {agreed.Count} {what} the last sync agreed on {(agreed.Count == 1 ? "is" : "are")} here any more (was {(group.Key == ClaudeSection.Files ? "the Claude Code folder" : group.Key == ClaudeSection.McpServers ? ".claude.json" : "settings.json")} moved, or CLAUDE_CONFIG_DIR changed?), and sending that would delete {(agreed.Count == 1 ? "it" : "them")} on every machine; nothing was changed. To take {(agreed.Count == 1 ? "it" : "them")} back: {c.Inputs.Advice.TakeBack}; to delete {(agreed.Count == 1 ? "it" : "them")} everywhere on purpose: {c.Inputs.Advice.DeleteEverywhere}";
         }
         return null;
     }

@@ -22,6 +22,9 @@ public sealed record SyncTarget(ConfigDocument Local, S3SyncSettings Settings, I
 
     /// <summary>Where each setting came from ("config.json", "AWS_REGION", "default", ...); empty when not known.</summary>
     public IReadOnlyDictionary<SettingField, string> Sources { get; init; } = new Dictionary<SettingField, string>();
+
+    /// <summary>The commands a refusal names (a team's for a team's document).</summary>
+    public SyncAdvice Advice { get; init; } = SyncAdvice.Own;
 }
 
 /// <summary>Opens a <see cref="SyncTarget"/> from this machine's config.json.</summary>

@@ -51,6 +51,7 @@ public sealed class TeamTargets(LocalConfigStore localStore, ProviderCatalog pro
         {
             Codec = DocumentCodec.Sealed(seal),
             Sources = resolved.Sources,
+            Advice = SyncAdvice.ForTeam(state.Name),
         };
         return new TeamTarget(target, new SyncEngine(view, states, new SyncWriter(view, states), time), seal, view);
     }

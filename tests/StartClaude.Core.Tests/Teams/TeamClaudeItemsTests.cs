@@ -138,6 +138,30 @@ public class TeamClaudeItemsTests
     }
 
     [Test]
+    public async Task A_teams_folder_gone_here_is_refused_with_the_teams_commands_and_the_advice_brings_it_back()
+    {
+        _alice.Take("agents");
+        _bob.Take("agents");
+        _alice.WriteClaude("agents/acme/a.md", "a\n");
+        _alice.WriteClaude("agents/acme/b.md", "b\n");
+        await _alice.TeamSyncAsync();
+        await _bob.TeamSyncAsync();
+        Directory.Delete(Path.Combine(_bob.ClaudeFolder, "agents", "acme"), recursive: true);
+
+        var sync = () => _bob.TeamSyncAsync();
+
+        (await sync.Should().ThrowAsync<SyncRefusedException>()).Which.Message.Should()
+            .Contain("none of the 2 Claude Code files the last sync agreed on are here any more")
+            .And.Contain("To take them back: start-claude team claude-files acme --set none, then --set the kinds again, then team sync acme")
+            .And.Contain("start-claude team sync acme --replace").And.NotContain("s3-download");
+        _bob.Take("none");
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        _bob.ReadClaude("agents/acme/a.md").Should().Be("a\n");
+        ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().BeEquivalentTo(["file:agents/a.md", "file:agents/b.md"]);
+    }
+
+    [Test]
     public void A_kind_a_team_does_not_carry_is_refused_naming_those_it_does()
     {
         var parse = () => TeamClaudeItems.ParseKinds("agents,skills");
@@ -256,7 +280,8 @@ public class TeamClaudeItemsTests
         public ConfigDocument TeamPlaintext() => DocumentCodec.Plain.Decode(AgeFile.Decrypt(Team.Current!.Content, Identity));
 
         public Task<SyncReport> TeamSyncAsync() =>
-            _teamEngine.RunAsync(new SyncTarget(_view.Read()!, TeamMachine.Settings, Team) { Codec = DocumentCodec.Sealed(Seal) }, new SyncRequest.TwoWay(), new ScriptedAnswerer(), dryRun: false);
+            _teamEngine.RunAsync(new SyncTarget(_view.Read()!, TeamMachine.Settings, Team) { Codec = DocumentCodec.Sealed(Seal), Advice = SyncAdvice.ForTeam("acme") },
+                new SyncRequest.TwoWay(), new ScriptedAnswerer(), dryRun: false);
 
         public Task<SyncReport> PersonalSyncAsync() =>
             _personalEngine.RunAsync(new SyncTarget(_machine.Read()!, PersonalSettings, Personal), new SyncRequest.TwoWay(), new ScriptedAnswerer(), dryRun: false);
