@@ -1,0 +1,118 @@
+using Minio;
+using Minio.DataModel.Args;
+using Minio.Exceptions;
+using Spectre.Console.Testing;
+using StartClaude.Testing;
+
+namespace StartClaude.Tool.Tests;
+
+/// <summary>
+/// Removing a machine from a remote on machine keys replaces the passphrase key (issue 25): the removed machine may
+/// know the passphrase. How the new passphrase is given, what is refused before any write, and s3-machines passphrase.
+/// </summary>
+public class MachineKeysPassphraseReplacementTests : DeviceTestBase
+{
+    private const string DocumentKey = "start-claude-config.json";
+    private const string KeysFile = "start-claude-config.json.keys.age";
+    private const string OldPassphrase = "correct horse battery staple 25";
+    private const string NewPassphrase = "a new passphrase beta never saw";
+
+    private static readonly Dictionary<string, string> WithOld = new() { ["START_CLAUDE_PASSPHRASE"] = OldPassphrase };
+    private static readonly Dictionary<string, string> WithNew = new() { ["START_CLAUDE_PASSPHRASE"] = NewPassphrase };
+
+    private string[] Setup(string name) => SetupArgs.For(Server, Bucket, extra: ["--device-name", name, "--encrypt", "--machine-keys"]);
+
+    // alpha switches over with a config, beta joins with the passphrase.
+    private async Task TwoMachinesAsync()
+    {
+        (await RunWith(DeviceA, WithOld, Setup("alpha"))).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "add", "gateway", "--api-key", "sk-ant-api03-abcdefghijklmnopqrstuvwxyz1234", "--base-url", "https://gw.example.com")).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        (await RunWith(DeviceB, WithOld, Setup("beta"))).ExitCode.Should().Be(0);
+    }
+
+    private async Task<(string? Document, string? Keys)> ETagsAsync()
+    {
+        var client = Server.Client();
+        try
+        {
+            return (await ETagAsync(client, DocumentKey), await ETagAsync(client, KeysFile));
+        }
+        finally
+        {
+            (client as IDisposable)?.Dispose();
+        }
+    }
+
+    private async Task<string?> ETagAsync(IMinioClient client, string key)
+    {
+        try
+        {
+            return (await client.StatObjectAsync(new StatObjectArgs().WithBucket(Bucket).WithObject(key))).ETag;
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static void OneErrorLine(ToolResult result, int exitCode)
+    {
+        result.ExitCode.Should().Be(exitCode, result.ToString());
+        result.Error.TrimEnd().Split('\n').Should().ContainSingle(result.ToString());
+        result.Error.Should().StartWith("error: ");
+    }
+
+    [Test]
+    public async Task Removing_without_a_terminal_a_new_passphrase_or_the_flag_stops_before_any_write()
+    {
+        await TwoMachinesAsync();
+        var before = await ETagsAsync();
+
+        var removed = await Run(DeviceA, "s3-machines", "remove", "beta");
+
+        OneErrorLine(removed, 2);
+        removed.Error.Should().Contain("START_CLAUDE_NEW_PASSPHRASE").And.Contain("--no-passphrase").And.Contain("nothing was changed");
+        (await ETagsAsync()).Should().Be(before, "neither the document nor KEY.keys.age was written");
+        (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0, "beta is still on the list");
+    }
+
+    [Test]
+    public async Task A_new_passphrase_that_opens_the_keys_file_as_it_is_is_refused_and_nothing_is_written()
+    {
+        await TwoMachinesAsync();
+        var before = await ETagsAsync();
+
+        var removed = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_NEW_PASSPHRASE"] = OldPassphrase }, "s3-machines", "remove", "beta");
+
+        OneErrorLine(removed, 2);
+        removed.Error.Should().Contain("opens s3://").And.Contain("choose another").And.NotContain(OldPassphrase);
+        (await ETagsAsync()).Should().Be(before);
+    }
+
+    [Test]
+    public async Task On_a_terminal_the_new_passphrase_is_asked_twice_hidden_and_only_it_joins_a_machine_afterwards()
+    {
+        await TwoMachinesAsync();
+        var console = new TestConsole().Interactive();
+        console.Profile.Width = 200;
+        console.Input.PushTextWithEnter(NewPassphrase);
+        console.Input.PushTextWithEnter("a typo");
+        console.Input.PushTextWithEnter(NewPassphrase);
+        console.Input.PushTextWithEnter(NewPassphrase);
+
+        var removed = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-machines", "remove", "beta");
+
+        removed.ExitCode.Should().Be(0, removed.ToString());
+        removed.Output.Should().Contain("The two passphrases differ").And.Contain("The passphrase key was replaced");
+        removed.All.Should().NotContain(NewPassphrase).And.NotContain("a typo");
+        using var gamma = new TempHome();
+        var old = await RunWith(gamma, WithOld, Setup("gamma"));
+        OneErrorLine(old, 1);
+        old.Error.Should().Contain("the passphrase does not open");
+        var joined = await RunWith(gamma, WithNew, Setup("gamma"));
+        joined.ExitCode.Should().Be(0, joined.ToString());
+        joined.Output.Should().Contain("Machines on the list: alpha, passphrase, gamma").And.NotContain("beta");
+        gamma.ReadConfig().Should().Contain("gateway");
+    }
+}
