@@ -115,4 +115,47 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         joined.Output.Should().Contain("Machines on the list: alpha, passphrase, gamma").And.NotContain("beta");
         gamma.ReadConfig().Should().Contain("gateway");
     }
+
+    [Test]
+    public async Task S3_machines_passphrase_changes_the_passphrase_and_keeps_every_machine()
+    {
+        await TwoMachinesAsync();
+
+        var changed = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_NEW_PASSPHRASE"] = NewPassphrase }, "s3-machines", "passphrase");
+
+        changed.ExitCode.Should().Be(0, changed.ToString());
+        changed.Output.Should().Contain("The passphrase key was replaced");
+        (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0, "beta stays on the list");
+        using var gamma = new TempHome();
+        OneErrorLine(await RunWith(gamma, WithOld, Setup("gamma")), 1);
+        (await RunWith(gamma, WithNew, Setup("gamma"))).ExitCode.Should().Be(0);
+        var listed = await Run(DeviceB, "s3-machines");
+        listed.Output.Should().Contain("alpha").And.Contain("beta").And.Contain("gamma");
+    }
+
+    [Test]
+    public async Task S3_machines_passphrase_remove_drops_the_key_and_a_passphrase_join_is_sent_to_approval()
+    {
+        await TwoMachinesAsync();
+        var oldKeys = (await RemoteBytesAsync(KeysFile))!;
+
+        var dropped = await Run(DeviceA, "s3-machines", "passphrase", "--remove");
+
+        dropped.ExitCode.Should().Be(0, dropped.ToString());
+        (await RemoteBytesAsync(KeysFile)).Should().BeNull("KEY.keys.age is deleted");
+        (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
+        using var gamma = new TempHome();
+        var join = await RunWith(gamma, WithOld, Setup("gamma"));
+        OneErrorLine(join, 1);
+        join.Error.Should().Contain("s3-machines add");
+
+        // The old file back (a put-back, or a drop whose delete never came): it vouches for nothing, and --remove deletes it.
+        await Server.PutObjectAsync(Bucket, KeysFile, oldKeys);
+        var stale = await RunWith(gamma, WithOld, Setup("gamma"));
+        OneErrorLine(stale, 1);
+        stale.Error.Should().Contain("is older than the passphrase");
+        (await Run(DeviceA, "s3-machines", "passphrase", "--remove")).ExitCode.Should().Be(0);
+        (await RemoteBytesAsync(KeysFile)).Should().BeNull();
+        OneErrorLine(await Run(DeviceA, "s3-machines", "passphrase", "--remove"), 2);
+    }
 }

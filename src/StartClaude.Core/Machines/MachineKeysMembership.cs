@@ -148,6 +148,16 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
             return [.. head.Members.Where(m => m != leaving)];
         }, new PassphraseKeyChange(replacement, whileDeriving, AddWhenAbsent: false), cancellationToken);
 
+    /// <summary>
+    /// Replaces the passphrase key (a new key, sealed with a new passphrase; one is added when the list has none), or
+    /// drops it: the machines stay as they are.
+    /// </summary>
+    public Task<MachineListChange> ReplacePassphraseAsync(S3SyncSettings settings, PassphraseReplacement replacement, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        return ChangeAsync(settings, head => head.Members, new PassphraseKeyChange(replacement, whileDeriving, AddWhenAbsent: true), cancellationToken);
+    }
+
     // The document is re-encrypted under the changed list in one conditional write. With a passphrase key to replace,
     // its new KEY.keys.age goes first (conditional on the one read), pinned to the list version about to be written:
     // until the document lands, the remaining machines open it as before and a passphrase join is refused as
