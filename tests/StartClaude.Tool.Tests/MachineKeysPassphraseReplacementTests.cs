@@ -157,5 +157,10 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         (await Run(DeviceA, "s3-machines", "passphrase", "--remove")).ExitCode.Should().Be(0);
         (await RemoteBytesAsync(KeysFile)).Should().BeNull();
         OneErrorLine(await Run(DeviceA, "s3-machines", "passphrase", "--remove"), 2);
+        // With no passphrase key on the list its name stays taken: a machine called so would be replaced as one.
+        var key = (await Run(gamma, "s3-machines", "key")).Output.Trim();
+        var named = await Run(DeviceA, "s3-machines", "add", "passphrase", "--key", key);
+        OneErrorLine(named, 2);
+        named.Error.Should().Contain("the passphrase key's name");
     }
 }

@@ -120,6 +120,8 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     {
         ArgumentNullException.ThrowIfNull(machine);
         TeamNames.CheckMember(machine.Name);
+        if (machine.Name.Equals(MachineKeys.PassphraseMember, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"{MachineKeys.PassphraseMember} is the passphrase key's name on the list; give the machine another name; nothing was changed");
         return ChangeAsync(settings, head =>
         {
             if (head.Named(machine.Name) is { } named)
