@@ -117,6 +117,32 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
     }
 
     [Test]
+    public async Task A_removal_that_stopped_between_its_two_writes_keeps_every_machine_in_and_running_it_again_finishes_it()
+    {
+        await TwoMachinesAsync();
+        // What the first write leaves: KEY.keys.age holds a new key pinned to a list version that never landed.
+        var machines = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(DeviceA.Folder, "machines.json")))!;
+        var pin = new Core.Machines.PassphraseKeyPin(machines["id"]!.GetValue<string>(), machines["members"]!.AsArray().Count, new string('0', 64));
+        var orphan = Core.Machines.PassphraseKey.Seal(Core.Encryption.AgeIdentity.Generate(), NewPassphrase, DateTimeOffset.UtcNow, pin);
+        await Server.PutObjectAsync(Bucket, KeysFile, orphan);
+
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0, "the document is as it was: every machine on the list opens it");
+        (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
+        using var gamma = new TempHome();
+        OneErrorLine(await RunWith(gamma, WithOld, Setup("gamma")), 1);
+        var half = await RunWith(gamma, WithNew, Setup("gamma"));
+        OneErrorLine(half, 1);
+        half.Error.Should().Contain("is older than the passphrase").And.Contain("did not finish").And.Contain("s3-machines passphrase");
+
+        // The new passphrase typed again: it opens only a key no list names, so it is new.
+        var again = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_NEW_PASSPHRASE"] = NewPassphrase }, "s3-machines", "remove", "beta");
+
+        again.ExitCode.Should().Be(0, again.ToString());
+        (await RunWith(gamma, WithNew, Setup("gamma"))).ExitCode.Should().Be(0);
+        OneErrorLine(await Run(DeviceB, "s3-sync"), 1);
+    }
+
+    [Test]
     public async Task S3_machines_passphrase_changes_the_passphrase_and_keeps_every_machine()
     {
         await TwoMachinesAsync();
