@@ -78,6 +78,20 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
     }
 
     [Test]
+    public async Task On_a_terminal_a_mistyped_name_is_refused_before_a_new_passphrase_is_asked_for()
+    {
+        await TwoMachinesAsync();
+        var console = new TestConsole().Interactive();
+        console.Profile.Width = 200;
+
+        var removed = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-machines", "remove", "betta");
+
+        OneErrorLine(removed, 2);
+        removed.Error.Should().Contain("there is no machine named betta");
+        removed.Output.Should().NotContain("New passphrase");
+    }
+
+    [Test]
     public async Task A_new_passphrase_that_opens_the_keys_file_as_it_is_is_refused_and_nothing_is_written()
     {
         await TwoMachinesAsync();

@@ -136,9 +136,9 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     /// Removes a machine: the current document re-encrypted without it. When the list holds the passphrase key, that
     /// key is replaced too (the removed machine may know the passphrase): <paramref name="replacement"/> says with what.
     /// </summary>
-    /// <param name="replacement">A new passphrase, or drop the passphrase key; null only for a list without one.</param>
+    /// <param name="replacement">Asked once, when the list read holds the passphrase key: a new passphrase, or drop the key.</param>
     /// <param name="whileDeriving">Runs a scrypt derivation (a terminal shows that work goes on).</param>
-    public Task<MachineListChange> RemoveAsync(S3SyncSettings settings, string name, PassphraseReplacement? replacement, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default) =>
+    public Task<MachineListChange> RemoveAsync(S3SyncSettings settings, string name, Func<PassphraseReplacement> replacement, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default) =>
         ChangeAsync(settings, head =>
         {
             var leaving = head.Named(name)
@@ -157,7 +157,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     public Task<MachineListChange> ReplacePassphraseAsync(S3SyncSettings settings, PassphraseReplacement replacement, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        return ChangeAsync(settings, head => head.Members, new PassphraseKeyChange(replacement, whileDeriving, AddWhenAbsent: true), cancellationToken);
+        return ChangeAsync(settings, head => head.Members, new PassphraseKeyChange(() => replacement, whileDeriving, AddWhenAbsent: true), cancellationToken);
     }
 
     // The document is re-encrypted under the changed list in one conditional write. With a passphrase key to replace,
@@ -168,7 +168,8 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     {
         var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
         var keysObject = new PassphraseKeyObject(remotes, writer, settings);
-        var newKey = keys?.Replacement?.Passphrase is not null ? AgeIdentity.Generate() : null;
+        PassphraseReplacement? replacement = null;
+        AgeIdentity? newKey = null;
         MemberList? pending = null;
         var outcome = PassphraseKeyOutcome.Unchanged;
         var keysDue = false;
@@ -186,14 +187,17 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
                 var members = change(before.Head);
                 outcome = PassphraseKeyOutcome.Unchanged;
                 var passphraseMember = before.Head.Named(MachineKeys.PassphraseMember);
-                if (keys is { AddWhenAbsent: true, Replacement.Passphrase: null } && passphraseMember is null)
-                    return await FinishDropAsync(keysObject, before, seal.State.TeamId, remoteName, cancellationToken).ConfigureAwait(false);
-                if (keys is not null && (passphraseMember is not null || (keys.AddWhenAbsent && newKey is not null)))
+                if (keys is not null && (passphraseMember is not null || keys.AddWhenAbsent))
                 {
-                    if (keys.Replacement is null)
-                        throw new UsageException($"{remoteName}'s machine list holds the passphrase key, which a removal replaces (the removed machine may know the passphrase): give a new passphrase on a terminal or in START_CLAUDE_NEW_PASSPHRASE, or drop the key with --no-passphrase; nothing was changed");
+                    replacement ??= keys.Ask();
+                    newKey ??= replacement.Passphrase is null ? null : AgeIdentity.Generate();
+                }
+                if (keys is { AddWhenAbsent: true } && newKey is null && passphraseMember is null)
+                    return await FinishDropAsync(keysObject, before, seal.State.TeamId, remoteName, cancellationToken).ConfigureAwait(false);
+                if (keys is not null && replacement is not null && (passphraseMember is not null || newKey is not null))
+                {
                     await keysObject.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    if (!oldChecked && keys.Replacement.Passphrase is { } passphrase)
+                    if (!oldChecked && replacement.Passphrase is { } passphrase)
                     {
                         RefuseTheCurrentPassphrase(keysObject, passphrase, before, keys.WhileDeriving);
                         oldChecked = true;
@@ -207,7 +211,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
             if (keysDue)
             {
                 var pin = new PassphraseKeyPin(pending.TeamId, pending.Head.Seq, pending.HeadId);
-                var file = keys!.WhileDeriving(() => PassphraseKey.Seal(newKey!, keys.Replacement!.Passphrase!, _time.GetUtcNow(), pin));
+                var file = keys!.WhileDeriving(() => PassphraseKey.Seal(newKey!, replacement!.Passphrase!, _time.GetUtcNow(), pin));
                 await keysObject.ReplaceAsync(file, cancellationToken).ConfigureAwait(false);
                 keysDue = false;
             }

@@ -12,13 +12,20 @@ internal sealed class NewPassphrasePrompt(AppEnvironment environment, Prompts pr
 {
     public const string Variable = "START_CLAUDE_NEW_PASSPHRASE";
 
+    /// <summary>Stops when neither the variable nor a terminal can give the new passphrase.</summary>
+    /// <exception cref="UsageException">Neither can; names both ways out.</exception>
+    public void RequireAnswer(string dropFlag)
+    {
+        if (environment.Get(Variable) is null && !prompts.CanAsk)
+            throw new UsageException($"the passphrase key is replaced, so a new passphrase is needed and there is no terminal to ask for it: set {Variable}, or give {dropFlag} (machines then join by approval only); nothing was changed");
+    }
+
     /// <param name="dropFlag">The flag that drops the passphrase key instead, named when nothing can answer.</param>
     public PassphraseReplacement Get(string remoteName, string dropFlag)
     {
         if (environment.Get(Variable) is { } fromEnvironment)
             return PassphraseReplacement.With(fromEnvironment.Trim().Length > 0 ? fromEnvironment : throw new UsageException($"{Variable} holds only spaces; nothing was changed"));
-        if (!prompts.CanAsk)
-            throw new UsageException($"the passphrase key is replaced, so a new passphrase is needed and there is no terminal to ask for it: set {Variable}, or give {dropFlag} (machines then join by approval only); nothing was changed");
+        RequireAnswer(dropFlag);
         for (var attempt = 1; ; attempt++)
         {
             var passphrase = prompts.Ask($"New passphrase for {remoteName}", Variable, null,

@@ -23,10 +23,11 @@ internal sealed class S3MachinesRemoveCommand(MachineKeysSettings settingsReader
     {
         var settings = settingsReader.Read();
         var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
-        // Asked before anything is read from the bucket: a command without a terminal stops here, having changed nothing.
-        PassphraseReplacement? replacement = NoPassphrase ? PassphraseReplacement.Drop
-            : HoldsPassphraseKey(settings) ? newPassphrase.Get(remoteName, "--no-passphrase")
-            : null;
+        Func<PassphraseReplacement> replacement = NoPassphrase ? () => PassphraseReplacement.Drop : () => newPassphrase.Get(remoteName, "--no-passphrase");
+        // Nothing can answer without a terminal: stop before the bucket is read. Otherwise the question comes once the
+        // bucket's list shows a passphrase key to replace and a machine of that name, before any write.
+        if (!NoPassphrase && HoldsPassphraseKey(settings))
+            newPassphrase.RequireAnswer("--no-passphrase");
         MachineListChange change;
         using (homeLock.Acquire())
             change = await membership.RemoveAsync(settings, Name, replacement, passphrases.WhileDeriving).ConfigureAwait(false);
