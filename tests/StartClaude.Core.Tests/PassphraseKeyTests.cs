@@ -50,4 +50,20 @@ public class PassphraseKeyTests
             .Where(e => e.Message.Contains("work factor 2^22", StringComparison.Ordinal) && !e.Message.Contains("s3-upload --force", StringComparison.Ordinal))
             .WithMessage("*join by approval*");
     }
+
+    [Test]
+    public void A_replaced_key_carries_the_list_version_it_was_made_for_as_a_comment_stock_age_ignores()
+    {
+        var key = AgeIdentity.Generate();
+        var pin = new PassphraseKeyPin(new string('a', 64), 3, new string('b', 64));
+        var file = PassphraseKey.Seal(key, "correct horse", DateTimeOffset.UnixEpoch, pin);
+
+        var (opened, read) = PassphraseKey.OpenPinned(file, "correct horse", "KEY.keys.age");
+
+        opened.Recipient.Text.Should().Be(key.Recipient.Text);
+        read.Should().Be(pin);
+        var text = Encoding.ASCII.GetString(AgeFile.Decrypt(file, "correct horse"));
+        text.Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#')).Should().ContainSingle("age-keygen's format: one key line, the rest comments");
+        PassphraseKey.OpenPinned(PassphraseKey.Seal(key, "correct horse", DateTimeOffset.UnixEpoch), "correct horse", "KEY.keys.age").Pin.Should().BeNull();
+    }
 }

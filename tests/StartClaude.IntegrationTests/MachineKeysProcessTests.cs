@@ -13,6 +13,12 @@ public partial class MachineKeysProcessTests
 {
     private const string Passphrase = "correct horse battery staple 25";
 
+    private const string NewPassphrase = "a passphrase the removed machine never saw";
+
+    private static readonly Dictionary<string, string> WithNewPassphrase = new() { ["START_CLAUDE_NEW_PASSPHRASE"] = NewPassphrase };
+
+    private static readonly Dictionary<string, string> JoiningWithTheNewPassphrase = new() { ["START_CLAUDE_PASSPHRASE"] = NewPassphrase };
+
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     /// <summary>One machine: its start-claude home and HOME; the passphrase only where a test gives it.</summary>
@@ -32,12 +38,16 @@ public partial class MachineKeysProcessTests
 
         public Task<ToolResult> WithPassphraseAsync(params string[] args) => RunAsync(passphrase: true, [], args);
 
-        public Task<ToolResult> RunAsync(bool passphrase, IReadOnlyList<string> launcher, params string[] args)
+        public Task<ToolResult> RunAsync(bool passphrase, IReadOnlyList<string> launcher, params string[] args) =>
+            RunWithAsync(passphrase ? new Dictionary<string, string> { ["START_CLAUDE_PASSPHRASE"] = Passphrase } : [], launcher, args);
+
+        /// <summary>With <paramref name="variables"/> (a passphrase, a new passphrase) and nothing else of the test's own.</summary>
+        public Task<ToolResult> RunWithAsync(IReadOnlyDictionary<string, string> variables, params string[] args) => RunWithAsync(variables, [], args);
+
+        private Task<ToolResult> RunWithAsync(IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> launcher, string[] args)
         {
-            var variables = new Dictionary<string, string> { ["HOME"] = Path.Combine(Home.Folder, "user") };
-            if (passphrase)
-                variables["START_CLAUDE_PASSPHRASE"] = Passphrase;
-            return ToolProcess.RunAsync(Home, variables, Limit, launcher, args);
+            var all = new Dictionary<string, string>(variables) { ["HOME"] = Path.Combine(Home.Folder, "user") };
+            return ToolProcess.RunAsync(Home, all, Limit, launcher, args);
         }
 
         public void AddConfig(string name) => Home.EditConfig(root => root.AddConfig(name));
@@ -102,7 +112,7 @@ public partial class MachineKeysProcessTests
         listed.ExitCode.Should().Be(0, listed.ToString());
         listed.Output.Should().Contain("alpha").And.Contain("beta").And.Contain("gamma").And.Contain("passphrase");
 
-        await OkAsync(a.RunAsync("s3-machines", "remove", "gamma"));
+        await OkAsync(a.RunWithAsync(WithNewPassphrase, "s3-machines", "remove", "gamma"));
         var refused = await c.RunAsync("s3-sync");
 
         refused.ExitCode.Should().Be(1, refused.ToString());
@@ -276,6 +286,98 @@ public partial class MachineKeysProcessTests
         noOp.Should().BeLessThan(80);
         oneChange.Should().BeLessThan(80);
         passphraseOneChange.Should().BeGreaterThan(250, "the passphrase mode runs scrypt 2^18 (256 MiB) to write");
+    }
+
+    [Test]
+    public async Task Removing_a_machine_replaces_the_passphrase_key_so_only_the_new_passphrase_joins_and_syncs_stay_scrypt_free()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        using var b = new Machine();
+        using var c = new Machine();
+        a.AddConfig("gateway");
+        await OkAsync(a.WithPassphraseAsync(Setup(server, bucket, "alpha")));
+        await OkAsync(a.RunAsync("s3-history", "--enable-versioning"));
+        await OkAsync(a.RunAsync("s3-sync"));
+        await OkAsync(b.WithPassphraseAsync(Setup(server, bucket, "beta")));
+
+        var removed = await a.RunWithAsync(WithNewPassphrase, "s3-machines", "remove", "beta");
+
+        removed.ExitCode.Should().Be(0, removed.ToString());
+        removed.Output.Should().Contain("The passphrase key was replaced");
+        removed.All.Should().NotContain(NewPassphrase).And.NotContain(Passphrase);
+        // beta knows the old passphrase: it opens nothing current, for beta or for a fresh machine.
+        foreach (var machine in new[] { b, c })
+        {
+            var old = await machine.WithPassphraseAsync(Setup(server, bucket, machine == b ? "beta" : "gamma"));
+            old.ExitCode.Should().Be(1, old.ToString());
+            old.Error.TrimEnd().Split('\n').Should().ContainSingle(old.ToString());
+            old.Error.Should().StartWith("error: ").And.Contain("the passphrase does not open").And.Contain("keys.age");
+        }
+        var joined = await c.RunWithAsync(JoiningWithTheNewPassphrase, Setup(server, bucket, "gamma"));
+        joined.ExitCode.Should().Be(0, joined.ToString());
+        joined.Output.Should().Contain("Machines on the list: alpha, passphrase, gamma").And.NotContain("beta");
+        c.Home.ReadConfig().Should().Contain("gateway");
+        c.AddConfig("from-gamma");
+        await OkAsync(c.RunAsync("s3-sync"));
+        (await PeakMiBAsync(a, passphrase: false, "s3-sync")).Should().BeLessThan(80, "alpha opens the document with its own key: no scrypt");
+        a.Home.ReadConfig().Should().Contain("from-gamma");
+        var refused = await b.RunAsync("s3-sync");
+        refused.ExitCode.Should().Be(1, refused.ToString());
+        refused.Error.Should().Contain("is not encrypted to this machine's key");
+    }
+
+    [Test]
+    public async Task Removing_a_machine_with_no_passphrase_deletes_the_keys_file_and_a_passphrase_join_is_sent_to_approval()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        using var b = new Machine();
+        using var c = new Machine();
+        a.AddConfig("gateway");
+        await OkAsync(a.WithPassphraseAsync(Setup(server, bucket, "alpha")));
+        await OkAsync(a.RunAsync("s3-history", "--enable-versioning"));
+        await OkAsync(a.RunAsync("s3-sync"));
+        await OkAsync(b.WithPassphraseAsync(Setup(server, bucket, "beta")));
+
+        var removed = await a.RunAsync("s3-machines", "remove", "beta", "--no-passphrase");
+
+        removed.ExitCode.Should().Be(0, removed.ToString());
+        removed.Output.Should().Contain("The passphrase key was dropped");
+        (await server.ReadObjectAsync(bucket, "start-claude-config.json.keys.age")).Should().BeNull("KEY.keys.age is deleted");
+        var join = await c.WithPassphraseAsync(Setup(server, bucket, "gamma"));
+        join.ExitCode.Should().Be(1, join.ToString());
+        join.Error.TrimEnd().Split('\n').Should().ContainSingle(join.ToString());
+        join.Error.Should().StartWith("error: ").And.Contain("start-claude s3-machines add NAME --key");
+        var listed = await a.RunAsync("s3-machines");
+        listed.Output.Should().Contain("alpha").And.NotContain("beta").And.NotContain("passphrase's key");
+        await OkAsync(a.RunAsync("s3-sync"));
+    }
+
+    [Test]
+    public async Task After_a_removal_the_document_from_before_it_put_back_is_refused_to_a_machine_joining_with_the_new_passphrase()
+    {
+        var (server, bucket) = await BucketAsync();
+        using var a = new Machine();
+        using var b = new Machine();
+        using var c = new Machine();
+        a.AddConfig("gateway");
+        await OkAsync(a.WithPassphraseAsync(Setup(server, bucket, "alpha")));
+        await OkAsync(a.RunAsync("s3-history", "--enable-versioning"));
+        await OkAsync(a.RunAsync("s3-sync"));
+        await OkAsync(b.WithPassphraseAsync(Setup(server, bucket, "beta")));
+        var beforeRemoval = (await server.ReadObjectWithMetadataAsync(bucket, "start-claude-config.json"))!.Value;
+        await OkAsync(a.RunWithAsync(WithNewPassphrase, "s3-machines", "remove", "beta"));
+
+        // beta kept the bucket's access key: it puts back the version from before its removal, signature and all.
+        await server.PutObjectAsync(bucket, "start-claude-config.json", beforeRemoval.Content, beforeRemoval.Metadata);
+        var join = await c.RunWithAsync(JoiningWithTheNewPassphrase, Setup(server, bucket, "gamma"));
+
+        join.ExitCode.Should().Be(1, join.ToString());
+        join.Error.TrimEnd().Split('\n').Should().ContainSingle(join.ToString());
+        join.Error.Should().StartWith("error: ").And.Contain("is older than the passphrase").And.Contain("s3-machines passphrase");
+        (await server.ReadObjectAsync(bucket, "start-claude-config.json")).Should().Equal(beforeRemoval.Content, "the list in the bucket is unchanged");
+        File.Exists(Path.Combine(c.Home.Folder, "machines.json")).Should().BeFalse("gamma joined no list");
     }
 
     // GNU time's maximum resident set size of the tool's process (the tool is what it runs).

@@ -52,7 +52,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
                 ?? throw new TeamException($"{keysName} appeared and went while this machine wrote it; run the command again; nothing was changed");
             try
             {
-                passphraseKey = OpenKey(existing.Content, passphrase, keysName, whileDeriving);
+                passphraseKey = OpenKey(existing.Content, passphrase, keysName, whileDeriving).Key;
             }
             catch (RemoteEncryptionException)
             {
@@ -84,10 +84,10 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
         var keysName = $"s3://{settings.Bucket}/{keysSettings.Key}";
         var keysFile = await remotes.Create(keysSettings).ReadAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new TeamException($"{remoteName} is on machine keys but {keysName} is missing, so the passphrase cannot open it: on a machine already in, run start-claude s3-machines add NAME --key {identity.Recipient.Text} and run here what it prints");
-        var passphraseKey = OpenKey(keysFile.Content, passphrase, keysName, whileDeriving);
+        var (passphraseKey, pin) = OpenKey(keysFile.Content, passphrase, keysName, whileDeriving);
 
-        // The list's id is pinned by the passphrase: its first version must be the passphrase key's.
-        var listId = FirstListId(remote, passphraseKey, remoteName);
+        // The list's id is pinned by the passphrase, and the passphrase key must still be an admin on its newest version.
+        var listId = PassphraseListCheck.ListId(remote, passphraseKey, pin, remoteName);
         if (known is not null && known.TeamId != listId)
             throw new TeamException($"{remoteName} holds another machine list than the one this machine was on (its first version differs): the document was replaced; nothing was changed. If that was meant, move {lists.Path} away and run this again");
         var opening = new TeamSeal(known ?? (TeamState.Joining(MachineKeys.ListName, listId) with { Key = settings.Key }), passphraseKey, _ => { }, _time, MachineKeys.Wording(remoteName));
@@ -120,6 +120,8 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     {
         ArgumentNullException.ThrowIfNull(machine);
         TeamNames.CheckMember(machine.Name);
+        if (machine.Name.Equals(MachineKeys.PassphraseMember, StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"{MachineKeys.PassphraseMember} is the passphrase key's name on the list; give the machine another name; nothing was changed");
         return ChangeAsync(settings, head =>
         {
             if (head.Named(machine.Name) is { } named)
@@ -127,25 +129,51 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
             if (head.Find(machine.Key.Fingerprint) is { } same)
                 throw new UsageException($"that key ({machine.Key.Fingerprint}) is already the machine {same.Name}; nothing was changed");
             return [.. head.Members, machine with { Admin = true }];
-        }, cancellationToken);
+        }, keys: null, cancellationToken);
     }
 
-    /// <summary>Removes a machine: the current document re-encrypted without it, in one conditional write.</summary>
-    public Task<MachineListChange> RemoveAsync(S3SyncSettings settings, string name, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Removes a machine: the current document re-encrypted without it. When the list holds the passphrase key, that
+    /// key is replaced too (the removed machine may know the passphrase): <paramref name="replacement"/> says with what.
+    /// </summary>
+    /// <param name="replacement">Asked once, when the list read holds the passphrase key: a new passphrase, or drop the key.</param>
+    /// <param name="whileDeriving">Runs a scrypt derivation (a terminal shows that work goes on).</param>
+    public Task<MachineListChange> RemoveAsync(S3SyncSettings settings, string name, Func<PassphraseReplacement> replacement, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default) =>
         ChangeAsync(settings, head =>
         {
             var leaving = head.Named(name)
                 ?? throw new UsageException($"there is no machine named {TerminalText.Bounded(name)}; 'start-claude s3-machines' lists them");
             if (leaving.Name.Equals(MachineKeys.PassphraseMember, StringComparison.OrdinalIgnoreCase))
-                throw new UsageException("the passphrase key stays on the list: it is how a machine joins with the passphrase; nothing was changed");
+                throw new UsageException("the passphrase key is not a machine: start-claude s3-machines passphrase replaces it, and with --remove drops it; nothing was changed");
             if (leaving.Key.Fingerprint == identities.Existing()?.Recipient.Fingerprint)
                 throw new UsageException($"{leaving.Name} is this machine; remove it from another machine on the list; nothing was changed");
             return [.. head.Members.Where(m => m != leaving)];
-        }, cancellationToken);
+        }, new PassphraseKeyChange(replacement, whileDeriving, AddWhenAbsent: false), cancellationToken);
 
-    private async Task<MachineListChange> ChangeAsync(S3SyncSettings settings, Func<MemberListEntry, IReadOnlyList<TeamMember>> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the passphrase key (a new key, sealed with a new passphrase; one is added when the list has none), or
+    /// drops it: the machines stay as they are.
+    /// </summary>
+    public Task<MachineListChange> ReplacePassphraseAsync(S3SyncSettings settings, PassphraseReplacement replacement, Func<Func<byte[]>, byte[]> whileDeriving, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        return ChangeAsync(settings, head => head.Members, new PassphraseKeyChange(() => replacement, whileDeriving, AddWhenAbsent: true), cancellationToken);
+    }
+
+    // The document is re-encrypted under the changed list in one conditional write. With a passphrase key to replace,
+    // its new KEY.keys.age goes first (conditional on the one read), pinned to the list version about to be written:
+    // until the document lands, the remaining machines open it as before and a passphrase join is refused as
+    // "older than the passphrase"; the old passphrase never opens what is current. A dropped key's file goes last.
+    private async Task<MachineListChange> ChangeAsync(S3SyncSettings settings, Func<MemberListEntry, IReadOnlyList<TeamMember>> change, PassphraseKeyChange? keys, CancellationToken cancellationToken)
     {
         var remoteName = $"s3://{settings.Bucket}/{settings.Key}";
+        var keysObject = new PassphraseKeyObject(remotes, writer, settings);
+        PassphraseReplacement? replacement = null;
+        AgeIdentity? newKey = null;
+        MemberList? pending = null;
+        var outcome = PassphraseKeyOutcome.Unchanged;
+        var keysDue = false;
+        var oldChecked = false;
         for (var attempt = 1; ; attempt++)
         {
             var seal = seals.Open(settings);
@@ -154,18 +182,101 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
                 ?? throw new TeamException($"there is no document at {remoteName}; nothing was changed");
             var before = seal.State.KnownMembers;
             var identity = identities.Existing() ?? throw new InvalidOperationException("an open seal has an identity");
-            seal.NewMembers = before.Append(change(before.Head), identity, _time.GetUtcNow());
+            if (pending is null || pending.Head.Prev != before.HeadId)
+            {
+                var members = change(before.Head);
+                outcome = PassphraseKeyOutcome.Unchanged;
+                var passphraseMember = before.Head.Named(MachineKeys.PassphraseMember);
+                if (keys is not null && (passphraseMember is not null || keys.AddWhenAbsent))
+                {
+                    replacement ??= keys.Ask();
+                    newKey ??= replacement.Passphrase is null ? null : AgeIdentity.Generate();
+                }
+                if (keys is { AddWhenAbsent: true } && newKey is null && passphraseMember is null)
+                    return await FinishDropAsync(keysObject, before, seal.State.TeamId, remoteName, cancellationToken).ConfigureAwait(false);
+                if (keys is not null && replacement is not null && (passphraseMember is not null || newKey is not null))
+                {
+                    await keysObject.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (!oldChecked && replacement.Passphrase is { } passphrase)
+                    {
+                        RefuseTheCurrentPassphrase(keysObject, passphrase, before, keys.WhileDeriving);
+                        oldChecked = true;
+                    }
+                    members = [.. members.Where(m => m != passphraseMember), .. newKey is null ? [] : new[] { new TeamMember(MachineKeys.PassphraseMember, newKey.Recipient, Admin: true) }];
+                    outcome = newKey is null ? PassphraseKeyOutcome.Dropped : PassphraseKeyOutcome.Replaced;
+                    keysDue = newKey is not null;
+                }
+                pending = before.Append(members, identity, _time.GetUtcNow());
+            }
+            if (keysDue)
+            {
+                var pin = new PassphraseKeyPin(pending.TeamId, pending.Head.Seq, pending.HeadId);
+                var file = keys!.WhileDeriving(() => PassphraseKey.Seal(newKey!, replacement!.Passphrase!, _time.GetUtcNow(), pin));
+                await keysObject.ReplaceAsync(file, cancellationToken).ConfigureAwait(false);
+                keysDue = false;
+            }
+            seal.NewMembers = pending;
             try
             {
                 // Only when the remote still was the base does the base move with it; otherwise the next sync merges as usual.
                 await WriteAsync(settings, seal, current.Document, WriteCondition.From(current.Info), rememberBase: !current.Downloaded, cancellationToken).ConfigureAwait(false);
-                return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId);
             }
             catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempt < Attempts)
             {
                 // Another machine wrote meanwhile: read its version (and its list) and change that.
+                continue;
             }
+            if (outcome == PassphraseKeyOutcome.Dropped)
+                await DeleteKeysFileAsync(keysObject, cancellationToken).ConfigureAwait(false);
+            return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId, outcome);
         }
+    }
+
+    // A list without the passphrase key and a KEY.keys.age still there: a drop whose delete did not come. The file
+    // vouches for no list (a join with it is refused), and deleting it finishes the drop.
+    private static async Task<MachineListChange> FinishDropAsync(PassphraseKeyObject keysObject, MemberList list, string listId, string remoteName, CancellationToken cancellationToken)
+    {
+        await keysObject.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (keysObject.Current is null)
+            throw new UsageException($"{remoteName}'s machine list holds no passphrase key to drop: machines join it by approval only already; nothing was changed");
+        await DeleteKeysFileAsync(keysObject, cancellationToken).ConfigureAwait(false);
+        return new MachineListChange(list.Head, list.Head, listId, PassphraseKeyOutcome.Dropped);
+    }
+
+    private static async Task DeleteKeysFileAsync(PassphraseKeyObject keysObject, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keysObject.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex)
+        {
+            throw new TeamException($"the machine list no longer holds the passphrase key, but {keysObject.Name} could not be deleted ({ex.Message}): a passphrase join is refused until it is; run start-claude s3-machines passphrase --remove to finish");
+        }
+    }
+
+    // The new passphrase must not open KEY.keys.age as it is when that key is or was on the list: whoever was removed may
+    // know that passphrase. One that opens only a key no list names (a replacement that did not finish) is new.
+    private static void RefuseTheCurrentPassphrase(PassphraseKeyObject keysObject, string passphrase, MemberList list, Func<Func<byte[]>, byte[]> whileDeriving)
+    {
+        if (keysObject.Current is not { } file)
+            return;
+        AgeIdentity opened;
+        try
+        {
+            opened = OpenKey(file.Content, passphrase, keysObject.Name, whileDeriving).Key;
+        }
+        catch (RemoteEncryptionException)
+        {
+            return;
+        }
+        catch (DocumentFormatException)
+        {
+            // Damaged or not ours: it is replaced either way, and no passphrase opens it.
+            return;
+        }
+        if (list.Entries.Any(e => e.Find(opened.Recipient.Fingerprint) is not null))
+            throw new UsageException($"the new passphrase opens {keysObject.Name} as it is now: it is the passphrase in use, which a removed machine may know; choose another; nothing was changed");
     }
 
     private async Task WriteAsync(S3SyncSettings settings, TeamSeal seal, ConfigDocument document, WriteCondition condition, bool rememberBase, CancellationToken cancellationToken)
@@ -196,42 +307,14 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     }
 
     // One scrypt run, shown as such on a terminal.
-    private static AgeIdentity OpenKey(byte[] file, string passphrase, string where, Func<Func<byte[]>, byte[]> whileDeriving)
+    private static (AgeIdentity Key, PassphraseKeyPin? Pin) OpenKey(byte[] file, string passphrase, string where, Func<Func<byte[]>, byte[]> whileDeriving)
     {
-        AgeIdentity? opened = null;
+        (AgeIdentity Key, PassphraseKeyPin? Pin) opened = default;
         whileDeriving(() =>
         {
-            opened = PassphraseKey.Open(file, passphrase, where);
+            opened = PassphraseKey.OpenPinned(file, passphrase, where);
             return [];
         });
-        return opened!;
-    }
-
-    // The id of the list's first version, which must be signed by the passphrase key (and is checked again, in full, on open).
-    private static string FirstListId(RemoteObject remote, AgeIdentity passphraseKey, string remoteName)
-    {
-        var where = $"the remote document ({remoteName})";
-        JsonNode? members;
-        try
-        {
-            var plaintext = AgeFile.Decrypt(AgeArmor.LooksArmored(remote.Content) ? AgeArmor.Decode(remote.Content) : remote.Content, passphraseKey);
-            members = (JsonNode.Parse(plaintext, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject)?[TeamSeal.Section]?["members"];
-        }
-        catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
-        {
-            throw new TeamException($"{where} is not encrypted to the passphrase key: it was not written by start-claude for this passphrase; nothing was changed");
-        }
-        catch (AgeException ex)
-        {
-            throw new TeamException($"{where} cannot be decrypted ({ex.Message}); nothing was changed");
-        }
-        catch (JsonException)
-        {
-            throw new TeamException($"{where} is not valid JSON once decrypted; nothing was changed");
-        }
-        var list = MemberList.FromJson(MachineKeys.ListName, members, null, null, where);
-        if (list.Entries[0].By != passphraseKey.Recipient.Fingerprint)
-            throw new TeamException($"{where}: its machine list was not started by the passphrase key, so the passphrase does not vouch for it; it was not applied; nothing was changed");
-        return list.TeamId;
+        return opened;
     }
 }

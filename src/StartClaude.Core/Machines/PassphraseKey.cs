@@ -11,17 +11,23 @@ namespace StartClaude.Core.Machines;
 /// </summary>
 public static class PassphraseKey
 {
-    /// <summary>The file to store.</summary>
-    public static byte[] Seal(AgeIdentity key, string passphrase, DateTimeOffset created)
+    /// <summary>The file to store; <paramref name="pin"/>, for a replaced key, names the list version it was made for.</summary>
+    public static byte[] Seal(AgeIdentity key, string passphrase, DateTimeOffset created, PassphraseKeyPin? pin = null)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return AgeFile.Encrypt(Encoding.ASCII.GetBytes(key.ToFileText(created)), passphrase, AgeWorkFactor.ForNewFiles);
+        var text = (pin is null ? "" : pin.ToLine() + "\n") + key.ToFileText(created);
+        return AgeFile.Encrypt(Encoding.ASCII.GetBytes(text), passphrase, AgeWorkFactor.ForNewFiles);
     }
 
     /// <summary>The key in <paramref name="file"/>; a work factor above 2^18 is refused before any work.</summary>
     /// <exception cref="RemoteEncryptionException">The passphrase does not open it.</exception>
     /// <exception cref="DocumentFormatException">It is not such a file.</exception>
-    public static AgeIdentity Open(byte[] file, string passphrase, string where)
+    public static AgeIdentity Open(byte[] file, string passphrase, string where) => OpenPinned(file, passphrase, where).Key;
+
+    /// <summary>The key in <paramref name="file"/> and the list version it was made for (null for a key from the switch-over).</summary>
+    /// <exception cref="RemoteEncryptionException">The passphrase does not open it.</exception>
+    /// <exception cref="DocumentFormatException">It is not such a file.</exception>
+    public static (AgeIdentity Key, PassphraseKeyPin? Pin) OpenPinned(byte[] file, string passphrase, string where)
     {
         ArgumentNullException.ThrowIfNull(file);
         byte[] text;
@@ -31,17 +37,18 @@ public static class PassphraseKey
         }
         catch (AgeException ex) when (ex.Failure == AgeFailure.NoMatch)
         {
-            throw new RemoteEncryptionException($"the passphrase does not open {where} (a mistyped passphrase, or the file was replaced in the bucket); nothing was changed");
+            throw new RemoteEncryptionException($"the passphrase does not open {where} (a mistyped passphrase, one changed since by s3-machines remove or s3-machines passphrase, or the file was replaced in the bucket); nothing was changed");
         }
         catch (AgeException ex)
         {
-            // The reason without its advice, which is for a document: only a switch-over writes this file, so re-uploading does not mend it.
+            // The reason without its advice, which is for a document: only a switch-over or a passphrase change writes this file, so re-uploading does not mend it.
             var reason = ex.Message.Split(" — ")[0];
             throw new DocumentFormatException($"{where} cannot be decrypted ({reason}); nothing was changed. It was damaged or replaced: put its previous version back from the bucket's history, or join by approval (start-claude s3-machines key here, then s3-machines add NAME --key KEY on a machine already in)");
         }
         try
         {
-            return AgeIdentity.ReadFile(Encoding.ASCII.GetString(text));
+            var fileText = Encoding.ASCII.GetString(text);
+            return (AgeIdentity.ReadFile(fileText), PassphraseKeyPin.Find(fileText));
         }
         catch (FormatException)
         {

@@ -243,6 +243,14 @@ public sealed class RemoteDocumentStore : Sync.IRemoteDocument
             return answer.Status is >= 200 and < 300 ? answer.Metadata : throw new S3AnswerException(answer.Exchange);
         }, cancellationToken);
 
+    /// <summary>Deletes the object (one DELETE; a missing one is no failure).</summary>
+    public Task DeleteAsync(CancellationToken cancellationToken = default) =>
+        _runner.RunAsync("delete the object", async token =>
+        {
+            var answer = await _wire.DeleteAsync(_settings.Key, token).ConfigureAwait(false);
+            return answer.Status is >= 200 and < 300 or 404 ? true : throw new S3AnswerException(answer.Exchange);
+        }, cancellationToken);
+
     /// <summary>The x-amz-meta-* of the current document: one HEAD; null when there is none.</summary>
     public Task<IReadOnlyDictionary<string, string>?> ReadMetadataAsync(CancellationToken cancellationToken = default) =>
         _runner.RunAsync("read the document's details", async token =>

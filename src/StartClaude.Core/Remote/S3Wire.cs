@@ -87,6 +87,10 @@ public sealed class S3Wire(HttpClient http, Uri endpoint, string bucket)
     public Task<S3Answer> DeleteVersionAsync(string key, string versionId, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, VersionUri(key, versionId)), readBody: null, cancellationToken);
 
+    /// <summary>A DELETE of the object's current version (on a versioned bucket a delete marker: older versions stay).</summary>
+    public Task<S3Answer> DeleteAsync(string key, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, ObjectUri(key)), readBody: null, cancellationToken);
+
     private Uri VersionUri(string key, string versionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(versionId);

@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.AddTransient(provider => new Commands.Configs.ShowCommand(provider.GetRequiredService<LocalConfigStore>(), console));
 
         services.AddSingleton<Core.Encryption.IPassphraseSource, PassphrasePrompt>();
+        services.AddSingleton<NewPassphrasePrompt>();
         services.AddSingleton(provider => new HomeLock(environment, provider.GetRequiredService<LocalConfigStore>()) { Notice = console.WarnOnSuccess });
         services.AddSingleton<RemoteStoreFactory>();
         services.AddSingleton<SyncTargetLoader>();

@@ -9,7 +9,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Machines;
 
 [Command("s3-machines", Description = "The machines a remote on machine keys is encrypted to (s3-setup --encrypt --machine-keys): names, keys' fingerprints, last writes.")]
-[Subcommand(typeof(S3MachinesKeyCommand), typeof(S3MachinesAddCommand), typeof(S3MachinesRemoveCommand))]
+[Subcommand(typeof(S3MachinesKeyCommand), typeof(S3MachinesAddCommand), typeof(S3MachinesRemoveCommand), typeof(S3MachinesPassphraseCommand))]
 internal sealed class S3MachinesCommand(MachineKeysSettings settingsReader, MachineSeals seals, RemoteStoreFactory remotes, MachineIdentityStore identities, ISyncStateStore states, ToolConsole console) : CommandBase
 {
     public async Task<int> OnExecuteAsync()
@@ -29,7 +29,7 @@ internal sealed class S3MachinesCommand(MachineKeysSettings settingsReader, Mach
             var note = machine.Key.Fingerprint == me ? "  (this machine)" : machine.Name == MachineKeys.PassphraseMember ? "  (the passphrase's key)" : "";
             console.Plain($"  {TerminalTextOf(machine.Name),-20} {machine.Key.Fingerprint,-28} last write: {lastWrite}{note}");
         }
-        console.Plain("Add one: start-claude s3-machines add NAME --key KEY (it prints KEY with start-claude s3-machines key); remove one: start-claude s3-machines remove NAME");
+        console.Plain("Add one: start-claude s3-machines add NAME --key KEY (it prints KEY with start-claude s3-machines key); remove one: start-claude s3-machines remove NAME; change the passphrase: start-claude s3-machines passphrase");
         return 0;
     }
 
