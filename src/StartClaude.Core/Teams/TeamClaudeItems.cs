@@ -31,7 +31,9 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
         var added = kinds.Where(k => !current.Kinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
         if (added.Contains(ClaudeKinds.McpServers))
         {
-            var others = (s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key).Where(t => t != team) ?? [];
+            // Only a team that gives this machine MCP servers too could claim a name of this one's.
+            var others = ((s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key).Where(t => t != team) ?? [])
+                .Where(other => ClaudeChoice.ForTeam(s3Sync, other, "config.json").ChoosesMcpServers);
             if (others.FirstOrDefault(other => space.McpOverlaps(new TeamClaudeNamespace(other))) is { } clash)
                 throw new SyncConflictException($"team {team}'s MCP servers would be named {space.McpPrefix}NAME here, and team {clash}'s {new TeamClaudeNamespace(clash).McpPrefix}NAME: one name could be either team's, so this machine takes MCP servers from only one of them; nothing was changed");
         }
@@ -50,6 +52,24 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
         {
             Joined = current.Joined.Where(kinds.Contains).ToHashSet(StringComparer.Ordinal),
         }.WriteTeamTo(sync, team);
+        return ConfigDocument.FromRoot(root);
+    }
+
+    /// <summary>
+    /// <paramref name="local"/> with team <paramref name="team"/>'s namespace claimed, taking nothing yet, unless this
+    /// machine already chose for it (<c>team create</c>, <c>team join</c>): from then on what lies there is the
+    /// team's, so this machine's own sync never sends a team's agent, or an MCP server's token, to its own remote.
+    /// </summary>
+    public static ConfigDocument Claim(ConfigDocument local, string team)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if (local.Root["settings"]?["s3Sync"] is not JsonObject s3Sync)
+            return local;
+        _ = ClaudeChoice.ForTeam(s3Sync, team, "config.json");
+        if ((s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.ContainsKey(team) == true)
+            return local;
+        var root = (JsonObject)local.Root.DeepClone();
+        ClaudeChoice.None.WriteTeamTo((JsonObject)root["settings"]!["s3Sync"]!, team);
         return ConfigDocument.FromRoot(root);
     }
 

@@ -8,7 +8,7 @@ using StartClaude.Tool.Console;
 namespace StartClaude.Tool.Commands.Teams;
 
 [Command("join", Description = "Join a team an admin invited this machine's key to, and bring its configs here (as TEAM/NAME).")]
-internal sealed class TeamJoinCommand(TeamMembership membership, HomeLock homeLock, Prompts prompts, ToolConsole console) : CommandBase
+internal sealed class TeamJoinCommand(TeamMembership membership, LocalConfigStore localStore, HomeLock homeLock, Prompts prompts, ToolConsole console) : CommandBase
 {
     [Argument(0, "team", Description = "The team's name.")]
     [Required(ErrorMessage = "name the team: start-claude team join TEAM --id TEAM-ID")]
@@ -22,6 +22,7 @@ internal sealed class TeamJoinCommand(TeamMembership membership, HomeLock homeLo
     {
         using var _ = homeLock.Acquire();
         var target = await membership.JoinAsync(Team, Id).ConfigureAwait(false);
+        TeamNamespaceClaim.Write(localStore, Team);
         var head = target.Seal.State.KnownMembers.Head;
         console.Plain($"Joined team {Team}: {string.Join(", ", head.Members.Select(m => m.Admin ? $"{m.Name} (admin)" : m.Name))}.");
         var report = await target.Engine.RunAsync(target.Target, new SyncRequest.TwoWay(), new PromptedSyncAnswerer(null, prompts, console, QuestionWording.TeamSync), dryRun: false).ConfigureAwait(false);
