@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StartClaude.Core.ClaudeCode;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
+using StartClaude.Core.Sync;
 
 namespace StartClaude.Core.Teams;
 
@@ -54,19 +55,46 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
     }
 
     /// <summary>
-    /// Deletes team <paramref name="team"/>'s items from this machine's Claude Code folder (backed up first), when
-    /// it ever took any: once it leaves, what is left there would be its own and go to its own remote.
+    /// Makes this machine take <paramref name="kinds"/> of team <paramref name="team"/>'s items (<see cref="Choose"/>,
+    /// written to <paramref name="store"/>), then deletes here the team's items of the kinds it no longer takes (each
+    /// backed up first): left behind, they would block taking the kind again and become this machine's own once it leaves.
+    /// </summary>
+    /// <returns>What was deleted, one line each.</returns>
+    /// <exception cref="SyncConflictException">As <see cref="Choose"/>; nothing was changed.</exception>
+    public IReadOnlyList<string> Take(ILocalDocumentStore store, string team, IReadOnlySet<string> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(kinds);
+        var local = store.Read() ?? ConfigDocument.CreateEmpty();
+        var dropped = TakenKinds(local, team).Where(k => !kinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        // The choice first: were the files deleted first and config.json then not written, the next sync would send their deletion to the team.
+        store.Write(Choose(local, team, kinds));
+        return RemoveFromDisk(team, dropped);
+    }
+
+    /// <summary>
+    /// Deletes team <paramref name="team"/>'s items of the kinds this machine takes from this machine's Claude Code
+    /// folder (backed up first): once it leaves, what is left there would be its own and go to its own remote. What
+    /// lies where a kind it never took would land is its own, and stays.
     /// </summary>
     /// <returns>What was deleted, one line each.</returns>
     public IReadOnlyList<string> RemoveFromDisk(ConfigDocument local, string team)
     {
         ArgumentNullException.ThrowIfNull(local);
-        if ((local.Root["settings"]?["s3Sync"]?[ClaudeChoice.TeamsJsonName] as JsonObject)?.ContainsKey(team) != true)
+        return RemoveFromDisk(team, TakenKinds(local, team));
+    }
+
+    private IReadOnlyList<string> RemoveFromDisk(string team, IReadOnlySet<string> kinds)
+    {
+        if (kinds.Count == 0)
             return [];
-        var scope = new TeamClaudeScope(new TeamClaudeNamespace(team), new ClaudeChoice(TeamClaudeNamespace.Kinds, new HashSet<string>(StringComparer.Ordinal)));
+        var scope = new TeamClaudeScope(new TeamClaudeNamespace(team), new ClaudeChoice(kinds, new HashSet<string>(StringComparer.Ordinal)));
         var (now, _) = folder.Read(scope);
         return folder.Apply(null, scope, now).Done;
     }
+
+    private static IReadOnlySet<string> TakenKinds(ConfigDocument local, string team) =>
+        ClaudeChoice.ForTeam(local.Root["settings"]?["s3Sync"] as JsonObject, team, "config.json").Kinds;
 
     private static string Where(TeamClaudeNamespace space, string id) =>
         ClaudeSection.Split(id).Map == ClaudeSection.McpServers ? $"MCP servers named {space.McpPrefix}…" : TerminalText.Escape(id[ClaudeItemIds.FilePrefix.Length..][..id[ClaudeItemIds.FilePrefix.Length..].LastIndexOf('/')] + "/");

@@ -200,6 +200,44 @@ public class TeamClaudeItemsTests
         _alice.Configs.Read()!.Root["settings"]!["s3Sync"]![ClaudeChoice.TeamsJsonName].Should().BeNull();
     }
 
+    [Test]
+    public async Task Leaving_keeps_the_machines_own_items_of_the_kinds_it_never_took_from_the_team()
+    {
+        // bob's company is acme too: his own command and MCP server already carry its name.
+        _bob.WriteClaude("commands/acme/deploy.md", "my deploy\n");
+        File.WriteAllText(_bob.ClaudeJson, """{"mcpServers":{"acme-internal":{"command":"mine","env":{"K":"own-secret"}}}}""");
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+
+        var deleted = _bob.Items.RemoveFromDisk(_bob.Configs.Read()!, "acme");
+
+        deleted.Should().Equal(["deleted file agents/acme/reviewer.md"]);
+        _bob.ReadClaude("commands/acme/deploy.md").Should().Be("my deploy\n", "bob never took the team's commands: that folder holds only his own");
+        JsonNode.Parse(File.ReadAllText(_bob.ClaudeJson))!["mcpServers"]!.AsObject().Select(s => s.Key).Should().Equal(["acme-internal"]);
+    }
+
+    [Test]
+    public async Task A_kind_no_longer_taken_leaves_no_team_items_behind_so_it_can_be_taken_again()
+    {
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        _bob.ReadClaude("agents/acme/reviewer.md").Should().Be("team prompt\n");
+
+        _bob.Take("none");
+
+        File.Exists(Path.Combine(_bob.ClaudeFolder, "agents", "acme", "reviewer.md")).Should().BeFalse("a team's item no longer taken is no longer kept in step here");
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        _bob.ReadClaude("agents/acme/reviewer.md").Should().Be("team prompt\n");
+        ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "dropping a kind here deletes nothing of the team's");
+    }
+
     /// <summary>One member: a scratch HOME with a Claude Code folder, config.json, the team's engine and its own.</summary>
     private sealed class Member : IDisposable
     {
@@ -252,7 +290,7 @@ public class TeamClaudeItemsTests
 
         public string ConfigPath => Configs.ConfigPath;
 
-        public void Take(string kinds) => Configs.Write(Items.Choose(Configs.Read()!, "acme", TeamClaudeItems.ParseKinds(kinds)));
+        public void Take(string kinds) => Items.Take(Configs, "acme", TeamClaudeItems.ParseKinds(kinds));
 
         public void ChoosePersonal(string kinds)
         {
