@@ -238,6 +238,19 @@ public class TeamClaudeItemsTests
         ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "dropping a kind here deletes nothing of the team's");
     }
 
+    [TestCase("""{"acme":{"kinds":"agents"}}""")]
+    [TestCase("""{"acme":{"kinds":[1]}}""")]
+    [TestCase("""{"acme":{"kinds":["agents"],"joined":"agents"}}""")]
+    public void A_team_choice_edited_into_a_bad_shape_is_refused_naming_where_it_is(string teams)
+    {
+        var s3Sync = new JsonObject { [ClaudeChoice.TeamsJsonName] = JsonNode.Parse(teams) };
+
+        var read = () => ClaudeChoice.ForTeam(s3Sync, "acme", "config.json");
+
+        read.Should().Throw<LocalConfigException>().Which.Message.Should()
+            .Contain("settings.s3Sync.teamClaudeCode").And.Contain("team claude-files").And.NotContain("s3Sync.claudeCode ");
+    }
+
     /// <summary>One member: a scratch HOME with a Claude Code folder, config.json, the team's engine and its own.</summary>
     private sealed class Member : IDisposable
     {
