@@ -238,6 +238,28 @@ public class TeamClaudeItemsTests
         ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "dropping a kind here deletes nothing of the team's");
     }
 
+    [Test]
+    public async Task A_teams_folder_that_is_a_link_is_not_read_through_so_what_it_points_at_never_reaches_the_team()
+    {
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        // bob keeps the team's agents in a folder of his own, beside his notes, and links the team's folder to it.
+        var mine = Path.Combine(_bob.Home, "notes");
+        Directory.CreateDirectory(mine);
+        File.Move(Path.Combine(_bob.ClaudeFolder, "agents", "acme", "reviewer.md"), Path.Combine(mine, "reviewer.md"));
+        File.WriteAllText(Path.Combine(mine, "private.txt"), "not the team's\n");
+        Directory.Delete(Path.Combine(_bob.ClaudeFolder, "agents", "acme"));
+        Directory.CreateSymbolicLink(Path.Combine(_bob.ClaudeFolder, "agents", "acme"), mine);
+
+        var sync = () => _bob.TeamSyncAsync();
+
+        (await sync.Should().ThrowAsync<LocalConfigException>()).Which.Message.Should().Contain("agents/acme").And.Contain("linked folder");
+        ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "nothing behind the link reaches the team");
+    }
+
     [TestCase("""{"acme":{"kinds":"agents"}}""")]
     [TestCase("""{"acme":{"kinds":[1]}}""")]
     [TestCase("""{"acme":{"kinds":["agents"],"joined":"agents"}}""")]
@@ -296,6 +318,8 @@ public class TeamClaudeItemsTests
         public AgeIdentity Identity { get; }
 
         public TeamSeal Seal { get; }
+
+        public string Home => _home;
 
         public string ClaudeFolder => Path.Combine(_home, ".claude");
 
