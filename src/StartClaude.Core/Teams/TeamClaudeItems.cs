@@ -32,7 +32,9 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
         var added = kinds.Where(k => !current.Kinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
         if (added.Contains(ClaudeKinds.McpServers))
         {
-            var others = (s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key).Where(t => t != team) ?? [];
+            // Only a team whose MCP servers this machine takes claims names here (every team's are kept out of its own sync).
+            var others = (s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key)
+                .Where(t => t != team && ClaudeChoice.ForTeam(s3Sync, t, "config.json").ChoosesMcpServers) ?? [];
             if (others.FirstOrDefault(other => space.McpOverlaps(new TeamClaudeNamespace(other))) is { } clash)
                 throw new SyncConflictException($"team {team}'s MCP servers would be named {space.McpPrefix}NAME here, and team {clash}'s {new TeamClaudeNamespace(clash).McpPrefix}NAME: one name could be either team's, so this machine takes MCP servers from only one of them; nothing was changed");
         }

@@ -182,6 +182,20 @@ public class TeamClaudeItemsTests
     }
 
     [Test]
+    public void A_team_this_machine_takes_no_MCP_servers_from_does_not_stop_another_teams_being_taken()
+    {
+        _alice.Take("agents");
+        var other = new TeamClaudeItems(_alice.Folder);
+
+        var written = other.Choose(_alice.Configs.Read()!, "acme-dev", new HashSet<string> { ClaudeKinds.McpServers });
+
+        ClaudeChoice.ForTeam(written.Root["settings"]!["s3Sync"] as JsonObject, "acme-dev", "config.json").Kinds.Should().Equal([ClaudeKinds.McpServers]);
+        _alice.Configs.Write(written);
+        var take = () => _alice.Take("agents,mcp-servers");
+        take.Should().Throw<SyncConflictException>().WithMessage("team acme's MCP servers would be named acme-NAME here, and team acme-dev's acme-dev-NAME*");
+    }
+
+    [Test]
     public async Task Leaving_deletes_the_teams_items_so_none_of_them_becomes_the_machines_own()
     {
         _alice.Take("agents");
