@@ -274,6 +274,23 @@ public class TeamClaudeItemsTests
         ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "nothing behind the link reaches the team");
     }
 
+    [Test]
+    public async Task Leaving_deletes_nothing_through_a_teams_folder_that_is_a_link()
+    {
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        var mine = Path.Combine(_bob.Home, "notes");
+        Directory.CreateDirectory(mine);
+        File.WriteAllText(Path.Combine(mine, "private.md"), "mine\n");
+        Directory.CreateDirectory(Path.Combine(_bob.ClaudeFolder, "agents"));
+        Directory.CreateSymbolicLink(Path.Combine(_bob.ClaudeFolder, "agents", "acme"), mine);
+
+        var leave = () => _bob.Items.RemoveFromDisk(_bob.Configs.Read()!, "acme");
+
+        leave.Should().Throw<LocalConfigException>().WithMessage("*linked folder*");
+        File.ReadAllText(Path.Combine(mine, "private.md")).Should().Be("mine\n");
+    }
+
     [TestCase("""{"acme":{"kinds":"agents"}}""")]
     [TestCase("""{"acme":{"kinds":[1]}}""")]
     [TestCase("""{"acme":{"kinds":["agents"],"joined":"agents"}}""")]
