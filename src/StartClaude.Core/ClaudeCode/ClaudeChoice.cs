@@ -119,10 +119,10 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
             return None;
         if (node is not JsonObject obj)
             throw WrongTeams(origin);
-        var kinds = Strings(obj["kinds"], origin, parse: true);
+        var kinds = Strings(obj["kinds"], parse: true, () => WrongTeams(origin));
         if (kinds.FirstOrDefault(k => !TeamClaudeNamespace.Kinds.Contains(k)) is { } other)
             throw new Errors.LocalConfigException($"{origin}: settings.s3Sync.{TeamsJsonName}.{Documents.TerminalText.Bounded(team)} names '{Documents.TerminalText.Escape(other)}', which a team does not carry; fix it, or run start-claude team claude-files {Documents.TerminalText.Bounded(team)} --set");
-        return new ClaudeChoice(kinds, NoTeams) { Joined = Strings(obj["joined"], origin, parse: true) };
+        return new ClaudeChoice(kinds, NoTeams) { Joined = Strings(obj["joined"], parse: true, () => WrongTeams(origin)) };
     }
 
     /// <summary>Writes this choice as team <paramref name="team"/>'s into an s3Sync object (kinds and joined; an empty choice stays, marking the team's namespace).</summary>
@@ -173,19 +173,22 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
         s3Sync[JsonName] = node;
     }
 
-    private static HashSet<string> Strings(JsonNode? node, string origin, bool parse)
+    private static HashSet<string> Strings(JsonNode? node, string origin, bool parse) => Strings(node, parse, () => Wrong(origin));
+
+    // wrong: the error naming where the list is (a team's choice is not the machine's own).
+    private static HashSet<string> Strings(JsonNode? node, bool parse, Func<Errors.LocalConfigException> wrong)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         if (node is null)
             return set;
         if (node is not JsonArray array || array.Count > MaxEntries)
-            throw Wrong(origin);
+            throw wrong();
         foreach (var item in array)
         {
             if (item is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
-                throw Wrong(origin);
+                throw wrong();
             var text = value.GetValue<string>();
-            set.Add(parse ? ClaudeKinds.Parse(text) ?? throw Wrong(origin) : text);
+            set.Add(parse ? ClaudeKinds.Parse(text) ?? throw wrong() : text);
         }
         return set;
     }

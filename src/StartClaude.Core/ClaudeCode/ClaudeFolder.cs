@@ -33,10 +33,15 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
         var section = new JsonObject();
         var warnings = new List<string>();
         foreach (var file in scope.SingleFiles)
+        {
+            if (file.LastIndexOf('/') is var slash and > 0)
+                RefuseLinkedFolderBelowKind(file[..slash]);
             ReadFile(file, section, warnings);
+        }
         var count = 0;
         foreach (var folder in scope.FolderRoots)
         {
+            RefuseLinkedFolderBelowKind(folder);
             foreach (var relative in FilesUnder(folder, warnings))
             {
                 if (++count > ClaudeSection.MaxFiles)
@@ -288,6 +293,20 @@ public sealed class ClaudeFolder(ClaudeCodePaths paths, BackupStore backups)
             current = next;
         }
         return current;
+    }
+
+    // A folder below a kind (a team's agents/acme) that is a link could lead to files that are no one's to send, and
+    // is never written through (RefuseLinkedFolders): refused before anything is read, so nothing behind it leaves.
+    private void RefuseLinkedFolderBelowKind(string relative)
+    {
+        var parts = relative.Split('/');
+        var current = Path.Combine(paths.Folder, parts[0]);
+        foreach (var part in parts.Skip(1))
+        {
+            current = Path.Combine(current, part);
+            if (Directory.Exists(current) && new DirectoryInfo(current).LinkTarget is not null)
+                throw new LocalConfigException($"{Shown(current)} is a linked folder inside {Shown(parts[0])}/: items are neither read nor written through it; make it a real folder (move what it links to into it), then sync again; nothing was changed");
+        }
     }
 
     // Everything that could stop a write is checked before the first one, so a result is applied whole or not at all.

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using StartClaude.Core.ClaudeCode;
 using StartClaude.Core.Documents;
 using StartClaude.Core.Errors;
+using StartClaude.Core.Sync;
 
 namespace StartClaude.Core.Teams;
 
@@ -31,9 +32,9 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
         var added = kinds.Where(k => !current.Kinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
         if (added.Contains(ClaudeKinds.McpServers))
         {
-            // Only a team that gives this machine MCP servers too could claim a name of this one's.
-            var others = ((s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key).Where(t => t != team) ?? [])
-                .Where(other => ClaudeChoice.ForTeam(s3Sync, other, "config.json").ChoosesMcpServers);
+            // Only a team whose MCP servers this machine takes claims names here (every team's are kept out of its own sync).
+            var others = (s3Sync[ClaudeChoice.TeamsJsonName] as JsonObject)?.Select(t => t.Key)
+                .Where(t => t != team && ClaudeChoice.ForTeam(s3Sync, t, "config.json").ChoosesMcpServers) ?? [];
             if (others.FirstOrDefault(other => space.McpOverlaps(new TeamClaudeNamespace(other))) is { } clash)
                 throw new SyncConflictException($"team {team}'s MCP servers would be named {space.McpPrefix}NAME here, and team {clash}'s {new TeamClaudeNamespace(clash).McpPrefix}NAME: one name could be either team's, so this machine takes MCP servers from only one of them; nothing was changed");
         }
@@ -74,19 +75,46 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
     }
 
     /// <summary>
-    /// Deletes team <paramref name="team"/>'s items from this machine's Claude Code folder (backed up first), when
-    /// it ever took any: once it leaves, what is left there would be its own and go to its own remote.
+    /// Makes this machine take <paramref name="kinds"/> of team <paramref name="team"/>'s items (<see cref="Choose"/>,
+    /// written to <paramref name="store"/>), then deletes here the team's items of the kinds it no longer takes (each
+    /// backed up first): left behind, they would block taking the kind again and become this machine's own once it leaves.
+    /// </summary>
+    /// <returns>What was deleted, one line each.</returns>
+    /// <exception cref="SyncConflictException">As <see cref="Choose"/>; nothing was changed.</exception>
+    public IReadOnlyList<string> Take(ILocalDocumentStore store, string team, IReadOnlySet<string> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(kinds);
+        var local = store.Read() ?? ConfigDocument.CreateEmpty();
+        var dropped = TakenKinds(local, team).Where(k => !kinds.Contains(k)).ToHashSet(StringComparer.Ordinal);
+        // The choice first: were the files deleted first and config.json then not written, the next sync would send their deletion to the team.
+        store.Write(Choose(local, team, kinds));
+        return RemoveFromDisk(team, dropped);
+    }
+
+    /// <summary>
+    /// Deletes team <paramref name="team"/>'s items of the kinds this machine takes from this machine's Claude Code
+    /// folder (backed up first): once it leaves, what is left there would be its own and go to its own remote. What
+    /// lies where a kind it never took would land is its own, and stays.
     /// </summary>
     /// <returns>What was deleted, one line each.</returns>
     public IReadOnlyList<string> RemoveFromDisk(ConfigDocument local, string team)
     {
         ArgumentNullException.ThrowIfNull(local);
-        if ((local.Root["settings"]?["s3Sync"]?[ClaudeChoice.TeamsJsonName] as JsonObject)?.ContainsKey(team) != true)
+        return RemoveFromDisk(team, TakenKinds(local, team));
+    }
+
+    private IReadOnlyList<string> RemoveFromDisk(string team, IReadOnlySet<string> kinds)
+    {
+        if (kinds.Count == 0)
             return [];
-        var scope = new TeamClaudeScope(new TeamClaudeNamespace(team), new ClaudeChoice(TeamClaudeNamespace.Kinds, new HashSet<string>(StringComparer.Ordinal)));
+        var scope = new TeamClaudeScope(new TeamClaudeNamespace(team), new ClaudeChoice(kinds, new HashSet<string>(StringComparer.Ordinal)));
         var (now, _) = folder.Read(scope);
         return folder.Apply(null, scope, now).Done;
     }
+
+    private static IReadOnlySet<string> TakenKinds(ConfigDocument local, string team) =>
+        ClaudeChoice.ForTeam(local.Root["settings"]?["s3Sync"] as JsonObject, team, "config.json").Kinds;
 
     private static string Where(TeamClaudeNamespace space, string id) =>
         ClaudeSection.Split(id).Map == ClaudeSection.McpServers ? $"MCP servers named {space.McpPrefix}…" : TerminalText.Escape(id[ClaudeItemIds.FilePrefix.Length..][..id[ClaudeItemIds.FilePrefix.Length..].LastIndexOf('/')] + "/");

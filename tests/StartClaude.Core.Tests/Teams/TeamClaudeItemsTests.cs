@@ -182,6 +182,20 @@ public class TeamClaudeItemsTests
     }
 
     [Test]
+    public void A_team_this_machine_takes_no_MCP_servers_from_does_not_stop_another_teams_being_taken()
+    {
+        _alice.Take("agents");
+        var other = new TeamClaudeItems(_alice.Folder);
+
+        var written = other.Choose(_alice.Configs.Read()!, "acme-dev", new HashSet<string> { ClaudeKinds.McpServers });
+
+        ClaudeChoice.ForTeam(written.Root["settings"]!["s3Sync"] as JsonObject, "acme-dev", "config.json").Kinds.Should().Equal([ClaudeKinds.McpServers]);
+        _alice.Configs.Write(written);
+        var take = () => _alice.Take("agents,mcp-servers");
+        take.Should().Throw<SyncConflictException>().WithMessage("team acme's MCP servers would be named acme-NAME here, and team acme-dev's acme-dev-NAME*");
+    }
+
+    [Test]
     public async Task Leaving_deletes_the_teams_items_so_none_of_them_becomes_the_machines_own()
     {
         _alice.Take("agents");
@@ -198,6 +212,96 @@ public class TeamClaudeItemsTests
         File.Exists(Path.Combine(_alice.ClaudeFolder, "agents", "acme", "reviewer.md")).Should().BeFalse();
         ClaudeSection.LiveIds(ClaudeSection.Of(DocumentCodec.Plain.Decode(_alice.Personal.Current!.Content).Root)).Should().Equal(["file:agents/mine.md"]);
         _alice.Configs.Read()!.Root["settings"]!["s3Sync"]![ClaudeChoice.TeamsJsonName].Should().BeNull();
+    }
+
+    [Test]
+    public async Task Leaving_keeps_the_machines_own_items_of_the_kinds_it_never_took_from_the_team()
+    {
+        // bob's company is acme too: his own command and MCP server already carry its name.
+        _bob.WriteClaude("commands/acme/deploy.md", "my deploy\n");
+        File.WriteAllText(_bob.ClaudeJson, """{"mcpServers":{"acme-internal":{"command":"mine","env":{"K":"own-secret"}}}}""");
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+
+        var deleted = _bob.Items.RemoveFromDisk(_bob.Configs.Read()!, "acme");
+
+        deleted.Should().Equal(["deleted file agents/acme/reviewer.md"]);
+        _bob.ReadClaude("commands/acme/deploy.md").Should().Be("my deploy\n", "bob never took the team's commands: that folder holds only his own");
+        JsonNode.Parse(File.ReadAllText(_bob.ClaudeJson))!["mcpServers"]!.AsObject().Select(s => s.Key).Should().Equal(["acme-internal"]);
+    }
+
+    [Test]
+    public async Task A_kind_no_longer_taken_leaves_no_team_items_behind_so_it_can_be_taken_again()
+    {
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        _bob.ReadClaude("agents/acme/reviewer.md").Should().Be("team prompt\n");
+
+        _bob.Take("none");
+
+        File.Exists(Path.Combine(_bob.ClaudeFolder, "agents", "acme", "reviewer.md")).Should().BeFalse("a team's item no longer taken is no longer kept in step here");
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        _bob.ReadClaude("agents/acme/reviewer.md").Should().Be("team prompt\n");
+        ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "dropping a kind here deletes nothing of the team's");
+    }
+
+    [Test]
+    public async Task A_teams_folder_that_is_a_link_is_not_read_through_so_what_it_points_at_never_reaches_the_team()
+    {
+        _alice.Take("agents");
+        _alice.WriteClaude("agents/acme/reviewer.md", "team prompt\n");
+        await _alice.TeamSyncAsync();
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        // bob keeps the team's agents in a folder of his own, beside his notes, and links the team's folder to it.
+        var mine = Path.Combine(_bob.Home, "notes");
+        Directory.CreateDirectory(mine);
+        File.Move(Path.Combine(_bob.ClaudeFolder, "agents", "acme", "reviewer.md"), Path.Combine(mine, "reviewer.md"));
+        File.WriteAllText(Path.Combine(mine, "private.txt"), "not the team's\n");
+        Directory.Delete(Path.Combine(_bob.ClaudeFolder, "agents", "acme"));
+        Directory.CreateSymbolicLink(Path.Combine(_bob.ClaudeFolder, "agents", "acme"), mine);
+
+        var sync = () => _bob.TeamSyncAsync();
+
+        (await sync.Should().ThrowAsync<LocalConfigException>()).Which.Message.Should().Contain("agents/acme").And.Contain("linked folder");
+        ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().Equal(["file:agents/reviewer.md"], "nothing behind the link reaches the team");
+    }
+
+    [Test]
+    public async Task Leaving_deletes_nothing_through_a_teams_folder_that_is_a_link()
+    {
+        _bob.Take("agents");
+        await _bob.TeamSyncAsync();
+        var mine = Path.Combine(_bob.Home, "notes");
+        Directory.CreateDirectory(mine);
+        File.WriteAllText(Path.Combine(mine, "private.md"), "mine\n");
+        Directory.CreateDirectory(Path.Combine(_bob.ClaudeFolder, "agents"));
+        Directory.CreateSymbolicLink(Path.Combine(_bob.ClaudeFolder, "agents", "acme"), mine);
+
+        var leave = () => _bob.Items.RemoveFromDisk(_bob.Configs.Read()!, "acme");
+
+        leave.Should().Throw<LocalConfigException>().WithMessage("*linked folder*");
+        File.ReadAllText(Path.Combine(mine, "private.md")).Should().Be("mine\n");
+    }
+
+    [TestCase("""{"acme":{"kinds":"agents"}}""")]
+    [TestCase("""{"acme":{"kinds":[1]}}""")]
+    [TestCase("""{"acme":{"kinds":["agents"],"joined":"agents"}}""")]
+    public void A_team_choice_edited_into_a_bad_shape_is_refused_naming_where_it_is(string teams)
+    {
+        var s3Sync = new JsonObject { [ClaudeChoice.TeamsJsonName] = JsonNode.Parse(teams) };
+
+        var read = () => ClaudeChoice.ForTeam(s3Sync, "acme", "config.json");
+
+        read.Should().Throw<LocalConfigException>().Which.Message.Should()
+            .Contain("settings.s3Sync.teamClaudeCode").And.Contain("team claude-files").And.NotContain("s3Sync.claudeCode ");
     }
 
     /// <summary>One member: a scratch HOME with a Claude Code folder, config.json, the team's engine and its own.</summary>
@@ -246,13 +350,15 @@ public class TeamClaudeItemsTests
 
         public TeamSeal Seal { get; }
 
+        public string Home => _home;
+
         public string ClaudeFolder => Path.Combine(_home, ".claude");
 
         public string ClaudeJson => Path.Combine(_home, ".claude.json");
 
         public string ConfigPath => Configs.ConfigPath;
 
-        public void Take(string kinds) => Configs.Write(Items.Choose(Configs.Read()!, "acme", TeamClaudeItems.ParseKinds(kinds)));
+        public void Take(string kinds) => Items.Take(Configs, "acme", TeamClaudeItems.ParseKinds(kinds));
 
         public void ChoosePersonal(string kinds)
         {

@@ -33,13 +33,18 @@ internal sealed class TeamClaudeFilesCommand(TeamStateStore teams, TeamClaudeIte
         }
         else
         {
+            IReadOnlyList<string> deleted;
             using (homeLock.Acquire())
             {
-                var written = items.Choose(Configured(), Team, kinds);
-                localStore.Write(written);
-                choice = view.ChoiceIn(written);
+                Configured();
+                deleted = items.Take(localStore, Team, kinds);
+                choice = view.ChoiceIn(Configured());
             }
             console.Plain($"Saved. The next start-claude team sync {Team} (or s3-sync) brings the team's items of these kinds here and sends what changes here under the team's name.");
+            foreach (var line in deleted)
+                console.Plain($"  {TerminalText.Escape(line)}");
+            if (deleted.Count > 0)
+                console.Plain($"The team's items of the kinds no longer taken were deleted here (the previous files are in the backups); team {Team}'s document keeps them.");
             if (choice.ChoosesMcpServers)
                 console.Warn($"an MCP server runs a command on this machine when Claude Code starts: team {Team}'s members can now choose that command");
         }
