@@ -23,6 +23,13 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
     /// </summary>
     public IReadOnlySet<string> Teams { get; init; } = NoTeams;
 
+    /// <summary>
+    /// Set on a team's choice (named as in its document): only an item that has a place in the team's namespace here is
+    /// carried. One that has none (a path too long once the team's folder is added) stays in the document untouched,
+    /// neither written nor, since it is never on disk, taken for deleted.
+    /// </summary>
+    public string? TeamSpace { get; init; }
+
     private readonly IReadOnlySet<string> _joined = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>The kinds synced since they were chosen (always within <see cref="Kinds"/>).</summary>
@@ -36,7 +43,7 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
     public ClaudeChoice WithKinds(IEnumerable<string> kinds)
     {
         var chosen = new SortedSet<string>(kinds, StringComparer.Ordinal);
-        return new ClaudeChoice(chosen, LocalOnly) { Joined = new HashSet<string>(Joined.Where(chosen.Contains), StringComparer.Ordinal), Teams = Teams };
+        return new ClaudeChoice(chosen, LocalOnly) { Joined = new HashSet<string>(Joined.Where(chosen.Contains), StringComparer.Ordinal), Teams = Teams, TeamSpace = TeamSpace };
     }
 
     /// <summary>This choice with every chosen kind joined (after a sync that carried them).</summary>
@@ -58,7 +65,8 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
 
     /// <summary>Whether this machine sends and applies the item <paramref name="itemId"/>.</summary>
     public bool Carries(string itemId) => ClaudeKinds.Of(itemId) is { } kind && Kinds.Contains(kind) && !LocalOnly.Contains(itemId)
-        && !Teams.Any(team => new TeamClaudeNamespace(team).ToTeam(itemId) is not null);
+        && !Teams.Any(team => new TeamClaudeNamespace(team).ToTeam(itemId) is not null)
+        && (TeamSpace is null || new TeamClaudeNamespace(TeamSpace).HasPlaceFor(itemId));
 
     IEnumerable<string> IClaudeItemScope.SingleFiles => Kinds.Contains(ClaudeKinds.Memory) ? [ClaudeKinds.Memory] : [];
 
@@ -101,8 +109,12 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
         {
             Joined = Strings(obj["joined"], origin, parse: true),
             Teams = TeamsIn(s3Sync, origin),
+            // Only a team's view of config.json writes it (it never leaves the machine).
+            TeamSpace = obj[TeamSpaceJsonName] is JsonValue v && v.TryGetValue<string>(out var team) && StartClaude.Core.Teams.TeamNames.TeamProblem(team) is null ? team : null,
         };
     }
+
+    private const string TeamSpaceJsonName = "team";
 
     /// <summary>Where each team's choice is kept in s3Sync: <c>{"TEAM": {"kinds": [...], "joined": [...]}}</c>.</summary>
     public const string TeamsJsonName = "teamClaudeCode";
@@ -122,7 +134,7 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
         var kinds = Strings(obj["kinds"], parse: true, () => WrongTeams(origin));
         if (kinds.FirstOrDefault(k => !TeamClaudeNamespace.Kinds.Contains(k)) is { } other)
             throw new Errors.LocalConfigException($"{origin}: settings.s3Sync.{TeamsJsonName}.{Documents.TerminalText.Bounded(team)} names '{Documents.TerminalText.Escape(other)}', which a team does not carry; fix it, or run start-claude team claude-files {Documents.TerminalText.Bounded(team)} --set");
-        return new ClaudeChoice(kinds, NoTeams) { Joined = Strings(obj["joined"], parse: true, () => WrongTeams(origin)) };
+        return new ClaudeChoice(kinds, NoTeams) { Joined = Strings(obj["joined"], parse: true, () => WrongTeams(origin)), TeamSpace = team };
     }
 
     /// <summary>Writes this choice as team <paramref name="team"/>'s into an s3Sync object (kinds and joined; an empty choice stays, marking the team's namespace).</summary>
@@ -170,6 +182,8 @@ public sealed record ClaudeChoice(IReadOnlySet<string> Kinds, IReadOnlySet<strin
             node["localOnly"] = new JsonArray([.. LocalOnly.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]);
         if (Joined.Count > 0)
             node["joined"] = new JsonArray([.. Joined.Order(StringComparer.Ordinal).Select(k => (JsonNode)k)]);
+        if (TeamSpace is not null)
+            node[TeamSpaceJsonName] = TeamSpace;
         s3Sync[JsonName] = node;
     }
 

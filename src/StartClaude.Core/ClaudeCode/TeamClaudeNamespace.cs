@@ -39,6 +39,10 @@ public sealed class TeamClaudeNamespace(string team)
         return slash > 0 && TeamFolders.Contains(name[..slash]) ? ClaudeItemIds.File($"{name[..slash]}/{team}/{name[(slash + 1)..]}") : null;
     }
 
+    /// <summary>Whether the team document's item <paramref name="teamId"/> has a place here (a file: a path no longer than a path may be).</summary>
+    public bool HasPlaceFor(string teamId) =>
+        ToLocal(teamId) is { } local && (!local.StartsWith(ClaudeItemIds.FilePrefix, StringComparison.Ordinal) || ClaudePath.Problem(local[ClaudeItemIds.FilePrefix.Length..]) is null);
+
     /// <summary>The team document's id of the item <paramref name="localId"/> here, or null when it is not in the team's namespace.</summary>
     public string? ToTeam(string localId)
     {

@@ -162,6 +162,33 @@ public class TeamClaudeItemsTests
     }
 
     [Test]
+    public async Task An_item_whose_path_has_no_place_here_once_the_teams_folder_is_added_is_kept_not_failed_on_or_deleted()
+    {
+        _alice.Take("agents");
+        _bob.Take("agents");
+        _alice.WriteClaude("agents/acme/a.md", "a\n");
+        await _alice.TeamSyncAsync();
+        await _bob.TeamSyncAsync();
+        // A member writes a signed document holding an agent whose path fits the document but not agents/acme/ here.
+        var longPath = "agents/" + new string('x', 200) + "/" + new string('y', 200) + "/" + new string('z', 96) + ".md";
+        var plain = JsonNode.Parse(AgeFile.Decrypt(_team.Current!.Content, _alice.Identity))!.AsObject();
+        ClaudeSection.Put(ClaudeSection.Of(plain)!, ClaudeItemIds.File(longPath), ClaudeSection.FileItem("long\n"));
+        ClaudePath.Problem(longPath).Should().BeNull("the team document may hold it");
+        var written = _alice.Seal.Seal(Encoding.UTF8.GetBytes(plain.ToJsonString()));
+        _team.Put(written.Body, written.Metadata);
+        _alice.Seal.Written(written);
+
+        await _bob.TeamSyncAsync();
+        _bob.AddTeamConfig("gateway");
+        await _bob.TeamSyncAsync();
+        await _alice.TeamSyncAsync();
+
+        _bob.ReadClaude("agents/acme/a.md").Should().Be("a\n");
+        ClaudeSection.LiveIds(ClaudeSection.Of(_bob.TeamPlaintext().Root)).Should().BeEquivalentTo(["file:agents/a.md", "file:" + longPath], "kept for members where it has a place");
+        _bob.TeamPlaintext().LiveConfigs.Select(c => c.Name).Should().Equal(["gateway"]);
+    }
+
+    [Test]
     public void A_kind_a_team_does_not_carry_is_refused_naming_those_it_does()
     {
         var parse = () => TeamClaudeItems.ParseKinds("agents,skills");
