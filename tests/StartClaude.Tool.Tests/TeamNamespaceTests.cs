@@ -71,4 +71,22 @@ public class TeamNamespaceTests : DeviceTestBase
         (await PersonalItemsAsync("bob.json")).Should().BeEquivalentTo(["file:agents/mine.md", "mcp:mine"]);
         take.ExitCode.Should().Be(0, "acme-dev takes no MCP servers here, so no name could be either team's: " + take);
     }
+
+    [Test]
+    public async Task Leaving_a_team_whose_file_is_gone_still_clears_what_is_left_of_it_here()
+    {
+        (await RunWith(DeviceA, User(DeviceA), [.. SetupArgs.For(Server, Bucket, extra: ["--claude-files", "agents"])])).ExitCode.Should().Be(0);
+        (await RunWith(DeviceA, User(DeviceA), "team", "create", "acme", "--name", "alice")).ExitCode.Should().Be(0);
+        File.Exists(Path.Combine(DeviceA.Folder, "teams", "acme.json")).Should().BeTrue();
+        File.Delete(Path.Combine(DeviceA.Folder, "teams", "acme.json"));
+
+        var leave = await RunWith(DeviceA, User(DeviceA), "team", "leave", "acme");
+        var again = await RunWith(DeviceA, User(DeviceA), "team", "leave", "acme");
+
+        leave.ExitCode.Should().Be(0, leave.ToString());
+        File.ReadAllText(Path.Combine(DeviceA.Folder, "config.json")).Should().NotContain("teamClaudeCode", "the team's place is no longer claimed");
+        leave.Output.Should().NotContain("backups", "nothing was removed to keep");
+        again.ExitCode.Should().Be(2);
+        again.Error.Should().Contain("this machine is not in a team named acme");
+    }
 }

@@ -56,6 +56,13 @@ public sealed class TeamClaudeItems(ClaudeFolder folder)
         return ConfigDocument.FromRoot(root);
     }
 
+    /// <summary>Whether <paramref name="local"/> claims team <paramref name="team"/>'s namespace (a choice, maybe of nothing, is kept for it).</summary>
+    public static bool IsClaimed(ConfigDocument local, string team)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        return (local.Root["settings"]?["s3Sync"]?[ClaudeChoice.TeamsJsonName] as JsonObject)?.ContainsKey(team) == true;
+    }
+
     /// <summary>
     /// <paramref name="local"/> with team <paramref name="team"/>'s namespace claimed, taking nothing yet, unless this
     /// machine already chose for it (<c>team create</c>, <c>team join</c>): from then on what lies there is the

@@ -62,9 +62,16 @@ internal sealed class TeamClaudeFilesCommand(TeamStateStore teams, TeamClaudeIte
         console.Plain(choice.IsEmpty
             ? $"Taken from team {Team}: nothing (choose with start-claude team claude-files {Team} --set {string.Join(",", TeamClaudeNamespace.Kinds)})"
             : $"Taken from team {Team}: {string.Join(", ", choice.Kinds.Select(k => TerminalText.Escape(k)))}");
-        console.Plain($"Where they are here: {TerminalText.Escape(folder.Paths.Folder)}/{{{space.MemoryPath}, {space.FolderOf("agents")}/, {space.FolderOf("commands")}/}}, MCP servers named {space.McpPrefix}NAME in {TerminalText.Escape(folder.Paths.GlobalConfigFile)}");
         if (choice.IsEmpty)
             return;
+        var places = new List<string>();
+        if (choice.Kinds.Contains(ClaudeKinds.Memory))
+            places.Add($"{TerminalText.Escape(folder.Paths.Folder)}/{space.MemoryPath}");
+        foreach (var kind in new[] { "agents", "commands" }.Where(choice.Kinds.Contains))
+            places.Add($"{TerminalText.Escape(folder.Paths.Folder)}/{space.FolderOf(kind)}/");
+        if (choice.ChoosesMcpServers)
+            places.Add($"MCP servers named {space.McpPrefix}NAME in {TerminalText.Escape(folder.Paths.GlobalConfigFile)}");
+        console.Plain($"Where they are here: {string.Join(", ", places)}");
         ClaudeItemsFound.Write(console, folder, view.Scope(choice));
     }
 }

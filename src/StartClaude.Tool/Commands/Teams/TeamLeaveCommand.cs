@@ -18,10 +18,12 @@ internal sealed class TeamLeaveCommand(TeamStateStore teams, TeamClaudeItems ite
     {
         TeamNames.CheckTeam(Team);
         using var _ = homeLock.Acquire();
-        if (!File.Exists(teams.PathOf(Team)))
-            throw new UsageException($"this machine is not in a team named {Team}; 'start-claude team' lists its teams");
         var view = new TeamLocalView(Team, localStore);
         var local = localStore.Read();
+        // What is left of a team whose file is gone (its configs, its place for Claude Code items) is cleared too.
+        var leftHere = local is not null && (local.Configs.Any(view.IsOurs) || TeamClaudeItems.IsClaimed(local, Team));
+        if (!File.Exists(teams.PathOf(Team)) && !leftHere)
+            throw new UsageException($"this machine is not in a team named {Team}; 'start-claude team' lists its teams");
         var dropped = 0;
         IReadOnlyList<string> deleted = [];
         if (local is not null)
@@ -34,7 +36,7 @@ internal sealed class TeamLeaveCommand(TeamStateStore teams, TeamClaudeItems ite
         teams.Remove(Team);
         foreach (var line in deleted)
             console.Plain($"  {Core.Documents.TerminalText.Escape(line)}");
-        console.Plain($"Left team {Team} on this machine: {Counts.Configs(dropped)}{(deleted.Count > 0 ? $" and {deleted.Count} Claude Code item{(deleted.Count == 1 ? "" : "s")}" : "")} of it removed here (the previous files are in the backups). The team's document is unchanged; an admin removes you from its member list with start-claude team remove {Team} NAME.");
+        console.Plain($"Left team {Team} on this machine: {Counts.Configs(dropped)}{(deleted.Count > 0 ? $" and {deleted.Count} Claude Code item{(deleted.Count == 1 ? "" : "s")}" : "")} of it removed here{(dropped + deleted.Count > 0 ? " (the previous files are in the backups)" : "")}. The team's document is unchanged; an admin removes you from its member list with start-claude team remove {Team} NAME.");
         return 0;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class TeamRemoveCommand(TeamMembership membership, HomeLock home
         var secrets = TeamSecrets.In(change.Document);
         if (secrets.Count > 0)
         {
-            console.Plain($"{Member} could read these secrets; rotate them at their provider, then update the team's configs:");
+            console.Plain($"{Member} could read these secrets; rotate them at their provider, then update the team's configs and MCP servers (here named {new Core.ClaudeCode.TeamClaudeNamespace(Team).McpPrefix}NAME):");
             foreach (var secret in secrets)
                 console.Plain("  " + secret);
         }
