@@ -12,7 +12,8 @@ public static partial class TeamNames
 {
     public const int MaxLength = 40;
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
+    // Not ending in '.': Windows drops a trailing dot from a folder's name, so agents/acme./ would be agents/acme/.
+    [GeneratedRegex("^[a-z0-9](?:[a-z0-9._-]*[a-z0-9_-])?$")]
     private static partial Regex TeamPattern();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]*$")]
@@ -22,7 +23,7 @@ public static partial class TeamNames
     public static string? TeamProblem(string? name) =>
         string.IsNullOrEmpty(name) ? "a team name cannot be empty"
         : name.Length > MaxLength ? $"a team name is at most {MaxLength} characters"
-        : !TeamPattern().IsMatch(name) ? $"'{TerminalText.Bounded(name)}' cannot name a team: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit"
+        : !TeamPattern().IsMatch(name) ? $"'{TerminalText.Bounded(name)}' cannot name a team: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit and not ending with '.'"
         : null;
 
     /// <summary>Why <paramref name="name"/> cannot name a member, or null.</summary>
