@@ -174,61 +174,89 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
         var outcome = PassphraseKeyOutcome.Unchanged;
         var keysDue = false;
         var oldChecked = false;
-        for (var attempt = 1; ; attempt++)
+        // Set while the document write is on its way: after an unclear answer it may have landed, naming the new key.
+        var documentMayHaveLanded = false;
+        try
         {
-            var seal = seals.Open(settings);
-            var syncBase = states.ReadBaseChecked(settings).Base;
-            var current = await RemoteSnapshot.ReadAsync(remotes.Create(settings), DocumentCodec.Sealed(seal), syncBase, cancellationToken).ConfigureAwait(false)
-                ?? throw new TeamException($"there is no document at {remoteName}; nothing was changed");
-            var before = seal.State.KnownMembers;
-            var identity = identities.Existing() ?? throw new InvalidOperationException("an open seal has an identity");
-            if (pending is null || pending.Head.Prev != before.HeadId)
+            for (var attempt = 1; ; attempt++)
             {
-                var members = change(before.Head);
-                outcome = PassphraseKeyOutcome.Unchanged;
-                var passphraseMember = before.Head.Named(MachineKeys.PassphraseMember);
-                if (keys is not null && (passphraseMember is not null || keys.AddWhenAbsent))
+                var seal = seals.Open(settings);
+                var syncBase = states.ReadBaseChecked(settings).Base;
+                var current = await RemoteSnapshot.ReadAsync(remotes.Create(settings), DocumentCodec.Sealed(seal), syncBase, cancellationToken).ConfigureAwait(false)
+                    ?? throw new TeamException($"there is no document at {remoteName}; nothing was changed");
+                var before = seal.State.KnownMembers;
+                var identity = identities.Existing() ?? throw new InvalidOperationException("an open seal has an identity");
+                if (pending is null || pending.Head.Prev != before.HeadId)
                 {
-                    replacement ??= keys.Ask();
-                    newKey ??= replacement.Passphrase is null ? null : AgeIdentity.Generate();
-                }
-                if (keys is { AddWhenAbsent: true } && newKey is null && passphraseMember is null)
-                    return await FinishDropAsync(keysObject, before, seal.State.TeamId, remoteName, cancellationToken).ConfigureAwait(false);
-                if (keys is not null && replacement is not null && (passphraseMember is not null || newKey is not null))
-                {
-                    await keysObject.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    if (!oldChecked && replacement.Passphrase is { } passphrase)
+                    var members = change(before.Head);
+                    outcome = PassphraseKeyOutcome.Unchanged;
+                    var passphraseMember = before.Head.Named(MachineKeys.PassphraseMember);
+                    if (keys is not null && (passphraseMember is not null || keys.AddWhenAbsent))
                     {
-                        RefuseTheCurrentPassphrase(keysObject, passphrase, before, keys.WhileDeriving);
-                        oldChecked = true;
+                        replacement ??= keys.Ask();
+                        newKey ??= replacement.Passphrase is null ? null : AgeIdentity.Generate();
                     }
-                    members = [.. members.Where(m => m != passphraseMember), .. newKey is null ? [] : new[] { new TeamMember(MachineKeys.PassphraseMember, newKey.Recipient, Admin: true) }];
-                    outcome = newKey is null ? PassphraseKeyOutcome.Dropped : PassphraseKeyOutcome.Replaced;
-                    keysDue = newKey is not null;
+                    if (keys is { AddWhenAbsent: true } && newKey is null && passphraseMember is null)
+                        return await FinishDropAsync(keysObject, before, seal.State.TeamId, remoteName, cancellationToken).ConfigureAwait(false);
+                    if (keys is not null && replacement is not null && (passphraseMember is not null || newKey is not null))
+                    {
+                        await keysObject.ReadAsync(cancellationToken).ConfigureAwait(false);
+                        if (!oldChecked && replacement.Passphrase is { } passphrase)
+                        {
+                            RefuseTheCurrentPassphrase(keysObject, passphrase, before, keys.WhileDeriving);
+                            oldChecked = true;
+                        }
+                        members = [.. members.Where(m => m != passphraseMember), .. newKey is null ? [] : new[] { new TeamMember(MachineKeys.PassphraseMember, newKey.Recipient, Admin: true) }];
+                        outcome = newKey is null ? PassphraseKeyOutcome.Dropped : PassphraseKeyOutcome.Replaced;
+                        keysDue = newKey is not null;
+                    }
+                    pending = before.Append(members, identity, _time.GetUtcNow());
                 }
-                pending = before.Append(members, identity, _time.GetUtcNow());
+                if (keysDue)
+                {
+                    var pin = new PassphraseKeyPin(pending.TeamId, pending.Head.Seq, pending.HeadId);
+                    var file = keys!.WhileDeriving(() => PassphraseKey.Seal(newKey!, replacement!.Passphrase!, _time.GetUtcNow(), pin));
+                    await keysObject.ReplaceAsync(file, cancellationToken).ConfigureAwait(false);
+                    keysDue = false;
+                }
+                seal.NewMembers = pending;
+                try
+                {
+                    documentMayHaveLanded = true;
+                    // Only when the remote still was the base does the base move with it; otherwise the next sync merges as usual.
+                    await WriteAsync(settings, seal, current.Document, WriteCondition.From(current.Info), rememberBase: !current.Downloaded, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+                {
+                    documentMayHaveLanded = false;
+                    if (attempt == Attempts)
+                        throw;
+                    // Another machine wrote meanwhile: read its version (and its list) and change that.
+                    continue;
+                }
+                if (outcome == PassphraseKeyOutcome.Dropped)
+                    await DeleteKeysFileAsync(keysObject, cancellationToken).ConfigureAwait(false);
+                return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId, outcome);
             }
-            if (keysDue)
-            {
-                var pin = new PassphraseKeyPin(pending.TeamId, pending.Head.Seq, pending.HeadId);
-                var file = keys!.WhileDeriving(() => PassphraseKey.Seal(newKey!, replacement!.Passphrase!, _time.GetUtcNow(), pin));
-                await keysObject.ReplaceAsync(file, cancellationToken).ConfigureAwait(false);
-                keysDue = false;
-            }
-            seal.NewMembers = pending;
-            try
-            {
-                // Only when the remote still was the base does the base move with it; otherwise the next sync merges as usual.
-                await WriteAsync(settings, seal, current.Document, WriteCondition.From(current.Info), rememberBase: !current.Downloaded, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed && attempt < Attempts)
-            {
-                // Another machine wrote meanwhile: read its version (and its list) and change that.
-                continue;
-            }
-            if (outcome == PassphraseKeyOutcome.Dropped)
-                await DeleteKeysFileAsync(keysObject, cancellationToken).ConfigureAwait(false);
-            return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId, outcome);
+        }
+        catch (StartClaudeException ex) when (!documentMayHaveLanded)
+        {
+            // The document was not written (a retry refused: say the other machine removed the same one first), so the
+            // KEY.keys.age written for it would leave the list's passphrase key without its secret: put back the one read.
+            await PutBackKeysFileAsync(keysObject, ex, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task PutBackKeysFileAsync(PassphraseKeyObject keysObject, StartClaudeException failure, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await keysObject.PutBackAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex)
+        {
+            throw new TeamException($"{failure.Message.TrimEnd('.')}; and {keysObject.Name} could not be put back as it was ({ex.Message}): it holds a key no machine list names, so a passphrase join is refused until start-claude s3-machines passphrase runs on a machine still in");
         }
     }
 

@@ -57,6 +57,33 @@ internal sealed class PassphraseKeyObject(RemoteStoreFactory remotes, SyncWriter
         }
     }
 
+    /// <summary>
+    /// Puts back the version read while the current one is still this change's own write: a change that stops before its
+    /// document write (a lost race whose retry is refused) leaves the passphrase key the list names openable, as it found it.
+    /// </summary>
+    public async Task PutBackAsync(CancellationToken cancellationToken)
+    {
+        if (!_wrote || _seen is null)
+            return;
+        if (Current is null)
+        {
+            var now = await Store.StatAsync(cancellationToken).ConfigureAwait(false);
+            if (now is not null && now.ETag == _seen.ETag)
+                await Store.DeleteAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var honours = await writer.ConditionalWritesAsync(new SyncTarget(ConfigDocument.CreateEmpty(), _settings, Store), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Store.WriteAsync(Current.Content, WriteCondition.From(_seen), honours, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RemoteStoreException ex) when (ex.Kind == RemoteFailureKind.PreconditionFailed)
+        {
+            // Another machine replaced it since: that one is theirs, and stays.
+        }
+        _wrote = false;
+    }
+
     /// <summary>Deletes it when it is still the version read; one another machine wrote since names no key on this list, and stays.</summary>
     public async Task DeleteAsync(CancellationToken cancellationToken)
     {

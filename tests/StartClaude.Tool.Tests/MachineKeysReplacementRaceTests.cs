@@ -1,0 +1,56 @@
+using StartClaude.Testing;
+
+namespace StartClaude.Tool.Tests;
+
+/// <summary>
+/// Two machines changing the passphrase key at once (issue 25 attack pass): the passphrase a user was told about
+/// keeps opening what is current.
+/// </summary>
+public class MachineKeysReplacementRaceTests : DeviceTestBase
+{
+    private const string KeysFile = "start-claude-config.json.keys.age";
+    private const string OldPassphrase = "correct horse battery staple 25";
+    private const string AlphasPassphrase = "the passphrase alpha chose";
+    private const string GammasPassphrase = "the passphrase gamma chose";
+
+    private static Dictionary<string, string> Joining(string passphrase) => new() { ["START_CLAUDE_PASSPHRASE"] = passphrase };
+
+    private static Dictionary<string, string> Replacing(string passphrase) => new() { ["START_CLAUDE_NEW_PASSPHRASE"] = passphrase };
+
+    private string[] Setup(string name, string? endpointUrl = null) =>
+        SetupArgs.For(Server, Bucket, endpointUrl: endpointUrl, extra: ["--device-name", name, "--encrypt", "--machine-keys"]);
+
+    private async Task AlphaAndBetaAsync()
+    {
+        (await RunWith(DeviceA, Joining(OldPassphrase), Setup("alpha"))).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "add", "gateway", "--api-key", "sk-ant-api03-abcdefghijklmnopqrstuvwxyz1234", "--base-url", "https://gw.example.com")).ExitCode.Should().Be(0);
+        (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0);
+        (await RunWith(DeviceB, Joining(OldPassphrase), Setup("beta"))).ExitCode.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Two_machines_removing_the_same_machine_at_once_leave_the_winners_passphrase_working()
+    {
+        await AlphaAndBetaAsync();
+        await using var proxy = new WireProxy(Server.Port);
+        using var gamma = new TempHome();
+        (await RunWith(gamma, Joining(OldPassphrase), Setup("gamma", proxy.EndpointUrl))).ExitCode.Should().Be(0);
+
+        // gamma has read the document; alpha removes beta (both writes) before gamma reads KEY.keys.age.
+        ToolResult? alpha = null;
+        proxy.HoldOnce($"GET /{Bucket}/{KeysFile} HTTP", 1,
+            async () => alpha = await RunWith(DeviceA, Replacing(AlphasPassphrase), "s3-machines", "remove", "beta"));
+        var lost = await RunWith(gamma, Replacing(GammasPassphrase), "s3-machines", "remove", "beta");
+
+        proxy.HoldFired.Should().BeTrue();
+        alpha!.ExitCode.Should().Be(0, alpha.ToString());
+        lost.ExitCode.Should().NotBe(0, lost.ToString());
+        lost.Error.TrimEnd().Split('\n').Should().ContainSingle(lost.ToString());
+        lost.Error.Should().Contain("there is no machine named beta");
+        // alpha was told its passphrase joins a new machine: gamma's lost attempt must not have replaced its key.
+        using var delta = new TempHome();
+        var joined = await RunWith(delta, Joining(AlphasPassphrase), Setup("delta"));
+        joined.ExitCode.Should().Be(0, joined.ToString());
+        joined.Output.Should().Contain("Machines on the list: alpha, gamma, passphrase, delta");
+    }
+}
