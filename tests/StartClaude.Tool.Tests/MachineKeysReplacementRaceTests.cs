@@ -1,10 +1,11 @@
+using Minio.DataModel.Args;
 using StartClaude.Testing;
 
 namespace StartClaude.Tool.Tests;
 
 /// <summary>
-/// Two machines changing the passphrase key at once (issue 25 attack pass): the passphrase a user was told about
-/// keeps opening what is current.
+/// Two machines changing the passphrase key at once, and a keys file a bucket writer removed (issue 25 attack pass):
+/// the passphrase a user was told about keeps opening what is current, and nothing claims a check it could not make.
 /// </summary>
 public class MachineKeysReplacementRaceTests : DeviceTestBase
 {
@@ -52,5 +53,22 @@ public class MachineKeysReplacementRaceTests : DeviceTestBase
         var joined = await RunWith(delta, Joining(AlphasPassphrase), Setup("delta"));
         joined.ExitCode.Should().Be(0, joined.ToString());
         joined.Output.Should().Contain("Machines on the list: alpha, gamma, passphrase, delta");
+    }
+
+    [Test]
+    public async Task A_removal_that_cannot_check_the_new_passphrase_against_the_one_in_use_says_so()
+    {
+        await AlphaAndBetaAsync();
+        // beta, about to be removed and keeping the bucket's access key, deletes KEY.keys.age (nothing else notices).
+        var client = Server.Client();
+        await client.RemoveObjectAsync(new RemoveObjectArgs().WithBucket(Bucket).WithObject(KeysFile));
+        (client as IDisposable)?.Dispose();
+
+        var removed = await RunWith(DeviceA, Replacing(OldPassphrase), "s3-machines", "remove", "beta");
+
+        removed.ExitCode.Should().Be(0, removed.ToString());
+        removed.Output.Should().NotContain("the old one opens nothing current", "with the old passphrase typed again, the old one opens the new key");
+        removed.Error.Should().StartWith("warning: ").And.Contain("could not be checked").And.Contain("start-claude s3-machines passphrase")
+            .And.NotContain(OldPassphrase);
     }
 }

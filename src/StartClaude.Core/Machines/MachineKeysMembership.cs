@@ -174,6 +174,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
         var outcome = PassphraseKeyOutcome.Unchanged;
         var keysDue = false;
         var oldChecked = false;
+        var newPassphraseUnchecked = false;
         // Set while the document write is on its way: after an unclear answer it may have landed, naming the new key.
         var documentMayHaveLanded = false;
         try
@@ -203,7 +204,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
                         await keysObject.ReadAsync(cancellationToken).ConfigureAwait(false);
                         if (!oldChecked && replacement.Passphrase is { } passphrase)
                         {
-                            RefuseTheCurrentPassphrase(keysObject, passphrase, before, keys.WhileDeriving);
+                            newPassphraseUnchecked = !RefuseTheCurrentPassphrase(keysObject, passphrase, before, keys.WhileDeriving);
                             oldChecked = true;
                         }
                         members = [.. members.Where(m => m != passphraseMember), .. newKey is null ? [] : new[] { new TeamMember(MachineKeys.PassphraseMember, newKey.Recipient, Admin: true) }];
@@ -236,7 +237,7 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
                 }
                 if (outcome == PassphraseKeyOutcome.Dropped)
                     await DeleteKeysFileAsync(keysObject, cancellationToken).ConfigureAwait(false);
-                return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId, outcome);
+                return new MachineListChange(before.Head, seal.State.KnownMembers.Head, seal.State.TeamId, outcome, NewPassphraseUnchecked: newPassphraseUnchecked && outcome == PassphraseKeyOutcome.Replaced);
             }
         }
         catch (StartClaudeException ex) when (!documentMayHaveLanded)
@@ -284,11 +285,13 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
     }
 
     // The new passphrase must not open KEY.keys.age as it is when that key is or was on the list: whoever was removed may
-    // know that passphrase. One that opens only a key no list names (a replacement that did not finish) is new.
-    private static void RefuseTheCurrentPassphrase(PassphraseKeyObject keysObject, string passphrase, MemberList list, Func<Func<byte[]>, byte[]> whileDeriving)
+    // know that passphrase. One that opens only a key no list names (a replacement that did not finish) is new. False when
+    // the list names a passphrase key but the file is gone or damaged (a bucket writer can do that): nothing to check with.
+    private static bool RefuseTheCurrentPassphrase(PassphraseKeyObject keysObject, string passphrase, MemberList list, Func<Func<byte[]>, byte[]> whileDeriving)
     {
+        var listed = list.Head.Named(MachineKeys.PassphraseMember) is not null;
         if (keysObject.Current is not { } file)
-            return;
+            return !listed;
         AgeIdentity opened;
         try
         {
@@ -296,15 +299,16 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
         }
         catch (RemoteEncryptionException)
         {
-            return;
+            return true;
         }
         catch (DocumentFormatException)
         {
             // Damaged or not ours: it is replaced either way, and no passphrase opens it.
-            return;
+            return !listed;
         }
         if (list.Entries.Any(e => e.Find(opened.Recipient.Fingerprint) is not null))
             throw new UsageException($"the new passphrase opens {keysObject.Name} as it is now: it is the passphrase in use, which a removed machine may know; choose another; nothing was changed");
+        return true;
     }
 
     private async Task WriteAsync(S3SyncSettings settings, TeamSeal seal, ConfigDocument document, WriteCondition condition, bool rememberBase, CancellationToken cancellationToken)

@@ -20,7 +20,9 @@ internal sealed class S3MachinesPassphraseCommand(MachineKeysSettings settingsRe
         MachineListChange change;
         using (homeLock.Acquire())
             change = await membership.ReplacePassphraseAsync(settings, replacement, passphrases.WhileDeriving).ConfigureAwait(false);
-        console.Plain(PassphraseKeyWords.Describe(change.Passphrase, settings.Key));
+        console.Plain(PassphraseKeyWords.Describe(change, settings.Key));
+        if (PassphraseKeyWords.Unchecked(change, settings.Key) is { } warning)
+            console.Warn(warning);
         return 0;
     }
 }

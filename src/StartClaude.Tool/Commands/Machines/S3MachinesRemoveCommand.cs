@@ -32,7 +32,9 @@ internal sealed class S3MachinesRemoveCommand(MachineKeysSettings settingsReader
         using (homeLock.Acquire())
             change = await membership.RemoveAsync(settings, Name, replacement, passphrases.WhileDeriving).ConfigureAwait(false);
         console.Plain($"Removed {Core.Documents.TerminalText.Bounded(Name)}: the remote document is now encrypted to {change.After.Members.Count} keys, and that machine cannot open what is written from now on.");
-        console.Plain(PassphraseKeyWords.Describe(change.Passphrase, settings.Key));
+        console.Plain(PassphraseKeyWords.Describe(change, settings.Key));
+        if (PassphraseKeyWords.Unchecked(change, settings.Key) is { } warning)
+            console.Warn(warning);
         console.Plain("Versions written before stay readable to it where the bucket keeps versions (s3-history); rotate any API key it should no longer have.");
         return 0;
     }
