@@ -71,4 +71,19 @@ public class MachineKeysReplacementRaceTests : DeviceTestBase
         removed.Error.Should().StartWith("warning: ").And.Contain("could not be checked").And.Contain("start-claude s3-machines passphrase")
             .And.NotContain(OldPassphrase);
     }
+
+    [Test]
+    public async Task A_keys_file_replaced_by_one_sealed_to_a_key_counts_as_damaged_for_the_check()
+    {
+        await AlphaAndBetaAsync();
+        // Not a passphrase file at all (stock age -r): the old passphrase cannot open it, which proves nothing.
+        var stranger = Core.Encryption.AgeIdentity.Generate();
+        await Server.PutObjectAsync(Bucket, KeysFile, Core.Encryption.AgeFile.Encrypt("not a key"u8.ToArray(), [stranger.Recipient]));
+
+        var removed = await RunWith(DeviceA, Replacing(OldPassphrase), "s3-machines", "remove", "beta");
+
+        removed.ExitCode.Should().Be(0, removed.ToString());
+        removed.Output.Should().NotContain("the old one opens nothing current");
+        removed.Error.Should().StartWith("warning: ").And.Contain("missing or damaged");
+    }
 }

@@ -299,7 +299,8 @@ public sealed class MachineKeysMembership(RemoteStoreFactory remotes, MachineSea
         }
         catch (RemoteEncryptionException)
         {
-            return true;
+            // Not opened: another passphrase's file, or one sealed to keys instead (never ours: nothing to check with).
+            return !listed || !MachineKeys.IsSealed(file);
         }
         catch (DocumentFormatException)
         {
