@@ -29,7 +29,7 @@ internal sealed class S3MachinesAddCommand(MachineKeysSettings settingsReader, M
         MachineListChange change;
         using (homeLock.Acquire())
             change = await membership.AddAsync(settings, new TeamMember(name, key, Admin: true)).ConfigureAwait(false);
-        console.Plain($"Added {name} ({key.Fingerprint}): the remote document is now encrypted to {change.After.Members.Count} keys.");
+        console.Plain($"Added {name} ({key.Fingerprint}): the remote document is now encrypted to {change.After.Members.Count} key{(change.After.Members.Count == 1 ? "" : "s")}.");
         var endpoint = settings.EndpointUrl is { Length: > 0 } url ? $" --endpoint-url {url}" : "";
         var region = settings.Region is { Length: > 0 } r ? $" --region {r}" : "";
         console.Plain($"{name} joins with (its own access key as flags or AWS_* variables): start-claude s3-setup --provider {settings.ProviderId} --bucket {settings.Bucket}{region}{endpoint} --key {settings.Key} --encrypt --machine-keys --machines-id {change.ListId}");

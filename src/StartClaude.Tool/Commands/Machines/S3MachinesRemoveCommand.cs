@@ -31,7 +31,7 @@ internal sealed class S3MachinesRemoveCommand(MachineKeysSettings settingsReader
         MachineListChange change;
         using (homeLock.Acquire())
             change = await membership.RemoveAsync(settings, Name, replacement, passphrases.WhileDeriving).ConfigureAwait(false);
-        console.Plain($"Removed {Core.Documents.TerminalText.Bounded(Name)}: the remote document is now encrypted to {change.After.Members.Count} keys, and that machine cannot open what is written from now on.");
+        console.Plain($"Removed {Core.Documents.TerminalText.Bounded(Name)}: the remote document is now encrypted to {change.After.Members.Count} key{(change.After.Members.Count == 1 ? "" : "s")}, and that machine cannot open what is written from now on.");
         console.Plain(PassphraseKeyWords.Describe(change, settings.Key));
         if (PassphraseKeyWords.Unchecked(change, settings.Key) is { } warning)
             console.Warn(warning);
