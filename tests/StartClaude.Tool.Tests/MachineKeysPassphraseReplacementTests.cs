@@ -64,6 +64,23 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
     }
 
     [Test]
+    public async Task The_machines_list_as_json_names_each_machine_and_the_passphrases_key()
+    {
+        await TwoMachinesAsync();
+
+        var run = await Run(DeviceB, "s3-machines", "--json");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(run.Output)!;
+        json["command"]!.GetValue<string>().Should().Be("s3-machines");
+        var machines = json["machines"]!.AsArray();
+        machines.Select(m => m!["name"]!.GetValue<string>()).Should().BeEquivalentTo(["alpha", "beta", "passphrase"]);
+        machines.Single(m => m!["thisMachine"]!.GetValue<bool>())!["name"]!.GetValue<string>().Should().Be("beta");
+        machines.Single(m => m!["passphraseKey"]!.GetValue<bool>())!["key"]!.GetValue<string>().Should().StartWith("age1");
+        run.Output.Should().NotContain(OldPassphrase);
+    }
+
+    [Test]
     public async Task Removing_without_a_terminal_a_new_passphrase_or_the_flag_stops_before_any_write()
     {
         await TwoMachinesAsync();

@@ -10,7 +10,7 @@ namespace StartClaude.Tool.Commands.Machines;
 
 [Command("s3-machines", Description = "The machines a remote on machine keys is encrypted to (s3-setup --encrypt --machine-keys): names, keys' fingerprints, last writes.")]
 [Subcommand(typeof(S3MachinesKeyCommand), typeof(S3MachinesAddCommand), typeof(S3MachinesRemoveCommand), typeof(S3MachinesPassphraseCommand))]
-internal sealed class S3MachinesCommand(MachineKeysSettings settingsReader, MachineSeals seals, RemoteStoreFactory remotes, MachineIdentityStore identities, ISyncStateStore states, ToolConsole console) : CommandBase
+internal sealed class S3MachinesCommand(MachineKeysSettings settingsReader, MachineSeals seals, RemoteStoreFactory remotes, MachineIdentityStore identities, ISyncStateStore states, ToolConsole console) : JsonCommandBase
 {
     public async Task<int> OnExecuteAsync()
     {
@@ -22,6 +22,17 @@ internal sealed class S3MachinesCommand(MachineKeysSettings settingsReader, Mach
         var state = seal.State;
         var head = state.KnownMembers.Head;
         var me = identities.Existing()?.Recipient.Fingerprint;
+        if (Json)
+        {
+            var json = JsonOutput.Result("s3-machines");
+            json["bucket"] = settings.Bucket;
+            json["key"] = settings.Key;
+            json["id"] = state.TeamId;
+            json["version"] = head.Seq;
+            json["machines"] = MemberListJson.Of(state, me, (m, node) => node["passphraseKey"] = m.Name == MachineKeys.PassphraseMember);
+            console.WriteJson(json);
+            return 0;
+        }
         console.Plain($"Machines of s3://{settings.Bucket}/{settings.Key} (list id {state.TeamId}, version {head.Seq}):");
         foreach (var machine in head.Members)
         {

@@ -31,15 +31,7 @@ internal sealed class TeamMembersCommand(TeamTargets targets, MachineIdentitySto
             json["id"] = state.TeamId;
             json["membersId"] = state.KnownMembers.HeadId;
             json["version"] = head.Seq;
-            json["members"] = new JsonArray([.. head.Members.Select(m => (JsonNode)new JsonObject
-            {
-                ["name"] = m.Name,
-                ["fingerprint"] = m.Key.Fingerprint,
-                ["key"] = m.Key.Text,
-                ["admin"] = m.Admin,
-                ["thisMachine"] = m.Key.Fingerprint == me,
-                ["lastWrite"] = state.Writes.TryGetValue(m.Key.Fingerprint, out var at) ? at.ToString("o", System.Globalization.CultureInfo.InvariantCulture) : null,
-            })]);
+            json["members"] = MemberListJson.Of(state, me);
             console.WriteJson(json);
             return 0;
         }
