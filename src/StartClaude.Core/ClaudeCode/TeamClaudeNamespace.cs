@@ -4,7 +4,7 @@ namespace StartClaude.Core.ClaudeCode;
 /// Where a team's Claude Code items live on a member's machine, marked with the team's name, and how their names
 /// there map to the team document's: the team's <c>CLAUDE.md</c> is <c>rules/TEAM/CLAUDE.md</c> (Claude Code
 /// loads every file under <c>rules/</c>), <c>agents/X</c> is <c>agents/TEAM/X</c>, <c>commands/X</c> is
-/// <c>commands/TEAM/X</c> (Claude Code shows it as <c>/X</c>, from <c>user:TEAM</c>), and the MCP server
+/// <c>commands/TEAM/X</c> (Claude Code offers it as <c>/TEAM:X</c>), and the MCP server
 /// <c>NAME</c> is <c>TEAM-NAME</c>. Other kinds (skills, output styles, settings keys) are not a team's.
 /// </summary>
 public sealed class TeamClaudeNamespace(string team)
