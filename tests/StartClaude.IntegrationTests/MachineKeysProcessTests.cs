@@ -115,9 +115,7 @@ public partial class MachineKeysProcessTests
         await OkAsync(a.RunWithAsync(WithNewPassphrase, "s3-machines", "remove", "gamma"));
         var refused = await c.RunAsync("s3-sync");
 
-        refused.ExitCode.Should().Be(1, refused.ToString());
-        refused.Error.TrimEnd().Split('\n').Should().ContainSingle(refused.ToString());
-        refused.Error.Should().StartWith("error: ").And.Contain("is not encrypted to this machine's key");
+        refused.OneErrorLine(1).Should().Contain("is not encrypted to this machine's key");
 
         // Stock age opens the document with a machine's identity file.
         var document = Path.Combine(a.Home.Folder, "document.age");
@@ -226,9 +224,7 @@ public partial class MachineKeysProcessTests
         foreach (var machine in new[] { a, b })
         {
             var sync = await machine.RunAsync("s3-sync");
-            sync.ExitCode.Should().Be(1, sync.ToString());
-            sync.Error.TrimEnd().Split('\n').Should().ContainSingle(sync.ToString());
-            sync.Error.Should().StartWith("error: ").And.Contain("carries no start-claude signature");
+            sync.OneErrorLine(1).Should().Contain("carries no start-claude signature");
             machine.Home.ReadConfig().Should().NotContain("injected");
         }
     }
@@ -255,9 +251,7 @@ public partial class MachineKeysProcessTests
         foreach (var machine in new[] { a, b })
         {
             var sync = await machine.RunAsync("s3-sync");
-            sync.ExitCode.Should().Be(1, sync.ToString());
-            sync.Error.TrimEnd().Split('\n').Should().ContainSingle(sync.ToString());
-            sync.Error.Should().StartWith("error: ").And.Contain("older version");
+            sync.OneErrorLine(1).Should().Contain("older version");
             machine.Home.ReadConfig().Should().Contain("newer");
         }
     }
@@ -310,9 +304,7 @@ public partial class MachineKeysProcessTests
         foreach (var machine in new[] { b, c })
         {
             var old = await machine.WithPassphraseAsync(Setup(server, bucket, machine == b ? "beta" : "gamma"));
-            old.ExitCode.Should().Be(1, old.ToString());
-            old.Error.TrimEnd().Split('\n').Should().ContainSingle(old.ToString());
-            old.Error.Should().StartWith("error: ").And.Contain("the passphrase does not open").And.Contain("keys.age");
+            old.OneErrorLine(1).Should().Contain("the passphrase does not open").And.Contain("keys.age");
         }
         var joined = await c.RunWithAsync(JoiningWithTheNewPassphrase, Setup(server, bucket, "gamma"));
         joined.ExitCode.Should().Be(0, joined.ToString());
@@ -346,9 +338,7 @@ public partial class MachineKeysProcessTests
         removed.Output.Should().Contain("The passphrase key was dropped");
         (await server.ReadObjectAsync(bucket, "start-claude-config.json.keys.age")).Should().BeNull("KEY.keys.age is deleted");
         var join = await c.WithPassphraseAsync(Setup(server, bucket, "gamma"));
-        join.ExitCode.Should().Be(1, join.ToString());
-        join.Error.TrimEnd().Split('\n').Should().ContainSingle(join.ToString());
-        join.Error.Should().StartWith("error: ").And.Contain("start-claude s3-machines add NAME --key");
+        join.OneErrorLine(1).Should().Contain("start-claude s3-machines add NAME --key");
         var listed = await a.RunAsync("s3-machines");
         listed.Output.Should().Contain("alpha").And.NotContain("beta").And.NotContain("passphrase's key");
         await OkAsync(a.RunAsync("s3-sync"));
@@ -373,9 +363,7 @@ public partial class MachineKeysProcessTests
         await server.PutObjectAsync(bucket, "start-claude-config.json", beforeRemoval.Content, beforeRemoval.Metadata);
         var join = await c.RunWithAsync(JoiningWithTheNewPassphrase, Setup(server, bucket, "gamma"));
 
-        join.ExitCode.Should().Be(1, join.ToString());
-        join.Error.TrimEnd().Split('\n').Should().ContainSingle(join.ToString());
-        join.Error.Should().StartWith("error: ").And.Contain("is older than the passphrase").And.Contain("s3-machines passphrase");
+        join.OneErrorLine(1).Should().Contain("is older than the passphrase").And.Contain("s3-machines passphrase");
         (await server.ReadObjectAsync(bucket, "start-claude-config.json")).Should().Equal(beforeRemoval.Content, "the list in the bucket is unchanged");
         File.Exists(Path.Combine(c.Home.Folder, "machines.json")).Should().BeFalse("gamma joined no list");
     }

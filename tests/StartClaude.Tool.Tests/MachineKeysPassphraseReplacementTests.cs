@@ -56,13 +56,6 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         }
     }
 
-    private static void OneErrorLine(ToolResult result, int exitCode)
-    {
-        result.ExitCode.Should().Be(exitCode, result.ToString());
-        result.Error.TrimEnd().Split('\n').Should().ContainSingle(result.ToString());
-        result.Error.Should().StartWith("error: ");
-    }
-
     [Test]
     public async Task The_machines_list_as_json_names_each_machine_and_the_passphrases_key()
     {
@@ -88,7 +81,7 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
 
         var removed = await Run(DeviceA, "s3-machines", "remove", "beta");
 
-        OneErrorLine(removed, 2);
+        removed.OneErrorLine(2);
         removed.Error.Should().Contain("START_CLAUDE_NEW_PASSPHRASE").And.Contain("--no-passphrase").And.Contain("nothing was changed");
         (await ETagsAsync()).Should().Be(before, "neither the document nor KEY.keys.age was written");
         (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0, "beta is still on the list");
@@ -103,7 +96,7 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
 
         var removed = await ToolRun.RunAsync(DeviceA, null, console, interactive: true, "s3-machines", "remove", "betta");
 
-        OneErrorLine(removed, 2);
+        removed.OneErrorLine(2);
         removed.Error.Should().Contain("there is no machine named betta");
         removed.Output.Should().NotContain("New passphrase");
     }
@@ -116,7 +109,7 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
 
         var removed = await RunWith(DeviceA, new Dictionary<string, string> { ["START_CLAUDE_NEW_PASSPHRASE"] = OldPassphrase }, "s3-machines", "remove", "beta");
 
-        OneErrorLine(removed, 2);
+        removed.OneErrorLine(2);
         removed.Error.Should().Contain("opens s3://").And.Contain("choose another").And.NotContain(OldPassphrase);
         (await ETagsAsync()).Should().Be(before);
     }
@@ -139,7 +132,7 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         removed.All.Should().NotContain(NewPassphrase).And.NotContain("a typo");
         using var gamma = new TempHome();
         var old = await RunWith(gamma, WithOld, Setup("gamma"));
-        OneErrorLine(old, 1);
+        old.OneErrorLine(1);
         old.Error.Should().Contain("the passphrase does not open");
         var joined = await RunWith(gamma, WithNew, Setup("gamma"));
         joined.ExitCode.Should().Be(0, joined.ToString());
@@ -160,9 +153,9 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         (await Run(DeviceA, "s3-sync")).ExitCode.Should().Be(0, "the document is as it was: every machine on the list opens it");
         (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
         using var gamma = new TempHome();
-        OneErrorLine(await RunWith(gamma, WithOld, Setup("gamma")), 1);
+        (await RunWith(gamma, WithOld, Setup("gamma"))).OneErrorLine(1);
         var half = await RunWith(gamma, WithNew, Setup("gamma"));
-        OneErrorLine(half, 1);
+        half.OneErrorLine(1);
         half.Error.Should().Contain("is older than the passphrase").And.Contain("did not finish").And.Contain("s3-machines passphrase");
 
         // The new passphrase typed again: it opens only a key no list names, so it is new.
@@ -170,7 +163,7 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
 
         again.ExitCode.Should().Be(0, again.ToString());
         (await RunWith(gamma, WithNew, Setup("gamma"))).ExitCode.Should().Be(0);
-        OneErrorLine(await Run(DeviceB, "s3-sync"), 1);
+        (await Run(DeviceB, "s3-sync")).OneErrorLine(1);
     }
 
     [Test]
@@ -184,7 +177,7 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         changed.Output.Should().Contain("The passphrase key was replaced");
         (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0, "beta stays on the list");
         using var gamma = new TempHome();
-        OneErrorLine(await RunWith(gamma, WithOld, Setup("gamma")), 1);
+        (await RunWith(gamma, WithOld, Setup("gamma"))).OneErrorLine(1);
         (await RunWith(gamma, WithNew, Setup("gamma"))).ExitCode.Should().Be(0);
         var listed = await Run(DeviceB, "s3-machines");
         listed.Output.Should().Contain("alpha").And.Contain("beta").And.Contain("gamma");
@@ -203,21 +196,21 @@ public class MachineKeysPassphraseReplacementTests : DeviceTestBase
         (await Run(DeviceB, "s3-sync")).ExitCode.Should().Be(0);
         using var gamma = new TempHome();
         var join = await RunWith(gamma, WithOld, Setup("gamma"));
-        OneErrorLine(join, 1);
+        join.OneErrorLine(1);
         join.Error.Should().Contain("s3-machines add");
 
         // The old file back (a put-back, or a drop whose delete never came): it vouches for nothing, and --remove deletes it.
         await Server.PutObjectAsync(Bucket, KeysFile, oldKeys);
         var stale = await RunWith(gamma, WithOld, Setup("gamma"));
-        OneErrorLine(stale, 1);
+        stale.OneErrorLine(1);
         stale.Error.Should().Contain("is older than the passphrase");
         (await Run(DeviceA, "s3-machines", "passphrase", "--remove")).ExitCode.Should().Be(0);
         (await RemoteBytesAsync(KeysFile)).Should().BeNull();
-        OneErrorLine(await Run(DeviceA, "s3-machines", "passphrase", "--remove"), 2);
+        (await Run(DeviceA, "s3-machines", "passphrase", "--remove")).OneErrorLine(2);
         // With no passphrase key on the list its name stays taken: a machine called so would be replaced as one.
         var key = (await Run(gamma, "s3-machines", "key")).Output.Trim();
         var named = await Run(DeviceA, "s3-machines", "add", "passphrase", "--key", key);
-        OneErrorLine(named, 2);
+        named.OneErrorLine(2);
         named.Error.Should().Contain("the passphrase key's name");
     }
 }
