@@ -9,10 +9,11 @@ namespace StartClaude.Core.ClaudeCode;
 /// </summary>
 public sealed class TeamClaudeNamespace(string team)
 {
-    /// <summary>The kinds a team carries, in the team document's names.</summary>
-    public static readonly IReadOnlySet<string> Kinds = new SortedSet<string>([ClaudeKinds.Memory, "agents", "commands", ClaudeKinds.McpServers], StringComparer.Ordinal);
+    /// <summary>The kinds a team carries as folders, each under <c>KIND/TEAM/</c> here.</summary>
+    public static readonly IReadOnlyList<string> Folders = ["agents", "commands"];
 
-    private static readonly string[] TeamFolders = ["agents", "commands"];
+    /// <summary>The kinds a team carries, in the team document's names.</summary>
+    public static readonly IReadOnlySet<string> Kinds = new SortedSet<string>([ClaudeKinds.Memory, .. Folders, ClaudeKinds.McpServers], StringComparer.Ordinal);
 
     public string Team => team;
 
@@ -36,7 +37,7 @@ public sealed class TeamClaudeNamespace(string team)
         if (name == ClaudeKinds.Memory)
             return ClaudeItemIds.File(MemoryPath);
         var slash = name.IndexOf('/');
-        return slash > 0 && TeamFolders.Contains(name[..slash]) ? ClaudeItemIds.File($"{name[..slash]}/{team}/{name[(slash + 1)..]}") : null;
+        return slash > 0 && Folders.Contains(name[..slash]) ? ClaudeItemIds.File($"{name[..slash]}/{team}/{name[(slash + 1)..]}") : null;
     }
 
     /// <summary>Whether the team document's item <paramref name="teamId"/> has a place here (a file: a path no longer than a path may be).</summary>
@@ -53,7 +54,7 @@ public sealed class TeamClaudeNamespace(string team)
             return null;
         if (name == MemoryPath)
             return ClaudeItemIds.File(ClaudeKinds.Memory);
-        foreach (var kind in TeamFolders)
+        foreach (var kind in Folders)
         {
             var prefix = FolderOf(kind) + "/";
             if (name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length)

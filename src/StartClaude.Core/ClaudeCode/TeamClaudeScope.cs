@@ -12,7 +12,7 @@ public sealed class TeamClaudeScope(TeamClaudeNamespace space, ClaudeChoice choi
 
     public IEnumerable<string> SingleFiles => choice.Kinds.Contains(ClaudeKinds.Memory) ? [space.MemoryPath] : [];
 
-    public IEnumerable<string> FolderRoots => new[] { "agents", "commands" }.Where(choice.Kinds.Contains).Select(space.FolderOf);
+    public IEnumerable<string> FolderRoots => TeamClaudeNamespace.Folders.Where(choice.Kinds.Contains).Select(space.FolderOf);
 
     public bool ReadsMcpServers => choice.ChoosesMcpServers;
 

@@ -67,7 +67,7 @@ internal sealed class TeamClaudeFilesCommand(TeamStateStore teams, TeamClaudeIte
         var places = new List<string>();
         if (choice.Kinds.Contains(ClaudeKinds.Memory))
             places.Add($"{TerminalText.Escape(folder.Paths.Folder)}/{space.MemoryPath}");
-        foreach (var kind in new[] { "agents", "commands" }.Where(choice.Kinds.Contains))
+        foreach (var kind in TeamClaudeNamespace.Folders.Where(choice.Kinds.Contains))
             places.Add($"{TerminalText.Escape(folder.Paths.Folder)}/{space.FolderOf(kind)}/");
         if (choice.ChoosesMcpServers)
             places.Add($"MCP servers named {space.McpPrefix}NAME in {TerminalText.Escape(folder.Paths.GlobalConfigFile)}");

@@ -46,7 +46,7 @@ internal sealed class TeamSyncRun(TeamTargets targets, ToolConsole console)
                 if (report.LocalChanges?.Items.Count > 0 || report.RemoteChanges?.Items.Count > 0)
                 {
                     var space = new Core.ClaudeCode.TeamClaudeNamespace(name);
-                    console.Plain($"  (here under the team's name: {space.MemoryPath}, {space.FolderOf("agents")}/, {space.FolderOf("commands")}/, MCP servers {space.McpPrefix}NAME)");
+                    console.Plain($"  (here under the team's name: {space.MemoryPath}, {string.Join(", ", Core.ClaudeCode.TeamClaudeNamespace.Folders.Select(k => space.FolderOf(k) + "/"))}, MCP servers {space.McpPrefix}NAME)");
                 }
                 entry["ok"] = true;
                 SyncReportJson.Describe(entry, report);
